@@ -1,0 +1,3 @@
+package dev.sextant.model;
+
+public record Intent(String name, double confidence) {}

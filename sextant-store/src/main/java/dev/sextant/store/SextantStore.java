@@ -1,0 +1,30 @@
+package dev.sextant.store;
+
+/**
+ * A storage backend: a set of small role interfaces over one database. Implementations hold no
+ * web or framework code; the server only wires one of them. Every role method that reads or
+ * writes tenant data takes the {@link dev.sextant.model.WorkspaceId} first.
+ */
+public interface SextantStore extends AutoCloseable {
+
+    /** Brings the schema to the newest version. Safe to call on every start. */
+    void migrate();
+
+    /** Cheap liveness check of the database connection. */
+    boolean healthy();
+
+    WorkspaceStore workspaces();
+
+    ApiKeyStore apiKeys();
+
+    TrackingWriter tracking();
+
+    InteractionReader interactions();
+
+    PriceStore prices();
+
+    CostStore costs();
+
+    @Override
+    void close();
+}
