@@ -1,0 +1,106 @@
+package dev.sextant.ingest;
+
+import dev.sextant.cost.CostAccountant;
+import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.WorkspaceBatch;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The native ingest path: reads a {@code {"batch": [...]}} body, validates each item, merges
+ * repeated ids, prices spans, and hands the batch to the {@link GroupCommitWriter}. A call
+ * returns only after its accepted items are committed.
+ */
+public final class IngestService implements AutoCloseable {
+    private final CostAccountant costs;
+    private final IngestSettings settings;
+    private final Clock clock;
+    private final BatchReader reader;
+    private final ItemParser parser;
+    private final GroupCommitWriter writer;
+
+    /** Starts the writer thread; {@link #close()} stops it. */
+    public IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings) {
+        this(store, costs, settings, Clock.systemUTC());
+    }
+
+    IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings, Clock clock) {
+        Objects.requireNonNull(store, "store");
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reader = new BatchReader(settings.maxBodyBytes(), settings.maxItemsPerBatch());
+        this.parser = new ItemParser(reader.mapper());
+        this.writer = new GroupCommitWriter(store, settings.queueCapacityItems(), settings.maxItemsPerCommit());
+    }
+
+    /**
+     * Reads, validates, prices and commits one native batch body; returns only after the
+     * accepted items are committed.
+     *
+     * @throws MalformedBodyException the body is not a readable batch (400)
+     * @throws BodyTooLargeException the body is over {@link IngestSettings#maxBodyBytes()} (413)
+     * @throws IngestBusyException the queue is full; retry after {@link IngestBusyException#retryAfter()} (429)
+     * @throws IngestUnavailableException the store failed, the commit timed out, or ingest is closed (503)
+     */
+    public IngestResult ingest(WorkspaceId workspace, InputStream body) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(body, "body");
+        if (writer.closed()) {
+            throw GroupCommitWriter.closedException();
+        }
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<JsonNode> items = reader.read(body);
+        BatchMerger merger = new BatchMerger(workspace);
+        List<IngestResult.Rejection> rejected = new ArrayList<>(0);
+        for (int i = 0; i < items.size(); i++) {
+            IngestResult.Rejection rejection = parser.parse(i, items.get(i), receivedAt, merger);
+            if (rejection != null) {
+                rejected.add(rejection);
+            }
+        }
+        int accepted = items.size() - rejected.size();
+        if (accepted > 0) {
+            WorkspaceBatch batch = merger.toBatch(span -> costs.account(workspace, span));
+            await(writer.submit(batch));
+        }
+        return new IngestResult(accepted, rejected);
+    }
+
+    /** Queued items, committed items, commits and busy refusals since start. */
+    public IngestStats stats() {
+        return writer.stats();
+    }
+
+    /** Commits what is queued, then stops; later calls to {@link #ingest} fail with 503. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    private void await(CompletableFuture<Void> done) {
+        try {
+            done.get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IngestUnavailableException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IngestUnavailableException("the batch was not committed within " + settings.commitTimeout()
+                    .toSeconds() + " s; it may or may not be stored: sending it again is safe, records are keyed by id");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestUnavailableException("interrupted while waiting for the commit; the batch may or may not"
+                    + " be stored: sending it again is safe, records are keyed by id");
+        }
+    }
+}
