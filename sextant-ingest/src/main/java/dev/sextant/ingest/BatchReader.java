@@ -103,7 +103,7 @@ final class BatchReader {
                 throw new MalformedBodyException("\"batch\" has more than " + maxItems
                         + " items" + at(parser.currentTokenLocation()) + "; split it into smaller batches");
             }
-            items.add(mapper.readTree(parser));
+            items.add(parser.readValueAsTree());
         }
         return items;
     }

@@ -8,14 +8,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The native ingest path: reads a {@code {"batch": [...]}} body, validates each item, merges
@@ -26,8 +23,7 @@ public final class IngestService implements AutoCloseable {
     private final CostAccountant costs;
     private final IngestSettings settings;
     private final Clock clock;
-    private final BatchReader reader;
-    private final ItemParser parser;
+    private final NativeBatchParser parser;
     private final GroupCommitWriter writer;
 
     /** Starts the writer thread; {@link #close()} stops it. */
@@ -40,8 +36,7 @@ public final class IngestService implements AutoCloseable {
         this.costs = Objects.requireNonNull(costs, "costs");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.reader = new BatchReader(settings.maxBodyBytes(), settings.maxItemsPerBatch());
-        this.parser = new ItemParser(reader.mapper());
+        this.parser = new NativeBatchParser(settings.maxBodyBytes(), settings.maxItemsPerBatch());
         this.writer = new GroupCommitWriter(store, settings.queueCapacityItems(), settings.maxItemsPerCommit());
     }
 
@@ -61,21 +56,12 @@ public final class IngestService implements AutoCloseable {
             throw GroupCommitWriter.closedException();
         }
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<JsonNode> items = reader.read(body);
-        BatchMerger merger = new BatchMerger(workspace);
-        List<IngestResult.Rejection> rejected = new ArrayList<>(0);
-        for (int i = 0; i < items.size(); i++) {
-            IngestResult.Rejection rejection = parser.parse(i, items.get(i), receivedAt, merger);
-            if (rejection != null) {
-                rejected.add(rejection);
-            }
-        }
-        int accepted = items.size() - rejected.size();
-        if (accepted > 0) {
-            WorkspaceBatch batch = merger.toBatch(span -> costs.account(workspace, span));
+        NativeBatchParser.Parsed parsed = parser.parse(workspace, body, receivedAt);
+        if (parsed.acceptedCount() > 0) {
+            WorkspaceBatch batch = parsed.accepted().toBatch(span -> costs.account(workspace, span));
             await(writer.submit(batch));
         }
-        return new IngestResult(accepted, rejected);
+        return new IngestResult(parsed.acceptedCount(), parsed.rejected());
     }
 
     /** Queued items, committed items, commits and busy refusals since start. */
