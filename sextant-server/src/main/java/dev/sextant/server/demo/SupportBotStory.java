@@ -1,0 +1,78 @@
+package dev.sextant.server.demo;
+
+import dev.sextant.server.demo.SupportTexts.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Story 1: the customer-service bot. Conversations of one to three messages arrive on chat,
+ * phone and email with a daily and weekly rhythm. Two things happen in week 3: prompt v2 goes
+ * live (day 16, confidence up, fewer hand-offs) and the refund API has an incident (days 18-19,
+ * slow and failing). Customers rate some conversations.
+ */
+final class SupportBotStory implements Story {
+    static final String AGENT = "support-bot";
+    static final double CONVERSATIONS_PER_WEEKDAY = 62;
+
+    @Override
+    public List<Episode> episodes(DemoWindow window, DemoRandom random) {
+        Instant promptV2 = window.day(16).plus(Duration.ofHours(10));
+        Instant incidentFrom = window.day(18).plus(Duration.ofHours(13));
+        Instant incidentTo = window.day(19).plus(Duration.ofHours(20));
+        double[] topicWeights = SupportTexts.TOPICS.stream().mapToDouble(Topic::weight).toArray();
+        List<Instant> starts = new Arrivals(Arrivals.officeHours(), 0.6)
+                .between(window.start(), window.now().minus(Duration.ofMinutes(20)), CONVERSATIONS_PER_WEEKDAY, random);
+        List<Episode> episodes = new ArrayList<>();
+        int traceNo = 0;
+        int conversationNo = 0;
+        for (Instant start : starts) {
+            String conversation = String.format(Locale.ROOT, "demo-sup-conv-%05d", ++conversationNo);
+            String customer = String.format(Locale.ROOT, "cust-%04d", random.between(1000, 1699));
+            Topic topic = SupportTexts.TOPICS.get(random.weighted(topicWeights));
+            String order = topic.aboutOrder() ? "A" + random.between(10_000, 99_999) : null;
+            String messageType = List.of("text", "email", "voice").get(random.weighted(70, 20, 10));
+            int turns = 1 + random.weighted(60, 30, 10);
+            List<WireItem> items = new ArrayList<>();
+            Instant at = start;
+            SupportTurn.Outcome outcome = null;
+            String lastTrace = null;
+            for (int turn = 1; turn <= turns; turn++) {
+                lastTrace = String.format(Locale.ROOT, "demo-sup-%06d", ++traceNo);
+                var ctx = new SupportTurn.Context(lastTrace, conversation, customer, topic, order, messageType,
+                        turn, !at.isBefore(promptV2), !at.isBefore(incidentFrom) && at.isBefore(incidentTo), at);
+                outcome = new SupportTurn(random, ctx).play();
+                items.addAll(outcome.items());
+                if (outcome.handoffReason() != null || outcome.failed()) {
+                    break;
+                }
+                at = outcome.end().plusSeconds(messageType.equals("email") ? random.between(600, 5400) : random.between(15, 120));
+            }
+            rate(random, window, lastTrace, customer, outcome, !start.isBefore(promptV2), items);
+            episodes.add(new Episode(start, conversation, items));
+        }
+        return episodes;
+    }
+
+    /** Some customers rate the conversation (1-5 with a comment), some give a thumb. */
+    private void rate(DemoRandom random, DemoWindow window, String traceId, String customer,
+            SupportTurn.Outcome outcome, boolean promptV2, List<WireItem> items) {
+        Instant ratedAt = outcome.end().plusSeconds(random.logNormal(90, 0.8, 5, 1800));
+        if (ratedAt.isAfter(window.now())) {
+            return;
+        }
+        if (random.chance(0.3)) {
+            double mean = outcome.failed() ? 1.5 : outcome.handoffReason() != null ? 2.9 : promptV2 ? 4.4 : 4.1;
+            int rating = (int) Math.round(random.normal(mean, 0.8, 1, 5));
+            items.add(WireItem.score(traceId + "-rating", traceId, "user_rating", "user", ratedAt)
+                    .put("value", rating).put("user_id", customer)
+                    .put("comment", random.pick(SupportTexts.RATING_COMMENTS.get(rating))));
+        } else if (random.chance(0.15)) {
+            boolean up = random.chance(outcome.failed() ? 0.1 : outcome.handoffReason() != null ? 0.5 : 0.85);
+            items.add(WireItem.score(traceId + "-thumbs", traceId, "thumbs", "user", ratedAt)
+                    .put("value", up ? 1 : 0).put("user_id", customer));
+        }
+    }
+}
