@@ -20,7 +20,15 @@ public interface CostStore {
     /** Sets the spans' costs and refreshes the roll-ups of their traces, in one transaction. */
     void updateCosts(WorkspaceId workspace, List<CostUpdate> updates);
 
-    record PricedSpan(String id, String traceId, String model, Usage usage, Instant startedAt, CostSource costSource) {}
+    /** A span as it is priced now; {@code costUsd} is its stored cost (null when it has none). */
+    record PricedSpan(String id, String traceId, String model, Usage usage, Instant startedAt, CostSource costSource,
+            BigDecimal costUsd) {
+
+        /** Without the stored cost: a recalculation then cannot tell what changed. */
+        public PricedSpan(String id, String traceId, String model, Usage usage, Instant startedAt, CostSource costSource) {
+            this(id, traceId, model, usage, startedAt, costSource, null);
+        }
+    }
 
     record CostUpdate(String spanId, String traceId, BigDecimal costUsd, CostSource costSource) {}
 }
