@@ -23,7 +23,7 @@ final class SupportBotStory implements Story {
         Instant incidentFrom = window.day(18).plus(Duration.ofHours(13));
         Instant incidentTo = window.day(19).plus(Duration.ofHours(20));
         double[] topicWeights = SupportTexts.TOPICS.stream().mapToDouble(Topic::weight).toArray();
-        List<Instant> starts = new Arrivals(Arrivals.officeHours(), 0.6)
+        List<Instant> starts = new Arrivals(Arrivals.officeHours(), 0.45)
                 .between(window.start(), window.now().minus(Duration.ofMinutes(20)), CONVERSATIONS_PER_WEEKDAY, random);
         List<Episode> episodes = new ArrayList<>();
         int traceNo = 0;

@@ -186,7 +186,7 @@ final class SupportTurn {
                 .put("tool_name", "refund_api")
                 .put("input", String.format(Locale.ROOT, "{\"order_id\":\"%s\",\"amount_usd\":%.2f}", ctx.order(), amountUsd));
         span.object("attributes").put("amount_usd", amountUsd);
-        if (random.chance(incident ? 0.35 : 0.04)) {
+        if (random.chance(incident ? 0.6 : 0.04)) {
             String error = incident
                     ? "refund_api: HTTP 503 from payments gateway after 3 retries"
                     : "refund_api: HTTP 409 refund already pending for order " + ctx.order();

@@ -1,0 +1,35 @@
+package dev.sextant.server.access;
+
+import dev.sextant.server.boot.Readiness;
+import dev.sextant.server.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless API-key security: everything under /api needs a live key; which scope each endpoint
+ * needs is declared on the endpoint ({@link RequiresScope}) and checked by {@link ScopeCheck}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, KeyAuthenticator authenticator, ProblemWriter problems,
+            Readiness readiness) throws Exception {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ApiKeyFilter(authenticator, problems, readiness), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sextant.server.boot;
+
+import dev.sextant.server.access.KeySecret;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prints what a person starting the server must see, on stdout in a framed block: the URL and
+ * a key that is shown this once. Logs are for operators; this is for the person at the terminal.
+ */
+@Component
+class Announcer {
+
+    void generatedAdminKey(String url, KeySecret secret) {
+        frame(List.of(
+                "Sextant is running at " + url,
+                "",
+                "An admin API key was created for the default workspace.",
+                "It is shown only this once; store it now:",
+                "",
+                "    " + secret.value(),
+                "",
+                "Try:  curl -H 'Authorization: Bearer " + secret.value() + "' " + url + "/api/v1/workspace"));
+    }
+
+    void demo(String url, KeySecret secret) {
+        frame(List.of(
+                "Sextant demo is running at " + url,
+                "",
+                "Demo admin API key (a new one on every demo start; the previous one is revoked):",
+                "",
+                "    " + secret.value(),
+                "",
+                "Try:  curl -H 'Authorization: Bearer " + secret.value() + "' '" + url + "/api/v1/interactions?page_size=5'",
+                "      curl -H 'Authorization: Bearer " + secret.value() + "' " + url + "/api/v1/interactions/stats"));
+    }
+
+    private static void frame(List<String> lines) {
+        int width = lines.stream().mapToInt(String::length).max().orElse(0) + 2;
+        String rule = "+" + "-".repeat(width) + "+";
+        List<String> out = new ArrayList<>();
+        out.add(rule);
+        for (String line : lines) {
+            out.add("| " + line + " ".repeat(width - line.length() - 1) + "|");
+        }
+        out.add(rule);
+        PrintStream stdout = System.out;
+        stdout.println(String.join(System.lineSeparator(), out));
+        stdout.flush();
+    }
+}

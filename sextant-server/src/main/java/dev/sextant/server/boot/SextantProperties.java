@@ -1,0 +1,82 @@
+package dev.sextant.server.boot;
+
+import dev.sextant.ingest.IngestSettings;
+import dev.sextant.server.access.KeySecret;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code sextant.*} setting (environment variables bind by Spring's relaxed rules:
+ * {@code SEXTANT_DB_URL} is {@code sextant.db.url}). Documented in docs/CONFIGURATION.md.
+ * Values are checked here, so a bad one stops the start with a message naming it.
+ */
+@ConfigurationProperties("sextant")
+public record SextantProperties(
+        @DefaultValue("./.sextant") Path dataDir,
+        String bootstrapKey,
+        @DefaultValue("false") boolean demo,
+        @DefaultValue Db db,
+        @DefaultValue Ingest ingest) {
+
+    public SextantProperties {
+        if (bootstrapKey != null && !bootstrapKey.isBlank()) {
+            try {
+                new KeySecret(bootstrapKey);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("SEXTANT_BOOTSTRAP_KEY (sextant.bootstrap-key) is not usable: "
+                        + e.getMessage() + ". Unset it to have a key generated, or fix it.");
+            }
+        } else {
+            bootstrapKey = null;
+        }
+    }
+
+    /** The DuckDB file used when no database URL is set. */
+    public Path duckDbFile() {
+        return dataDir.resolve("sextant.duckdb");
+    }
+
+    /** {@code url} null means the embedded DuckDB file under {@code dataDir}. */
+    public record Db(String url, String user, String password, @DefaultValue("public") String schema) {
+        public Db {
+            if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:duckdb:")) {
+                throw new IllegalArgumentException("SEXTANT_DB_URL (sextant.db.url) must start with jdbc:postgresql: "
+                        + "or jdbc:duckdb:, was " + url);
+            }
+        }
+
+        boolean postgres() {
+            return url != null && url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    public record Ingest(
+            @DefaultValue("33554432") long maxBodyBytes,
+            @DefaultValue("50000") int maxItemsPerBatch,
+            @DefaultValue("200000") int queueCapacity,
+            @DefaultValue("20000") int maxItemsPerCommit,
+            @DefaultValue("30s") Duration commitTimeout) {
+
+        public Ingest {
+            positive("sextant.ingest.max-body-bytes", maxBodyBytes);
+            positive("sextant.ingest.max-items-per-batch", maxItemsPerBatch);
+            positive("sextant.ingest.queue-capacity", queueCapacity);
+            positive("sextant.ingest.max-items-per-commit", maxItemsPerCommit);
+            if (commitTimeout.isNegative() || commitTimeout.isZero()) {
+                throw new IllegalArgumentException("sextant.ingest.commit-timeout must be positive, was " + commitTimeout);
+            }
+        }
+
+        public IngestSettings settings() {
+            return new IngestSettings(maxBodyBytes, maxItemsPerBatch, queueCapacity, maxItemsPerCommit, commitTimeout);
+        }
+
+        private static void positive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+        }
+    }
+}
