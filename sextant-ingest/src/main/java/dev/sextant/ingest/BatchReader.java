@@ -3,6 +3,7 @@ package dev.sextant.ingest;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BatchReader {
     private static final int MAX_NESTING_DEPTH = 64;
+    private static final Pattern SOURCE = Pattern.compile(" ?\\(for \\w+ starting at \\[Source: [^\\]]*\\]\\)| ?\\[Source: [^\\]]*\\]");
 
     private final JsonMapper mapper;
     private final long maxBodyBytes;
@@ -51,13 +53,19 @@ final class BatchReader {
     }
 
     List<JsonNode> read(InputStream body) {
-        try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, maxBodyBytes))) {
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(new LimitedInputStream(body, maxBodyBytes));
             return readBody(parser);
         } catch (StreamConstraintsException e) {
-            throw new MalformedBodyException("request body breaks a parser limit" + at(e.getLocation())
-                    + ": " + e.getOriginalMessage(), e);
+            throw new MalformedBodyException("request body breaks a parser limit"
+                    + at(parser == null ? null : parser.currentLocation()) + ": " + clean(e.getOriginalMessage()), e);
         } catch (JacksonException e) {
             throw new MalformedBodyException(describe(e), e);
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
         }
     }
 
@@ -115,7 +123,12 @@ final class BatchReader {
             return "request body is not valid JSON" + at(e.getLocation()) + ": " + token
                     + " is not a JSON number; JSON has no NaN or Infinity: send null or leave the field out";
         }
-        return "request body is not valid JSON" + at(e.getLocation()) + ": " + original;
+        return "request body is not valid JSON" + at(e.getLocation()) + ": " + clean(original);
+    }
+
+    /** Jackson's message without its source description, which says nothing to a client. */
+    private static String clean(String message) {
+        return message == null ? "" : SOURCE.matcher(message).replaceAll("");
     }
 
     static String at(TokenStreamLocation location) {
