@@ -23,8 +23,9 @@ final class SupportBotStory implements Story {
         Instant incidentFrom = window.day(18).plus(Duration.ofHours(13));
         Instant incidentTo = window.day(19).plus(Duration.ofHours(20));
         double[] topicWeights = SupportTexts.TOPICS.stream().mapToDouble(Topic::weight).toArray();
+        Instant lastStart = window.now().minus(Duration.ofMinutes(20));
         List<Instant> starts = new Arrivals(Arrivals.officeHours(), 0.45)
-                .between(window.start(), window.now().minus(Duration.ofMinutes(20)), CONVERSATIONS_PER_WEEKDAY, random);
+                .between(window.start(), lastStart, CONVERSATIONS_PER_WEEKDAY, random);
         List<Episode> episodes = new ArrayList<>();
         int traceNo = 0;
         int conversationNo = 0;
@@ -49,6 +50,9 @@ final class SupportBotStory implements Story {
                     break;
                 }
                 at = outcome.end().plusSeconds(messageType.equals("email") ? random.between(600, 5400) : random.between(15, 120));
+                if (at.isAfter(lastStart)) {
+                    break; // the customer's next message would come after now
+                }
             }
             rate(random, window, lastTrace, customer, outcome, !start.isBefore(promptV2), items);
             episodes.add(new Episode(start, conversation, items));
