@@ -1,0 +1,49 @@
+package dev.sextant.store.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB: the Appender writes rows straight into the table's column chunks (tens of thousands
+ * of wide rows a second); batched JDBC INSERTs into DuckDB manage only a few thousand.
+ */
+final class AppenderStageLoader implements StageLoader {
+    @Override
+    public void load(Connection connection, StageTable table, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        // temp tables live in the "temp" catalog
+        try (DuckDBAppender appender = duck.createAppender("temp", "main", table.name())) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                for (Object value : row) {
+                    append(appender, value);
+                }
+                appender.endRow();
+            }
+        }
+    }
+
+    private static void append(DuckDBAppender appender, Object value) throws SQLException {
+        switch (value) {
+            case null -> appender.appendNull();
+            case String s -> appender.append(s);
+            case Long l -> appender.append(l.longValue());
+            case Integer i -> appender.append(i.intValue());
+            case Double d -> appender.append(d.doubleValue());
+            case Boolean b -> appender.append(b.booleanValue());
+            // the appender wants the column's exact scale; every staged decimal is DECIMAL(18,9)
+            case BigDecimal m -> appender.append(m.setScale(9, RoundingMode.HALF_EVEN));
+            case OffsetDateTime t -> appender.append(t);
+            default -> throw new IllegalArgumentException("cannot stage a " + value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sextant.store.jdbc.internal;
+
+import java.util.Map;
+
+/**
+ * The few places where DuckDB and PostgreSQL SQL differ. Everything else is one SQL text for
+ * both; a new difference gets a method here, never an {@code if} in a query class.
+ */
+enum Dialect {
+    DUCKDB("JSON") {
+        @Override
+        String millisBetween(String from, String to) {
+            return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 1000)";
+        }
+
+        @Override
+        String jsonArrayContains(String column) {
+            // JSON arrays cast to a VARCHAR list; the bound value is compared as plain text
+            return "list_contains(CAST(" + column + " AS VARCHAR[]), ?)";
+        }
+    },
+    POSTGRES("JSONB") {
+        @Override
+        String millisBetween(String from, String to) {
+            return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000) AS BIGINT)";
+        }
+
+        @Override
+        String jsonArrayContains(String column) {
+            return "(" + column + " @> jsonb_build_array(CAST(? AS TEXT)))";
+        }
+    };
+
+    private final String jsonType;
+
+    Dialect(String jsonType) {
+        this.jsonType = jsonType;
+    }
+
+    /** The column type of JSON documents. */
+    String jsonType() {
+        return jsonType;
+    }
+
+    /** Flyway placeholders that turn the shared DDL into this dialect's DDL. */
+    Map<String, String> placeholders() {
+        return Map.of("json_type", jsonType);
+    }
+
+    /** Whole milliseconds from one timestamp expression to another; null when either is null. */
+    abstract String millisBetween(String from, String to);
+
+    /** A predicate with ONE bind parameter: the JSON array column holds that string. */
+    abstract String jsonArrayContains(String column);
+}

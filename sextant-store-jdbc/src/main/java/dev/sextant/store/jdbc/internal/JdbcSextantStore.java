@@ -1,0 +1,98 @@
+package dev.sextant.store.jdbc.internal;
+
+import dev.sextant.store.ApiKeyStore;
+import dev.sextant.store.CostStore;
+import dev.sextant.store.InteractionReader;
+import dev.sextant.store.PriceStore;
+import dev.sextant.store.SextantStore;
+import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.WorkspaceStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/** The store over one database; {@code JdbcStores} is the way to make one. */
+public final class JdbcSextantStore implements SextantStore {
+    private final Database database;
+    private final WorkspaceStore workspaces;
+    private final ApiKeyStore apiKeys;
+    private final TrackingWriter tracking;
+    private final InteractionReader interactions;
+    private final PriceStore prices;
+    private final CostStore costs;
+
+    private JdbcSextantStore(Database database, Clock clock) {
+        this.database = database;
+        Stages stages = new Stages(database.dialect());
+        RollupRefresh rollups = new RollupRefresh(database.dialect());
+        this.workspaces = new JdbcWorkspaceStore(database, clock);
+        this.apiKeys = new JdbcApiKeyStore(database, clock);
+        this.tracking = new JdbcTrackingWriter(database, stages, rollups, clock);
+        this.interactions = new JdbcInteractionReader(database);
+        this.prices = new JdbcPriceStore(database, clock);
+        this.costs = new JdbcCostStore(database, stages, rollups, clock);
+    }
+
+    public static SextantStore duckdb(Path file, Clock clock) {
+        return new JdbcSextantStore(new DuckDbDatabase(file), clock);
+    }
+
+    public static SextantStore postgres(String jdbcUrl, String user, String password, String schema, Clock clock) {
+        return new JdbcSextantStore(new PostgresDatabase(jdbcUrl, user, password, schema), clock);
+    }
+
+    @Override
+    public void migrate() {
+        Migrations.migrate(database);
+    }
+
+    @Override
+    public boolean healthy() {
+        try (Connection c = database.readers().getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public WorkspaceStore workspaces() {
+        return workspaces;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+
+    @Override
+    public TrackingWriter tracking() {
+        return tracking;
+    }
+
+    @Override
+    public InteractionReader interactions() {
+        return interactions;
+    }
+
+    @Override
+    public PriceStore prices() {
+        return prices;
+    }
+
+    @Override
+    public CostStore costs() {
+        return costs;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcSextantStore[" + database.dialect() + "]";
+    }
+}

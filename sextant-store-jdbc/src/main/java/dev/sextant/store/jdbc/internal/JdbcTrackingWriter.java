@@ -1,0 +1,65 @@
+package dev.sextant.store.jdbc.internal;
+
+import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.WorkspaceBatch;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Bulk tracking writes: stage every kind, then one set-based upsert per kind, placeholders for
+ * traces only spans have named, and one roll-up refresh, all in one transaction.
+ */
+final class JdbcTrackingWriter implements TrackingWriter {
+    private final Database database;
+    private final Stages stages;
+    private final RollupRefresh rollups;
+    private final Clock clock;
+    private final String upsertTraces;
+    private final String upsertSpans;
+    private final String upsertScores;
+    private final String upsertSessions;
+
+    JdbcTrackingWriter(Database database, Stages stages, RollupRefresh rollups, Clock clock) {
+        this.database = database;
+        this.stages = stages;
+        this.rollups = rollups;
+        this.clock = clock;
+        Dialect d = database.dialect();
+        upsertTraces = UpsertSql.build(d, StageTables.TRACES, "traces", true, true);
+        upsertSpans = UpsertSql.build(d, StageTables.SPANS, "spans", true, false);
+        upsertScores = UpsertSql.build(d, StageTables.SCORES, "scores", false, false);
+        upsertSessions = UpsertSql.build(d, StageTables.SESSIONS, "sessions", false, false);
+    }
+
+    @Override
+    public void write(List<WorkspaceBatch> batches) {
+        MergedBatch merged = new MergedBatch(batches);
+        if (merged.isEmpty()) {
+            return;
+        }
+        database.write("writing " + merged.size() + " tracking records", c -> {
+            stages.open(c);
+            upsert(c, StageTables.TRACES, merged.traceRows(), upsertTraces);
+            if (!merged.spans.isEmpty()) {
+                stages.load(c, StageTables.SPANS, merged.spanRows());
+                Stages.execute(c, UpsertSql.placeholderTraces());
+                Stages.execute(c, upsertSpans);
+            }
+            upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
+            upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+            stages.load(c, StageTables.TOUCHED, merged.touchedTraceRows());
+            rollups.run(c, clock.instant());
+            stages.clear(c);
+            return null;
+        });
+    }
+
+    private void upsert(Connection c, StageTable table, List<Object[]> rows, String sql) throws SQLException {
+        if (!rows.isEmpty()) {
+            stages.load(c, table, rows);
+            Stages.execute(c, sql);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sextant.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Recomputes the roll-ups of the traces listed in stage_touched from their stored spans, in
+ * one statement. Tokens and cost add up the LLM spans when the trace has an LLM span with
+ * usage, otherwise every span: an agent span that repeats its children's usage is then not
+ * counted twice. Also settles the start time: a placeholder trace starts at its earliest span,
+ * and a trace that never said when it started gets its earliest span's start, or now.
+ */
+final class RollupRefresh {
+    private static final List<String> SUMMED = List.of(
+            "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "cost_usd");
+
+    private final String sql;
+
+    RollupRefresh(Dialect dialect) {
+        StringBuilder inner = new StringBuilder("SELECT k.workspace_id, k.trace_id, COUNT(s.id) AS span_count,"
+                + " MIN(s.started_at) AS first_start,"
+                + " MAX(CASE WHEN s.kind = 'llm' AND s.input_tokens IS NOT NULL THEN 1 ELSE 0 END) AS llm_only");
+        StringBuilder sets = new StringBuilder("span_count = r.span_count");
+        for (String column : SUMMED) {
+            inner.append(", COALESCE(SUM(CASE WHEN s.kind = 'llm' THEN s.").append(column).append(" END), 0) AS llm_")
+                    .append(column)
+                    .append(", COALESCE(SUM(s.").append(column).append("), 0) AS all_").append(column);
+            sets.append(", ").append(column).append(" = CASE WHEN r.llm_only = 1 THEN r.llm_").append(column)
+                    .append(" ELSE r.all_").append(column).append(" END");
+        }
+        inner.append(" FROM (SELECT DISTINCT workspace_id, trace_id FROM stage_touched) k LEFT JOIN spans s"
+                + " ON s.workspace_id = k.workspace_id AND s.trace_id = k.trace_id"
+                + " GROUP BY k.workspace_id, k.trace_id");
+        String start = "CASE WHEN t.placeholder AND r.first_start IS NOT NULL"
+                + " AND (t.started_at IS NULL OR r.first_start < t.started_at) THEN r.first_start"
+                + " ELSE COALESCE(t.started_at, r.first_start, CAST(? AS TIMESTAMPTZ)) END";
+        sets.append(", started_at = ").append(start)
+                .append(", duration_ms = ").append(dialect.millisBetween(start, "t.ended_at"));
+        sql = "UPDATE traces AS t SET " + sets + " FROM (" + inner + ") r"
+                + " WHERE t.workspace_id = r.workspace_id AND t.id = r.trace_id";
+    }
+
+    void run(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, SqlValues.time(now));
+            update.setObject(2, SqlValues.time(now));
+            update.executeUpdate();
+        }
+    }
+}
