@@ -6,6 +6,7 @@ import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.WorkspaceBatch;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -75,14 +76,18 @@ public final class IngestService implements AutoCloseable {
         writer.close();
     }
 
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     private void await(CompletableFuture<Void> done) {
         try {
             done.get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IngestUnavailableException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IngestUnavailableException("the batch was not committed within " + settings.commitTimeout()
-                    .toSeconds() + " s; it may or may not be stored: sending it again is safe, records are keyed by id");
+            throw new IngestUnavailableException("the batch was not committed within " + readable(settings.commitTimeout())
+                    + "; it may or may not be stored: sending it again is safe, records are keyed by id");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestUnavailableException("interrupted while waiting for the commit; the batch may or may not"
