@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoDataTest {
     private final DemoItems demo = DemoItems.standard();
@@ -25,6 +27,20 @@ class DemoDataTest {
     @Test
     void anotherSeedGivesOtherData() {
         assertThat(DemoData.batches(DemoItems.NOW, 7).getFirst()).isNotEqualTo(demo.bodies().getFirst());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2027-03-01T00:00:00Z, 1", "2026-06-15T23:59:59.999999999Z, -5"})
+    void anyNowAndSeedGiveWellFormedDataInsideItsWindow(String now, long seed) {
+        Instant end = Instant.parse(now);
+        DemoItems other = DemoItems.parse(DemoData.batches(end, seed));
+        assertThat(other.batches()).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(DemoData.MAX_ITEMS_PER_BATCH));
+        assertThat(other.all().map(Item::id).distinct().count()).isEqualTo(other.all().count());
+        assertThat(other.all().flatMap(i -> List.of("started_at", "ended_at", "created_at").stream()
+                .map(i::time).filter(t -> t != null)))
+                .allSatisfy(t -> assertThat(t).isBetween(end.minus(Duration.ofDays(28)), end));
+        assertThat(other.all().filter(i -> i.time("ended_at") != null))
+                .allSatisfy(i -> assertThat(i.time("ended_at")).isAfterOrEqualTo(i.time("started_at")));
     }
 
     @Test
