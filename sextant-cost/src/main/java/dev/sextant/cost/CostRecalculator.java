@@ -6,6 +6,7 @@ import dev.sextant.store.CostStore;
 import dev.sextant.store.CostStore.CostUpdate;
 import dev.sextant.store.CostStore.PricedSpan;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.Objects;
 public final class CostRecalculator {
 
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+
+    /** Decimal places of money in the stores. */
+    static final int STORED_SCALE = 9;
 
     private final CostStore costs;
     private final CatalogCostAccountant pricing;
@@ -99,8 +103,17 @@ public final class CostRecalculator {
         return new CostUpdate(span.id(), span.traceId(), cost, source);
     }
 
+    /**
+     * Equal as stored: the stores keep 9 decimals (DECIMAL(18,9)), so an exact cost with more
+     * (possible only with an override priced below a thousandth of a dollar) would otherwise
+     * count as changed on every run.
+     */
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        return a == null ? b == null : b != null && stored(a).compareTo(stored(b)) == 0;
+    }
+
+    private static BigDecimal stored(BigDecimal amount) {
+        return amount.setScale(STORED_SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** What a recalculation looked at and what it changed; money in USD. */
