@@ -138,19 +138,24 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group, int items) {
+        IngestUnavailableException failure = null;
         try {
             store.write(perWorkspace(group));
             committedItems.addAndGet(items);
             commits.incrementAndGet();
-            group.forEach(p -> p.done.complete(null));
         } catch (RuntimeException | Error e) {
             LOG.warn("Group commit of {} items in {} requests failed", items, group.size(), e);
-            IngestUnavailableException failure = new IngestUnavailableException(
-                    "the store could not commit this batch (" + e.getMessage() + "); nothing of it was stored:"
-                            + " send it again later", e);
-            group.forEach(p -> p.done.completeExceptionally(failure));
-        } finally {
-            free.release(items);
+            failure = new IngestUnavailableException("the store could not commit this batch (" + e.getMessage()
+                    + "); nothing of it was stored: send it again later", e);
+        }
+        // Free the queue before answering, so a client that sends again at once finds room.
+        free.release(items);
+        for (Pending p : group) {
+            if (failure == null) {
+                p.done.complete(null);
+            } else {
+                p.done.completeExceptionally(failure);
+            }
         }
     }
 
