@@ -329,7 +329,7 @@ final class FieldReader {
     }
 
     private String compact(JsonNode value) {
-        return mapper.writeValueAsString(value);
+        return value.toString();
     }
 
     private String compactOrQuoted(String raw) {
