@@ -23,7 +23,6 @@ public class ProblemWriter {
         response.setStatus(problem.kind().status().value());
         headers.forEach(response::setHeader);
         response.setContentType(Problem.MEDIA_TYPE.toString());
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem.body());
     }
 }
