@@ -2,6 +2,7 @@ package dev.sextant.ingest;
 
 import dev.sextant.cost.CostAccountant;
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.StoreException;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.WorkspaceBatch;
 import java.io.InputStream;
@@ -48,7 +49,8 @@ public final class IngestService implements AutoCloseable {
      * @throws MalformedBodyException the body is not a readable batch (400)
      * @throws BodyTooLargeException the body is over {@link IngestSettings#maxBodyBytes()} (413)
      * @throws IngestBusyException the queue is full; retry after {@link IngestBusyException#retryAfter()} (429)
-     * @throws IngestUnavailableException the store failed, the commit timed out, or ingest is closed (503)
+     * @throws IngestUnavailableException the store failed (also while reading prices), the commit timed out,
+     *     or ingest is closed (503)
      */
     public IngestResult ingest(WorkspaceId workspace, InputStream body) {
         Objects.requireNonNull(workspace, "workspace");
@@ -59,7 +61,13 @@ public final class IngestService implements AutoCloseable {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NativeBatchParser.Parsed parsed = parser.parse(workspace, body, receivedAt);
         if (parsed.acceptedCount() > 0) {
-            WorkspaceBatch batch = parsed.accepted().toBatch(span -> costs.account(workspace, span));
+            WorkspaceBatch batch;
+            try {
+                batch = parsed.accepted().toBatch(span -> costs.account(workspace, span));
+            } catch (StoreException e) {
+                throw new IngestUnavailableException("could not read the workspace's model prices to cost its spans ("
+                        + e.getMessage() + "); nothing of this batch was stored: send it again later", e);
+            }
             await(writer.submit(batch));
         }
         return new IngestResult(parsed.acceptedCount(), parsed.rejected());
