@@ -50,6 +50,13 @@ final class JdbcTrackingWriter implements TrackingWriter {
             upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
             upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
             stages.load(c, StageTables.TOUCHED, merged.touchedTraceRows());
+            if (merged.hasSpanWithoutTrace()) {
+                // a later copy of a span may leave trace_id out: its stored trace is touched too
+                Stages.execute(c, "INSERT INTO stage_touched (workspace_id, trace_id)"
+                        + " SELECT t.workspace_id, t.trace_id FROM spans t JOIN stage_spans s"
+                        + " ON t.workspace_id = s.workspace_id AND t.id = s.id"
+                        + " WHERE s.trace_id IS NULL AND t.trace_id IS NOT NULL");
+            }
             rollups.run(c, clock.instant());
             stages.clear(c);
             return null;

@@ -67,7 +67,11 @@ final class MergedBatch {
         return rows;
     }
 
-    /** Every trace this write may have changed the roll-ups of. */
+    boolean hasSpanWithoutTrace() {
+        return spans.values().stream().anyMatch(s -> s.traceId() == null);
+    }
+
+    /** Every trace this write may have changed the roll-ups of (spans without a trace id aside). */
     List<Object[]> touchedTraceRows() {
         Set<Key> touched = new LinkedHashSet<>(traces.keySet());
         spans.forEach((k, s) -> {

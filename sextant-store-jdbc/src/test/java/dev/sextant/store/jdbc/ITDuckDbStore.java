@@ -1,0 +1,129 @@
+package dev.sextant.store.jdbc;
+
+import dev.sextant.store.SextantStore;
+import dev.sextant.store.tests.ApiKeyContract;
+import dev.sextant.store.tests.CostContract;
+import dev.sextant.store.tests.InteractionListContract;
+import dev.sextant.store.tests.InteractionStatsContract;
+import dev.sextant.store.tests.MigrationContract;
+import dev.sextant.store.tests.PriceContract;
+import dev.sextant.store.tests.TenantIsolationContract;
+import dev.sextant.store.tests.TraceDetailContract;
+import dev.sextant.store.tests.TrackingWriteContract;
+import dev.sextant.store.tests.WorkspaceContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+
+/** The whole storage contract on embedded DuckDB: every test class gets its own new file. */
+class ITDuckDbStore {
+
+    /** Opens a store on a new file in a new directory (a missing parent directory is created). */
+    static final class DuckDbFile {
+        private Path dir;
+
+        SextantStore open() {
+            try {
+                dir = Files.createTempDirectory("sextant-duckdb-it");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return JdbcStores.duckdb(dir.resolve("nested/dir/sextant.duckdb"));
+        }
+
+        void delete() {
+            if (dir == null) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Nested
+    class Migrations extends MigrationContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Workspaces extends WorkspaceContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Prices extends PriceContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Writes extends TrackingWriteContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Lists extends InteractionListContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Details extends TraceDetailContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Stats extends InteractionStatsContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Costs extends CostContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class TenantIsolation extends TenantIsolationContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+}

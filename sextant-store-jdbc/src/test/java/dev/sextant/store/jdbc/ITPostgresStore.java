@@ -1,0 +1,129 @@
+package dev.sextant.store.jdbc;
+
+import dev.sextant.store.SextantStore;
+import dev.sextant.store.tests.ApiKeyContract;
+import dev.sextant.store.tests.CostContract;
+import dev.sextant.store.tests.InteractionListContract;
+import dev.sextant.store.tests.InteractionStatsContract;
+import dev.sextant.store.tests.MigrationContract;
+import dev.sextant.store.tests.PriceContract;
+import dev.sextant.store.tests.TenantIsolationContract;
+import dev.sextant.store.tests.TraceDetailContract;
+import dev.sextant.store.tests.TrackingWriteContract;
+import dev.sextant.store.tests.WorkspaceContract;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole storage contract on PostgreSQL (database {@code test} at 127.0.0.1:5432, user
+ * postgres; override with -Dsextant.test.postgres.url/user/password). Every test class gets
+ * its own new schema, dropped afterwards. A PostgreSQL that is down fails these tests: it
+ * never skips them.
+ */
+class ITPostgresStore {
+    static final String URL = System.getProperty("sextant.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getProperty("sextant.test.postgres.user", "postgres");
+    static final String PASSWORD = System.getProperty("sextant.test.postgres.password");
+
+    /** Opens a store in a new schema and drops the schema afterwards. */
+    static final class FreshSchema {
+        private final String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        SextantStore open() {
+            return JdbcStores.postgres(URL, USER, PASSWORD, schema);
+        }
+
+        void drop() {
+            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop test schema " + schema, e);
+            }
+        }
+    }
+
+    @Nested
+    class Migrations extends MigrationContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Workspaces extends WorkspaceContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Prices extends PriceContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Writes extends TrackingWriteContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Lists extends InteractionListContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Details extends TraceDetailContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Stats extends InteractionStatsContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Costs extends CostContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class TenantIsolation extends TenantIsolationContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+}
