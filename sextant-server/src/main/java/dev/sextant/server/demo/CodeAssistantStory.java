@@ -3,6 +3,7 @@ package dev.sextant.server.demo;
 import dev.sextant.server.demo.CodeTexts.Repo;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +25,8 @@ final class CodeAssistantStory implements Story {
     public List<Episode> episodes(DemoWindow window, DemoRandom random) {
         List<Planned> planned = new ArrayList<>();
         Instant latest = window.now().minus(LATEST_START);
-        for (int day = 0; day < 28; day++) {
-            Instant midnight = window.day(day).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        for (int day = 0; day <= 28; day++) { // day 28 is today: the window starts after midnight
+            Instant midnight = window.day(day).truncatedTo(ChronoUnit.DAYS);
             boolean weekend = Arrivals.weekend(midnight);
             for (int dev = 0; dev < CodeTexts.DEVELOPERS.size(); dev++) {
                 int sessions = weekend ? (random.chance(0.08) ? 1 : 0) : (random.chance(0.75) ? 1 : 0) + (random.chance(0.3) ? 1 : 0);
