@@ -182,6 +182,24 @@ public abstract class InteractionListContract extends StoreContract {
     }
 
     @Test
+    public void idsOrderByteByByteOnEveryBackend() {
+        WorkspaceId ws = newWorkspace();
+        Instant tie = at(0);
+        write(traces(ws, trace("B", tie), trace("a", tie), trace("Z", tie), trace("é", tie), trace("_", tie)));
+        // bytes: 'é' (0xC3 0xA9) > 'a' (0x61) > '_' (0x5F) > 'Z' (0x5A) > 'B' (0x42); a locale would say Z > é > B > a
+        List<String> expected = List.of("é", "a", "_", "Z", "B");
+        assertThat(ids(ws, InteractionQuery.ALL)).isEqualTo(expected);
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            InteractionPage p = store().interactions().list(ws, InteractionQuery.ALL, new PageRequest(1, 2, cursor));
+            p.items().forEach(s -> walked.add(s.trace().id()));
+            cursor = p.nextCursor();
+        } while (cursor != null && walked.size() < 10);
+        assertThat(walked).isEqualTo(expected);
+    }
+
+    @Test
     public void summariesCarryRollups() {
         WorkspaceId ws = fourTraces();
         TraceSummary a = store().interactions().list(ws, q(f -> f.model("gpt-4o")), PageRequest.first(5))

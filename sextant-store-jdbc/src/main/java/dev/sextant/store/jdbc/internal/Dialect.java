@@ -18,6 +18,11 @@ enum Dialect {
             // JSON arrays cast to a VARCHAR list; the bound value is compared as plain text
             return "list_contains(CAST(" + column + " AS VARCHAR[]), ?)";
         }
+
+        @Override
+        String byteOrder(String column) {
+            return column; // DuckDB compares strings byte by byte already
+        }
     },
     POSTGRES("JSONB") {
         @Override
@@ -28,6 +33,11 @@ enum Dialect {
         @Override
         String jsonArrayContains(String column) {
             return "(" + column + " @> jsonb_build_array(CAST(? AS TEXT)))";
+        }
+
+        @Override
+        String byteOrder(String column) {
+            return column + " COLLATE \"C\"";
         }
     };
 
@@ -49,6 +59,12 @@ enum Dialect {
 
     /** Whole milliseconds from one timestamp expression to another; null when either is null. */
     abstract String millisBetween(String from, String to);
+
+    /**
+     * A text column compared byte by byte, whatever the database's locale: ids sort (and page)
+     * the same way on both databases. PostgreSQL would otherwise use the locale's collation.
+     */
+    abstract String byteOrder(String column);
 
     /** A predicate with ONE bind parameter: the JSON array column holds that string. */
     abstract String jsonArrayContains(String column);

@@ -16,6 +16,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuplicatingDataSource implements DataSource {
     private final DuckDBConnection root;
+    private volatile int loginTimeoutSeconds = 5;
 
     DuplicatingDataSource(DuckDBConnection root) {
         this.root = root;
@@ -40,11 +41,14 @@ final class DuplicatingDataSource implements DataSource {
     public void setLogWriter(PrintWriter out) {}
 
     @Override
-    public void setLoginTimeout(int seconds) {}
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = seconds;
+    }
 
+    /** Hikari waits this long for its connection adder at shutdown: 0 would mean "not at all". */
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override

@@ -37,9 +37,10 @@ final class JdbcCostStore implements CostStore {
             throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
         }
         List<Object> values = new ArrayList<>(List.of(workspace.value(), from, to));
+        String id = database.dialect().byteOrder("s.id");
         String after = "";
         if (afterId != null) {
-            after = " AND s.id > ?";
+            after = " AND " + id + " > ?";
             values.add(afterId);
         }
         String sql = "SELECT s.id, s.trace_id, s.model, s.input_tokens, s.output_tokens, s.cache_read_tokens,"
@@ -48,7 +49,7 @@ final class JdbcCostStore implements CostStore {
                 + " FROM spans s WHERE s.workspace_id = ? AND s.started_at >= ? AND s.started_at < ?"
                 + " AND s.model IS NOT NULL AND s.input_tokens IS NOT NULL"
                 + " AND (s.cost_source IS NULL OR s.cost_source <> 'reported')" + after
-                + " ORDER BY s.id LIMIT " + limit;
+                + " ORDER BY " + id + " LIMIT " + limit;
         return database.read("reading priced spans", c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 SqlValues.bind(select, values);

@@ -31,16 +31,17 @@ final class JdbcInteractionReader implements InteractionReader {
     @Override
     public InteractionPage list(WorkspaceId workspace, InteractionQuery query, PageRequest page) {
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query);
+        String id = database.dialect().byteOrder("t.id");
         int offset = 0;
         if (page.cursor() != null) {
             KeysetCursor after = KeysetCursor.decode(page.cursor());
             Object start = SqlValues.time(after.startedAt());
-            filter.and("(t.started_at < ? OR (t.started_at = ? AND t.id < ?))", start, start, after.id());
+            filter.and("(t.started_at < ? OR (t.started_at = ? AND " + id + " < ?))", start, start, after.id());
         } else {
             offset = (page.page() - 1) * page.pageSize();
         }
         String sql = "SELECT " + TraceRows.COLUMNS + " FROM traces t WHERE " + filter.where()
-                + " ORDER BY t.started_at DESC, t.id DESC LIMIT " + (page.pageSize() + 1) + " OFFSET " + offset;
+                + " ORDER BY t.started_at DESC, " + id + " DESC LIMIT " + (page.pageSize() + 1) + " OFFSET " + offset;
         List<TraceSummary> rows = database.read("listing interactions", c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 SqlValues.bind(select, filter.values());
@@ -69,8 +70,9 @@ final class JdbcInteractionReader implements InteractionReader {
             if (summary.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new TraceDetail(summary.get(), spans(c, workspace, traceId),
-                    scores(c, workspace, traceId)));
+            Dialect d = database.dialect();
+            return Optional.of(new TraceDetail(summary.get(), spans(c, d, workspace, traceId),
+                    scores(c, d, workspace, traceId)));
         });
     }
 
@@ -85,10 +87,10 @@ final class JdbcInteractionReader implements InteractionReader {
         }
     }
 
-    private static List<Span> spans(Connection c, WorkspaceId ws, String traceId) throws SQLException {
+    private static List<Span> spans(Connection c, Dialect d, WorkspaceId ws, String traceId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + SpanRows.SPAN_COLUMNS
                 + " FROM spans s WHERE s.workspace_id = ? AND s.trace_id = ?"
-                + " ORDER BY s.started_at ASC NULLS LAST, s.id ASC")) {
+                + " ORDER BY s.started_at ASC NULLS LAST, " + d.byteOrder("s.id") + " ASC")) {
             select.setString(1, ws.value());
             select.setString(2, traceId);
             select.setFetchSize(1000);
@@ -102,10 +104,10 @@ final class JdbcInteractionReader implements InteractionReader {
         }
     }
 
-    private static List<Score> scores(Connection c, WorkspaceId ws, String traceId) throws SQLException {
+    private static List<Score> scores(Connection c, Dialect d, WorkspaceId ws, String traceId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + SpanRows.SCORE_COLUMNS
                 + " FROM scores c WHERE c.workspace_id = ? AND c.trace_id = ?"
-                + " ORDER BY c.created_at ASC NULLS LAST, c.id ASC")) {
+                + " ORDER BY c.created_at ASC NULLS LAST, " + d.byteOrder("c.id") + " ASC")) {
             select.setString(1, ws.value());
             select.setString(2, traceId);
             List<Score> scores = new ArrayList<>();
