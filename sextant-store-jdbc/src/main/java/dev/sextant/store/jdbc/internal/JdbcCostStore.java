@@ -88,13 +88,12 @@ final class JdbcCostStore implements CostStore {
             Stages.execute(c, "UPDATE spans AS t SET cost_usd = u.cost_usd, cost_source = u.cost_source"
                     + " FROM stage_costs u WHERE t.workspace_id = u.workspace_id AND t.id = u.id"
                     + " AND (t.cost_source IS NULL OR t.cost_source <> 'reported')");
+            stages.load(c, StageTables.TOUCHED, List.copyOf(traces.values()));
             // the spans' own trace ids too, in case a caller's trace id is stale
             Stages.execute(c, "INSERT INTO stage_touched (workspace_id, trace_id) SELECT DISTINCT s.workspace_id,"
                     + " s.trace_id FROM spans s JOIN stage_costs u ON s.workspace_id = u.workspace_id AND s.id = u.id"
                     + " WHERE s.trace_id IS NOT NULL");
-            stages.load(c, StageTables.TOUCHED, List.copyOf(traces.values()));
             rollups.run(c, clock.instant());
-            stages.clear(c);
             return null;
         });
     }

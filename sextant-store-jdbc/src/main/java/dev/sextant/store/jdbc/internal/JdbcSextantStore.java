@@ -32,10 +32,23 @@ public final class JdbcSextantStore implements SextantStore {
         this.interactions = new JdbcInteractionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
+        if (database.dialect() == Dialect.DUCKDB) {
+            // committed here, the temp tables live as long as the one writer connection
+            database.write("creating the stage tables", c -> {
+                stages.createAll(c);
+                return null;
+            });
+        }
     }
 
     public static SextantStore duckdb(Path file, Clock clock) {
-        return new JdbcSextantStore(new DuckDbDatabase(file), clock);
+        DuckDbDatabase database = new DuckDbDatabase(file);
+        try {
+            return new JdbcSextantStore(database, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public static SextantStore postgres(String jdbcUrl, String user, String password, String schema, Clock clock) {

@@ -58,7 +58,6 @@ final class JdbcTrackingWriter implements TrackingWriter {
                         + " WHERE s.trace_id IS NULL AND t.trace_id IS NOT NULL");
             }
             rollups.run(c, clock.instant());
-            stages.clear(c);
             return null;
         });
     }

@@ -5,37 +5,42 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Creates the stage tables on a writer connection and empties them around each write. */
+/**
+ * The stage tables of a writer connection. A table is emptied right before it is filled, never
+ * trusted to be empty: on DuckDB, rows the Appender put into a temp table survive the rollback
+ * of a failed write (observed with duckdb_jdbc 2.0.0.1), and would otherwise poison the next one.
+ */
 final class Stages {
     private final StageLoader loader;
+    private final boolean createPerWrite;
 
     Stages(Dialect dialect) {
         this.loader = StageLoader.of(dialect);
+        // DuckDB has one writer connection: its stage tables are made once (createAll at
+        // start-up). PostgreSQL writes land on any pooled connection, so each write makes sure.
+        this.createPerWrite = dialect == Dialect.POSTGRES;
     }
 
-    /**
-     * Temp tables are per connection: PostgreSQL writes may land on any pooled connection, so
-     * every write says IF NOT EXISTS (cheap), and starts from empty stages.
-     */
-    void open(Connection connection) throws SQLException {
+    void createAll(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (StageTable table : StageTables.ALL) {
                 s.execute(table.createSql());
-                s.execute("DELETE FROM " + table.name());
             }
         }
     }
 
+    void open(Connection connection) throws SQLException {
+        if (createPerWrite) {
+            createAll(connection);
+        }
+    }
+
+    /** Replaces the table's rows with these. */
     void load(Connection connection, StageTable table, List<Object[]> rows) throws SQLException {
-        loader.load(connection, table, rows);
-    }
-
-    void clear(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (StageTable table : StageTables.ALL) {
-                s.execute("DELETE FROM " + table.name());
-            }
+            s.execute("DELETE FROM " + table.name());
         }
+        loader.load(connection, table, rows);
     }
 
     static void execute(Connection connection, String sql) throws SQLException {
