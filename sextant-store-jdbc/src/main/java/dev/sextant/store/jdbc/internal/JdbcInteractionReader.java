@@ -32,13 +32,13 @@ final class JdbcInteractionReader implements InteractionReader {
     public InteractionPage list(WorkspaceId workspace, InteractionQuery query, PageRequest page) {
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query);
         String id = database.dialect().byteOrder("t.id");
-        int offset = 0;
+        long offset = 0;
         if (page.cursor() != null) {
             KeysetCursor after = KeysetCursor.decode(page.cursor());
             Object start = SqlValues.time(after.startedAt());
             filter.and("(t.started_at < ? OR (t.started_at = ? AND " + id + " < ?))", start, start, after.id());
         } else {
-            offset = (page.page() - 1) * page.pageSize();
+            offset = (long) (page.page() - 1) * page.pageSize(); // page 10^9 must not overflow
         }
         String sql = "SELECT " + TraceRows.COLUMNS + " FROM traces t WHERE " + filter.where()
                 + " ORDER BY t.started_at DESC, " + id + " DESC LIMIT " + (page.pageSize() + 1) + " OFFSET " + offset;
