@@ -274,6 +274,34 @@ public abstract class TrackingWriteContract extends StoreContract {
     }
 
     @Test
+    public void concurrentWritesToOneTraceKeepItsRollupsExact() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        int threads = 4;
+        int writesEach = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < writesEach; i++) {
+                        write(spans(ws, llm("s-" + thread + "-" + i, "shared", at(i), "gpt-4o", Usage.of(1, 1), "0.001")));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var rollup = get(ws, "shared").summary().rollup();
+        assertThat(rollup.spanCount()).isEqualTo(threads * writesEach);
+        assertThat(rollup.inputTokens()).isEqualTo(threads * writesEach);
+        assertThat(rollup.costUsd()).isEqualByComparingTo("0.1");
+    }
+
+    @Test
     public void anEmptyWriteIsANoOp() {
         store().tracking().write(List.of());
         store().tracking().write(List.of(new WorkspaceBatch(newWorkspace(), List.of(), List.of(), List.of(), List.of())));

@@ -18,8 +18,19 @@ final class RollupRefresh {
             "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "cost_usd");
 
     private final String sql;
+    private final String lockTouched;
 
     RollupRefresh(Dialect dialect) {
+        // PostgreSQL with several writers: lock the touched traces first (in key order), so the
+        // roll-up statement that follows takes a fresh snapshot that includes every span another
+        // transaction committed for them meanwhile. Otherwise, under READ COMMITTED, an UPDATE
+        // that waited for the row lock would apply sums computed from its older snapshot.
+        // DuckDB has one writer connection, so nothing can interleave.
+        lockTouched = dialect == Dialect.POSTGRES
+                ? "SELECT t.id FROM traces t WHERE EXISTS (SELECT 1 FROM stage_touched k"
+                        + " WHERE k.workspace_id = t.workspace_id AND k.trace_id = t.id)"
+                        + " ORDER BY t.workspace_id, " + dialect.byteOrder("t.id") + " FOR UPDATE"
+                : null;
         StringBuilder inner = new StringBuilder("SELECT k.workspace_id, k.trace_id, COUNT(s.id) AS span_count,"
                 + " MIN(s.started_at) AS first_start,"
                 + " MAX(CASE WHEN s.kind = 'llm' AND s.input_tokens IS NOT NULL THEN 1 ELSE 0 END) AS llm_only");
@@ -44,6 +55,11 @@ final class RollupRefresh {
     }
 
     void run(Connection connection, Instant now) throws SQLException {
+        if (lockTouched != null) {
+            try (PreparedStatement lock = connection.prepareStatement(lockTouched)) {
+                lock.executeQuery().close();
+            }
+        }
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setObject(1, SqlValues.time(now));
             update.setObject(2, SqlValues.time(now));
