@@ -61,11 +61,23 @@ final class IngestBenchmark {
         double bare = bareAppender(dir.resolve("bare.duckdb"), rows);
         nativeIngest(dir.resolve("warm-native.duckdb"), warmBodies, warmRows.rows().size());
         double sextant = nativeIngest(dir.resolve("native.duckdb"), bodies, spans);
+        Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT.jar");
+        Double overHttp = null;
+        if (Files.exists(serverJar)) {
+            overHttp = new HttpIngest(serverJar, clients).run(dir.resolve("http"), warmBodies, bodies, spans);
+        }
 
         System.out.println();
         System.out.printf("%-52s %,12.0f spans/s%n", "bare DuckDB appender (same rows, no keys, no JSON)", bare);
         System.out.printf("%-52s %,12.0f spans/s%n", "Sextant native ingest (parse+validate+cost+commit)", sextant);
-        System.out.printf("%-52s %11.0f %%%n", "ratio", 100 * sextant / bare);
+        System.out.printf("%-52s %11.0f %%%n", "ratio native / bare", 100 * sextant / bare);
+        if (overHttp != null) {
+            System.out.printf("%-52s %,12.0f spans/s%n", "Sextant server over HTTP (loopback, API key)", overHttp);
+            System.out.printf("%-52s %11.0f %%%n", "ratio HTTP / bare", 100 * overHttp / bare);
+        } else {
+            System.out.println("(no sextant-server jar found from " + Path.of("").toAbsolutePath()
+                    + "; run from the repository root to add the HTTP figure)");
+        }
     }
 
     /** Appends the rows with the raw appender, committing every batch, and returns rows/s. */
