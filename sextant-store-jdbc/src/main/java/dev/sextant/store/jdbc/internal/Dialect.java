@@ -7,7 +7,7 @@ import java.util.Map;
  * both; a new difference gets a method here, never an {@code if} in a query class.
  */
 enum Dialect {
-    DUCKDB("JSON") {
+    DUCKDB("JSON", "classpath:db/migration", "classpath:db/duckdb") {
         @Override
         String millisBetween(String from, String to) {
             return "((epoch_us(" + to + ") - epoch_us(" + from + ")) // 1000)";
@@ -24,7 +24,7 @@ enum Dialect {
             return column; // DuckDB compares strings byte by byte already
         }
     },
-    POSTGRES("JSONB") {
+    POSTGRES("JSONB", "classpath:db/migration") {
         @Override
         String millisBetween(String from, String to) {
             return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000) AS BIGINT)";
@@ -42,9 +42,20 @@ enum Dialect {
     };
 
     private final String jsonType;
+    private final String[] migrationLocations;
 
-    Dialect(String jsonType) {
+    Dialect(String jsonType, String... migrationLocations) {
         this.jsonType = jsonType;
+        this.migrationLocations = migrationLocations;
+    }
+
+    /**
+     * Flyway locations: the shared DDL in db/migration, and this dialect's own versions beside
+     * it (not below it: Flyway scans a location's sub-folders too). Versions are numbered in
+     * one sequence across both, so a dialect simply has gaps where the other has a version.
+     */
+    String[] migrationLocations() {
+        return migrationLocations.clone();
     }
 
     /** The column type of JSON documents. */

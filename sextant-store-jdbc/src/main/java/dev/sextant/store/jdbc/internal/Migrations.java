@@ -5,14 +5,17 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-/** The schema, by Flyway: versioned SQL under {@code db/migration}, one text for both dialects. */
+/**
+ * The schema, by Flyway: versioned SQL under {@code db/migration}, one text for both dialects,
+ * plus a dialect's own versions (see {@link Dialect#migrationLocations()}).
+ */
 final class Migrations {
     private Migrations() {}
 
     static void migrate(Database database) {
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(database.readers())
-                .locations("classpath:db/migration")
+                .locations(database.dialect().migrationLocations())
                 .placeholders(database.dialect().placeholders())
                 .failOnMissingLocations(true);
         if (database.schema() != null) {
