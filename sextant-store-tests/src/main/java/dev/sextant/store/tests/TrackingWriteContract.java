@@ -270,7 +270,127 @@ public abstract class TrackingWriteContract extends StoreContract {
         assertThat(store().interactions().get(ws, "t-good")).isEmpty();
 
         write(traces(ws, good)); // the store is still usable afterwards
-        assertThat(store().interactions().get(ws, "t-good")).isPresent();
+        TraceDetail detail = get(ws, "t-good");
+        assertThat(detail.spans()).isEmpty(); // the span of the failed call was not kept either
+        assertThat(detail.summary().rollup().spanCount()).isZero();
+    }
+
+    /** A later copy of a span that carries only these fields. */
+    private static Span copy(String id, String traceId, Usage usage, String cost) {
+        return new Span(id, traceId, null, null, null, null, null, null, null, null, null, usage,
+                cost == null ? null : usd(cost), cost == null ? null : CostSource.CALCULATED, null, null, null, null,
+                null, null, null);
+    }
+
+    @Test
+    public void aLaterCopyWithoutAStartKeepsTheStoredStart() {
+        WorkspaceId ws = newWorkspace();
+        write(traces(ws, trace("t-1", at(0))));
+        write(traces(ws, bareTrace("t-1", null, at(5000))));
+
+        Trace stored = get(ws, "t-1").summary().trace();
+        assertThat(stored.startedAt()).isEqualTo(at(0));
+        assertThat(stored.endedAt()).isEqualTo(at(5000));
+        assertThat(stored.durationMs()).isEqualTo(5000L);
+    }
+
+    @Test
+    public void aTraceWithoutAStartStartsAtItsEarliestSpanOrNeverAfterItsEnd() {
+        WorkspaceId ws = newWorkspace();
+        write(batch(ws, List.of(bareTrace("t-spans", null, null)),
+                List.of(llm("s-2", "t-spans", at(300), "gpt-4o", Usage.of(1, 1), null),
+                        llm("s-1", "t-spans", at(200), "gpt-4o", Usage.of(1, 1), null))));
+        write(traces(ws, bareTrace("t-ended", null, at(900))));
+
+        assertThat(get(ws, "t-spans").summary().trace().startedAt()).isEqualTo(at(200));
+        assertThat(get(ws, "t-ended").summary().trace().startedAt()).isEqualTo(at(900)); // its end is past
+        assertThat(get(ws, "t-ended").summary().trace().durationMs()).isZero();
+    }
+
+    @Test
+    public void aReSentSpanReplacesItsRollupContribution() {
+        WorkspaceId ws = newWorkspace();
+        write(batch(ws, List.of(trace("t-1", at(0))),
+                List.of(llm("s-1", "t-1", at(10), "gpt-4o", Usage.of(100, 10), "0.5"),
+                        llm("s-2", "t-1", at(20), "gpt-4o", Usage.of(1, 1), "0.001"))));
+        write(spans(ws, copy("s-1", null, Usage.of(300, 30), "0.25")));
+
+        var rollup = get(ws, "t-1").summary().rollup();
+        assertThat(rollup.spanCount()).isEqualTo(2);
+        assertThat(rollup.inputTokens()).isEqualTo(301);
+        assertThat(rollup.outputTokens()).isEqualTo(31);
+        assertThat(rollup.costUsd()).isEqualByComparingTo("0.251");
+
+        // a copy without usage or cost keeps the stored ones, and so the roll-ups
+        write(spans(ws, new Span("s-1", null, null, null, null, Status.OK, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, "done")));
+        assertThat(get(ws, "t-1").summary().rollup()).isEqualTo(rollup);
+    }
+
+    @Test
+    public void aSpanMovedToAnotherTraceMovesItsRollupContribution() {
+        WorkspaceId ws = newWorkspace();
+        write(batch(ws, List.of(trace("t-a", at(0)), trace("t-b", at(0))),
+                List.of(llm("s-1", "t-a", at(10), "gpt-4o", Usage.of(100, 10), "0.5"),
+                        llm("s-2", "t-a", at(20), "gpt-4o", Usage.of(1, 1), "0.001"))));
+        write(spans(ws, llm("s-1", "t-b", at(10), "gpt-4o", Usage.of(100, 10), "0.5")));
+
+        var a = get(ws, "t-a").summary().rollup();
+        var b = get(ws, "t-b").summary().rollup();
+        assertThat(a.spanCount()).isEqualTo(1);
+        assertThat(a.inputTokens()).isEqualTo(1);
+        assertThat(a.costUsd()).isEqualByComparingTo("0.001");
+        assertThat(b.spanCount()).isEqualTo(1);
+        assertThat(b.inputTokens()).isEqualTo(100);
+        assertThat(b.costUsd()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    public void aSpanFirstSentWithoutItsTraceCountsOnceWhenItNamesIt() {
+        WorkspaceId ws = newWorkspace();
+        write(traces(ws, trace("t-1", at(0))));
+        write(spans(ws, llm("s-1", null, at(10), "gpt-4o", Usage.of(100, 10), "0.5")));
+        write(spans(ws, copy("s-1", "t-1", null, null)));
+        write(spans(ws, copy("s-1", "t-1", null, null)));
+
+        var rollup = get(ws, "t-1").summary().rollup();
+        assertThat(rollup.spanCount()).isEqualTo(1);
+        assertThat(rollup.inputTokens()).isEqualTo(100);
+        assertThat(rollup.costUsd()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    public void theRollupRuleFollowsTheSpansAcrossWrites() {
+        WorkspaceId ws = newWorkspace();
+        Span agent = Fixtures.withUsage(Fixtures.span("a", "t-1", SpanKind.AGENT, at(0)),
+                new Usage(3000, 600, 0, 0, 0, false), "9", CostSource.REPORTED);
+        write(batch(ws, List.of(trace("t-1", at(0))), List.of(agent)));
+        assertThat(get(ws, "t-1").summary().rollup().inputTokens()).isEqualTo(3000);
+
+        write(spans(ws, llm("l1", "t-1", at(10), "gpt-4o", Usage.of(1000, 200), "0.25")));
+        var llmOnly = get(ws, "t-1").summary().rollup();
+        assertThat(llmOnly.spanCount()).isEqualTo(2);
+        assertThat(llmOnly.inputTokens()).isEqualTo(1000);
+        assertThat(llmOnly.costUsd()).isEqualByComparingTo("0.25");
+
+        // the LLM span turns out to be a tool call: no LLM span with usage is left
+        write(spans(ws, new Span("l1", null, null, SpanKind.TOOL, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null)));
+        var all = get(ws, "t-1").summary().rollup();
+        assertThat(all.inputTokens()).isEqualTo(4000);
+        assertThat(all.costUsd()).isEqualByComparingTo("9.25");
+    }
+
+    @Test
+    public void aPlaceholderStartsAtTheEarliestSpanOfAnyWrite() {
+        WorkspaceId ws = newWorkspace();
+        write(spans(ws, Fixtures.span("s-1", "t-p", SpanKind.TOOL, at(500))));
+        write(spans(ws, Fixtures.span("s-2", "t-p", SpanKind.TOOL, at(300))));
+        write(spans(ws, Fixtures.span("s-3", "t-p", SpanKind.TOOL, at(800))));
+
+        TraceDetail placeholder = get(ws, "t-p");
+        assertThat(placeholder.summary().trace().startedAt()).isEqualTo(at(300));
+        assertThat(placeholder.summary().rollup().spanCount()).isEqualTo(3);
     }
 
     @Test

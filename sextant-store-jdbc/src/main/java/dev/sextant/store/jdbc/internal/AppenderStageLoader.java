@@ -29,6 +29,9 @@ final class AppenderStageLoader implements StageLoader {
                 }
                 appender.endRow();
             }
+            // flush explicitly: close() of duckdb_jdbc 2.0.0.1 drops a failed flush's error (the
+            // transaction is then aborted without a word); flush() reports it
+            appender.flush();
         }
     }
 

@@ -28,7 +28,9 @@ public final class JdbcSextantStore implements SextantStore {
         RollupRefresh rollups = new RollupRefresh(database.dialect());
         this.workspaces = new JdbcWorkspaceStore(database, clock);
         this.apiKeys = new JdbcApiKeyStore(database, clock);
-        this.tracking = new JdbcTrackingWriter(database, stages, rollups, clock);
+        this.tracking = database.dialect() == Dialect.DUCKDB
+                ? new IncrementalTrackingWriter(database, stages, clock)
+                : new RecomputingTrackingWriter(database, stages, rollups, clock);
         this.interactions = new JdbcInteractionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);

@@ -67,10 +67,6 @@ final class MergedBatch {
         return rows;
     }
 
-    boolean hasSpanWithoutTrace() {
-        return spans.values().stream().anyMatch(s -> s.traceId() == null);
-    }
-
     /** Every trace this write may have changed the roll-ups of (spans without a trace id aside). */
     List<Object[]> touchedTraceRows() {
         Set<Key> touched = new LinkedHashSet<>(traces.keySet());

@@ -12,6 +12,7 @@ import static dev.sextant.store.jdbc.internal.ColumnType.MONEY;
 import static dev.sextant.store.jdbc.internal.ColumnType.TEXT;
 import static dev.sextant.store.jdbc.internal.ColumnType.TIME;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,5 +77,32 @@ final class StageTables {
     static final StageTable COSTS = new StageTable("stage_costs", List.of(
             key("workspace_id"), key("id"), of("cost_usd", MONEY), of("cost_source", TEXT)));
 
-    static final List<StageTable> ALL = List.of(TRACES, SPANS, SCORES, SESSIONS, TOUCHED, COSTS);
+    /** The parts of a trace's roll-up that are summed, in {@link RollupDelta} order; cost last. */
+    static final List<String> ROLLUP_SUMS = List.of(
+            "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "cost_usd");
+
+    /**
+     * DuckDB: every trace a write touches, with its record's fields (null when only spans named
+     * it) and the change of its roll-ups ({@link RollupDelta}); see {@link TraceDeltaSql}.
+     */
+    static final StageTable TRACE_DELTAS = new StageTable("stage_trace_deltas", traceDeltaColumns());
+
+    /** DuckDB: the keys of re-sent spans (already stored before this write). */
+    static final StageTable SPAN_KEYS = new StageTable("stage_span_keys", List.of(key("workspace_id"), key("id")));
+
+    static final List<StageTable> ALL = List.of(TRACES, SPANS, SCORES, SESSIONS, TOUCHED, COSTS, TRACE_DELTAS,
+            SPAN_KEYS);
+
+    private static List<Column> traceDeltaColumns() {
+        List<Column> columns = new ArrayList<>(TRACES.columns());
+        columns.add(of("placeholder", BOOL));
+        columns.add(of("span_count", BIGINT));
+        columns.add(of("llm_usage_spans", BIGINT));
+        for (String prefix : List.of("llm_", "all_")) {
+            for (String sum : ROLLUP_SUMS) {
+                columns.add(of(prefix + sum, sum.equals("cost_usd") ? MONEY : BIGINT));
+            }
+        }
+        return columns;
+    }
 }

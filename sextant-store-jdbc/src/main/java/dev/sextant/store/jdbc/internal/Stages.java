@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * The stage tables of a writer connection. A table is emptied right before it is filled, never
- * trusted to be empty: on DuckDB, rows the Appender put into a temp table survive the rollback
- * of a failed write (observed with duckdb_jdbc 2.0.0.1), and would otherwise poison the next one.
+ * trusted to be empty. The DELETE also matters on DuckDB: duckdb_jdbc 2.0.0.1 begins a
+ * transaction lazily, at the first statement after {@code setAutoCommit(false)}; an Appender
+ * used before any statement writes in auto-commit mode, and its rows survive a rollback (checked:
+ * with a statement first, appended rows, in temp and real tables, roll back with the write).
  */
 final class Stages {
     private final StageLoader loader;

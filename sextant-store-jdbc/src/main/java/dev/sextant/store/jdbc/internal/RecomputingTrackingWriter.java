@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Bulk tracking writes: stage every kind, then one set-based upsert per kind, placeholders for
- * traces only spans have named, and one roll-up refresh, all in one transaction.
+ * PostgreSQL's bulk tracking writes: stage every kind, then one set-based upsert per kind,
+ * placeholders for traces only spans have named, and one roll-up refresh that recomputes the
+ * touched traces from their spans (by the spans_by_trace index), all in one transaction. It is
+ * safe with several writers (see {@link RollupRefresh}); DuckDB, with its one writer, applies
+ * deltas instead ({@link IncrementalTrackingWriter}).
  */
-final class JdbcTrackingWriter implements TrackingWriter {
+final class RecomputingTrackingWriter implements TrackingWriter {
     private final Database database;
     private final Stages stages;
     private final RollupRefresh rollups;
@@ -21,7 +24,7 @@ final class JdbcTrackingWriter implements TrackingWriter {
     private final String upsertScores;
     private final String upsertSessions;
 
-    JdbcTrackingWriter(Database database, Stages stages, RollupRefresh rollups, Clock clock) {
+    RecomputingTrackingWriter(Database database, Stages stages, RollupRefresh rollups, Clock clock) {
         this.database = database;
         this.stages = stages;
         this.rollups = rollups;
@@ -41,22 +44,21 @@ final class JdbcTrackingWriter implements TrackingWriter {
         }
         database.write("writing " + merged.size() + " tracking records", c -> {
             stages.open(c);
+            stages.load(c, StageTables.TOUCHED, merged.touchedTraceRows());
             upsert(c, StageTables.TRACES, merged.traceRows(), upsertTraces);
             if (!merged.spans.isEmpty()) {
                 stages.load(c, StageTables.SPANS, merged.spanRows());
+                // the stored trace of a span is touched too: a newer copy may leave trace_id out
+                // or move the span to another trace (read before the upsert changes it)
+                Stages.execute(c, "INSERT INTO stage_touched (workspace_id, trace_id)"
+                        + " SELECT t.workspace_id, t.trace_id FROM spans t JOIN stage_spans s"
+                        + " ON t.workspace_id = s.workspace_id AND t.id = s.id"
+                        + " WHERE t.trace_id IS NOT NULL AND (s.trace_id IS NULL OR s.trace_id <> t.trace_id)");
                 Stages.execute(c, UpsertSql.placeholderTraces());
                 Stages.execute(c, upsertSpans);
             }
             upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
             upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
-            stages.load(c, StageTables.TOUCHED, merged.touchedTraceRows());
-            if (merged.hasSpanWithoutTrace()) {
-                // a later copy of a span may leave trace_id out: its stored trace is touched too
-                Stages.execute(c, "INSERT INTO stage_touched (workspace_id, trace_id)"
-                        + " SELECT t.workspace_id, t.trace_id FROM spans t JOIN stage_spans s"
-                        + " ON t.workspace_id = s.workspace_id AND t.id = s.id"
-                        + " WHERE s.trace_id IS NULL AND t.trace_id IS NOT NULL");
-            }
             rollups.run(c, clock.instant());
             return null;
         });

@@ -1,0 +1,149 @@
+package dev.sextant.store.jdbc.internal;
+
+import dev.sextant.model.Span;
+import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.WorkspaceBatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DuckDB's bulk tracking writes, in one transaction on the one writer connection, with a cost
+ * that follows the batch, not the tables:
+ * <ol>
+ * <li>spans are staged, then every span not stored yet is inserted in one statement that
+ *     returns their keys (the primary key check is the only lookup);</li>
+ * <li>re-sent spans (the rest, usually few) have their stored roll-up fields read, then are
+ *     merged by the usual upsert;</li>
+ * <li>each touched trace's roll-up change is computed in Java (new contributions, and merged
+ *     minus stored ones for re-sent spans); new and placeholder traces are inserted with their
+ *     roll-ups, stored ones merged with the change added ({@link TraceDeltaSql});</li>
+ * <li>scores and sessions are upserted as on PostgreSQL.</li>
+ * </ol>
+ * Safe only with one writer: the stored fields read in step 2 must not change before step 3.
+ */
+final class IncrementalTrackingWriter implements TrackingWriter {
+    private final Database database;
+    private final Stages stages;
+    private final Clock clock;
+    private final String insertNewSpans;
+    private final String readResentSpans;
+    private final String upsertResentSpans;
+    private final String insertNewTraces;
+    private final String mergeStoredTraces;
+    private final String upsertScores;
+    private final String upsertSessions;
+
+    IncrementalTrackingWriter(Database database, Stages stages, Clock clock) {
+        this.database = database;
+        this.stages = stages;
+        this.clock = clock;
+        Dialect d = database.dialect();
+        insertNewSpans = UpsertSql.insertNew(d, StageTables.SPANS, "spans");
+        readResentSpans = "SELECT t.workspace_id, t.id, " + SpanFacts.COLUMNS + " FROM spans t JOIN "
+                + StageTables.SPAN_KEYS.name() + " k ON t.workspace_id = k.workspace_id AND t.id = k.id";
+        upsertResentSpans = UpsertSql.buildFor(d, StageTables.SPANS, "spans", StageTables.SPAN_KEYS);
+        insertNewTraces = TraceDeltaSql.insertNew(d);
+        mergeStoredTraces = TraceDeltaSql.mergeStored(d);
+        upsertScores = UpsertSql.build(d, StageTables.SCORES, "scores", false, false);
+        upsertSessions = UpsertSql.build(d, StageTables.SESSIONS, "sessions", false, false);
+    }
+
+    @Override
+    public void write(List<WorkspaceBatch> batches) {
+        MergedBatch merged = new MergedBatch(batches);
+        if (merged.isEmpty()) {
+            return;
+        }
+        database.write("writing " + merged.size() + " tracking records", c -> {
+            TraceDeltaRows traces = new TraceDeltaRows(merged.traces);
+            if (!merged.spans.isEmpty()) {
+                writeSpans(c, merged, traces);
+            }
+            if (!traces.isEmpty()) {
+                writeTraces(c, traces);
+            }
+            upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
+            upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+            return null;
+        });
+    }
+
+    private void writeSpans(Connection c, MergedBatch merged, TraceDeltaRows traces) throws SQLException {
+        stages.load(c, StageTables.SPANS, merged.spanRows());
+        Set<MergedBatch.Key> inserted = insertReturningKeys(c, insertNewSpans, merged.spans.size());
+        List<Object[]> resent = new ArrayList<>();
+        merged.spans.forEach((key, span) -> {
+            if (inserted.contains(key)) {
+                traces.add(key.workspace(), SpanFacts.of(span));
+            } else {
+                resent.add(new Object[] {key.workspace(), key.id()});
+            }
+        });
+        if (resent.isEmpty()) {
+            return;
+        }
+        stages.load(c, StageTables.SPAN_KEYS, resent);
+        Map<MergedBatch.Key, SpanFacts> stored = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(readResentSpans); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                stored.put(new MergedBatch.Key(rs.getString("workspace_id"), rs.getString("id")), SpanFacts.read(rs));
+            }
+        }
+        Stages.execute(c, upsertResentSpans);
+        for (Object[] row : resent) {
+            MergedBatch.Key key = new MergedBatch.Key((String) row[0], (String) row[1]);
+            Span span = merged.spans.get(key);
+            SpanFacts before = stored.get(key);
+            if (before == null) {
+                throw new IllegalStateException("span " + key.id() + " of workspace " + key.workspace()
+                        + " was neither new nor stored: is another connection writing to this DuckDB file?");
+            }
+            traces.remove(key.workspace(), before);
+            traces.add(key.workspace(), before.mergedWith(SpanFacts.of(span)));
+        }
+    }
+
+    private void writeTraces(Connection c, TraceDeltaRows traces) throws SQLException {
+        Instant now = clock.instant();
+        stages.load(c, StageTables.TRACE_DELTAS, traces.rows(traces.keys(), true, now));
+        Set<MergedBatch.Key> inserted = insertReturningKeys(c, insertNewTraces, traces.keys().size());
+        List<MergedBatch.Key> stored = new ArrayList<>();
+        for (MergedBatch.Key key : traces.keys()) {
+            if (!inserted.contains(key)) {
+                stored.add(key);
+            }
+        }
+        if (!stored.isEmpty()) {
+            stages.load(c, StageTables.TRACE_DELTAS, traces.rows(stored, false, now));
+            Stages.execute(c, mergeStoredTraces);
+        }
+    }
+
+    /** Runs an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING workspace_id, id}: the new keys. */
+    private static Set<MergedBatch.Key> insertReturningKeys(Connection c, String sql, int expected) throws SQLException {
+        Set<MergedBatch.Key> inserted = new HashSet<>(expected * 2);
+        try (PreparedStatement insert = c.prepareStatement(sql); ResultSet rs = insert.executeQuery()) {
+            while (rs.next()) {
+                inserted.add(new MergedBatch.Key(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return inserted;
+    }
+
+    private void upsert(Connection c, StageTable table, List<Object[]> rows, String sql) throws SQLException {
+        if (!rows.isEmpty()) {
+            stages.load(c, table, rows);
+            Stages.execute(c, sql);
+        }
+    }
+}
