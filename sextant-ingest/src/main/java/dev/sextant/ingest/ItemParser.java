@@ -49,7 +49,7 @@ final class ItemParser {
         FieldReader fields = new FieldReader(body, "", problems, mapper);
         switch (type) {
             case "trace" -> {
-                Trace trace = TraceReader.read(fields, receivedAt);
+                Trace trace = TraceReader.read(fields);
                 if (trace != null) {
                     into.add(trace);
                 }

@@ -8,15 +8,14 @@ final class TraceReader {
     private TraceReader() {}
 
     /** Null when the body has problems (recorded in the reader). */
-    static Trace read(FieldReader f, Instant receivedAt) {
+    static Trace read(FieldReader f) {
         String id = f.id("id", true);
+        // Not sent stays null: the store settles the start of a new trace (its earliest span, or
+        // when it was written but never after its end) and keeps a stored one, so a later copy
+        // without started_at no longer moves the start to the time that copy arrived.
         Instant startedAt = f.time("started_at");
         Instant endedAt = f.time("ended_at");
         Wire.endNotBeforeStart(f, startedAt, endedAt);
-        if (startedAt == null && f.value("started_at") == null) {
-            // Not sent: the time we received it, but never after an end the client did send.
-            startedAt = endedAt != null && endedAt.isBefore(receivedAt) ? endedAt : receivedAt;
-        }
         Trace trace = new Trace(id,
                 f.id("agent_id", false), f.id("session_id", false), f.id("conversation_id", false),
                 f.id("user_id", false), f.name("name"), f.text("input"), f.text("output"),
