@@ -131,6 +131,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (StrictJson.tooLong(e)) {
+            return Problem.of(Kind.PAYLOAD_TOO_LARGE, "the request body is over the limit of "
+                    + StrictJson.MAX_BODY_BYTES + " bytes for this endpoint", path(request))
+                    .with(Map.of("limit_bytes", StrictJson.MAX_BODY_BYTES)).response(null);
+        }
         BodyProblem body = BodyProblem.describe(e);
         Problem problem = Problem.of(Kind.MALFORMED_BODY, body.detail(), path(request));
         if (body.field() != null) {
