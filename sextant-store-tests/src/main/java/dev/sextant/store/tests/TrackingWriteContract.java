@@ -422,6 +422,36 @@ public abstract class TrackingWriteContract extends StoreContract {
     }
 
     @Test
+    public void aWriteMixingNewAndStoredSpansCountsEachSpanOnce() {
+        WorkspaceId ws = newWorkspace();
+        write(batch(ws, List.of(trace("t-1", at(0))), List.of(llm("s-1", "t-1", at(10), "gpt-4o", Usage.of(100, 10), "0.5"))));
+        write(batch(ws, List.of(), List.of(copy("s-1", null, Usage.of(300, 30), "0.25"),
+                llm("s-2", "t-1", at(20), "gpt-4o", Usage.of(1, 1), "0.001"),
+                llm("s-3", "t-2", at(30), "gpt-4o", Usage.of(5, 5), "0.002"))));
+
+        var rollup = get(ws, "t-1").summary().rollup();
+        assertThat(rollup.spanCount()).isEqualTo(2);
+        assertThat(rollup.inputTokens()).isEqualTo(301);
+        assertThat(rollup.costUsd()).isEqualByComparingTo("0.251");
+        assertThat(get(ws, "t-1").spans()).extracting(Span::id).containsExactlyInAnyOrder("s-1", "s-2");
+        assertThat(get(ws, "t-2").summary().rollup().spanCount()).isEqualTo(1); // a placeholder
+    }
+
+    @Test
+    public void aSpanWhoseAttributesAreNotJsonFailsTheWholeWrite() {
+        WorkspaceId ws = newWorkspace();
+        Span s = llm("s-bad", "t-1", at(10), "gpt-4o", Usage.of(1, 1), null);
+        Span bad = new Span(s.id(), s.traceId(), s.parentId(), s.kind(), s.name(), s.status(), s.error(),
+                s.startedAt(), s.endedAt(), s.model(), s.provider(), s.usage(), s.costUsd(), s.costSource(),
+                s.toolName(), s.decision(), s.confidence(), s.handoff(), "{\"a\": ", s.input(), s.output());
+
+        assertThatThrownBy(() -> write(batch(ws, List.of(trace("t-1", at(0))),
+                List.of(llm("s-good", "t-1", at(1), "gpt-4o", Usage.of(1, 1), null), bad))))
+                .isInstanceOf(StoreException.class);
+        assertThat(store().interactions().get(ws, "t-1")).isEmpty();
+    }
+
+    @Test
     public void anEmptyWriteIsANoOp() {
         store().tracking().write(List.of());
         store().tracking().write(List.of(new WorkspaceBatch(newWorkspace(), List.of(), List.of(), List.of(), List.of())));

@@ -16,12 +16,24 @@ import org.duckdb.DuckDBConnection;
 final class AppenderStageLoader implements StageLoader {
     @Override
     public void load(Connection connection, StageTable table, List<Object[]> rows) throws SQLException {
+        // temp tables live in the "temp" catalog
+        appendRows(connection, "temp", table.name(), rows);
+    }
+
+    /**
+     * Appends rows (in the table's column order) to a table of the given catalog and flushes.
+     * In a transaction, the rows commit or roll back with it only once a statement has begun it
+     * (see {@link Stages}); a failed flush (e.g. a primary key already stored) throws.
+     */
+    static void appendRows(Connection connection, String catalog, String table, List<Object[]> rows)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        // temp tables live in the "temp" catalog
-        try (DuckDBAppender appender = duck.createAppender("temp", "main", table.name())) {
+        try (DuckDBAppender appender = catalog == null
+                ? duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)
+                : duck.createAppender(catalog, DuckDBConnection.DEFAULT_SCHEMA, table)) {
             for (Object[] row : rows) {
                 appender.beginRow();
                 for (Object value : row) {

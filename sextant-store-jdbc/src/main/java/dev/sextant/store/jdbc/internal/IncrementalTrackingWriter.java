@@ -18,18 +18,25 @@ import java.util.Set;
 
 /**
  * DuckDB's bulk tracking writes, in one transaction on the one writer connection, with a cost
- * that follows the batch, not the tables:
+ * that follows the batch, not the tables.
+ *
+ * <p>First, optimistically (spans are almost always new): every span is appended straight into
+ * {@code spans} (written once, no stage copy; the primary key check is the only lookup) and
+ * counted whole into its trace's roll-ups. A span already stored fails the append; the write is
+ * then rolled back and done again the safe way:
  * <ol>
  * <li>spans are staged, then every span not stored yet is inserted in one statement that
  *     returns their keys (the primary key check is the only lookup);</li>
  * <li>re-sent spans (the rest, usually few) have their stored roll-up fields read, then are
  *     merged by the usual upsert;</li>
- * <li>each touched trace's roll-up change is computed in Java (new contributions, and merged
- *     minus stored ones for re-sent spans); new and placeholder traces are inserted with their
- *     roll-ups, stored ones merged with the change added ({@link TraceDeltaSql});</li>
- * <li>scores and sessions are upserted as on PostgreSQL.</li>
  * </ol>
- * Safe only with one writer: the stored fields read in step 2 must not change before step 3.
+ * Both ways then: each touched trace's roll-up change is computed in Java (new contributions,
+ * and merged minus stored ones for re-sent spans); new and placeholder traces are inserted with
+ * their roll-ups, stored ones merged with the change added ({@link TraceDeltaSql}); scores and
+ * sessions are upserted as on PostgreSQL. Attributes the Appender would store unchecked are
+ * checked as JSON in Java first; a text Java refuses goes the safe way, whose cast decides.
+ * Safe only with one writer: the stored fields read in step 2 must not change before the traces
+ * are written.
  */
 final class IncrementalTrackingWriter implements TrackingWriter {
     private final Database database;
@@ -64,22 +71,65 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         if (merged.isEmpty()) {
             return;
         }
-        database.write("writing " + merged.size() + " tracking records", c -> {
+        String what = "writing " + merged.size() + " tracking records";
+        List<Object[]> newSpanRows = merged.spans.isEmpty() ? null : NewSpanRows.of(merged);
+        if (newSpanRows != null) {
+            try {
+                database.write(what, c -> {
+                    writeAllSpansNew(c, merged, newSpanRows);
+                    return null;
+                });
+                return;
+            } catch (SpansNotAllNew e) {
+                // some span was stored already: the write was rolled back; redo it the safe way
+            }
+        }
+        database.write(what, c -> {
             TraceDeltaRows traces = new TraceDeltaRows(merged.traces);
             if (!merged.spans.isEmpty()) {
                 writeSpans(c, merged, traces);
             }
-            if (!traces.isEmpty()) {
-                writeTraces(c, traces);
-            }
-            upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
-            upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+            writeRest(c, merged, traces);
             return null;
         });
     }
 
+    /**
+     * The optimistic way: every span is taken for new, appended straight into {@code spans}
+     * and counted into its trace's roll-ups. A span already stored makes the append fail on its
+     * primary key; {@link SpansNotAllNew} then rolls the whole write back.
+     */
+    private void writeAllSpansNew(Connection c, MergedBatch merged, List<Object[]> rows) throws SQLException {
+        // begins the transaction: rows appended before any statement would be auto-committed
+        Stages.execute(c, "DELETE FROM " + StageTables.SPAN_KEYS.name());
+        try {
+            AppenderStageLoader.appendRows(c, null, "spans", rows);
+        } catch (SQLException e) {
+            throw new SpansNotAllNew(e);
+        }
+        TraceDeltaRows traces = new TraceDeltaRows(merged.traces);
+        merged.spans.forEach((key, span) -> traces.add(key.workspace(), SpanFacts.of(span)));
+        writeRest(c, merged, traces);
+    }
+
+    private void writeRest(Connection c, MergedBatch merged, TraceDeltaRows traces) throws SQLException {
+        if (!traces.isEmpty()) {
+            writeTraces(c, traces);
+        }
+        upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
+        upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+    }
+
+    /** The optimistic append met a span that is stored already. */
+    private static final class SpansNotAllNew extends RuntimeException {
+        SpansNotAllNew(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     private void writeSpans(Connection c, MergedBatch merged, TraceDeltaRows traces) throws SQLException {
-        stages.load(c, StageTables.SPANS, merged.spanRows());
+        List<Object[]> spanRows = merged.spanRows();
+        stages.load(c, StageTables.SPANS, spanRows);
         Set<MergedBatch.Key> inserted = insertReturningKeys(c, insertNewSpans, merged.spans.size());
         List<Object[]> resent = new ArrayList<>();
         merged.spans.forEach((key, span) -> {
@@ -115,7 +165,8 @@ final class IncrementalTrackingWriter implements TrackingWriter {
 
     private void writeTraces(Connection c, TraceDeltaRows traces) throws SQLException {
         Instant now = clock.instant();
-        stages.load(c, StageTables.TRACE_DELTAS, traces.rows(traces.keys(), true, now));
+        List<Object[]> tr = traces.rows(traces.keys(), true, now);
+        stages.load(c, StageTables.TRACE_DELTAS, tr);
         Set<MergedBatch.Key> inserted = insertReturningKeys(c, insertNewTraces, traces.keys().size());
         List<MergedBatch.Key> stored = new ArrayList<>();
         for (MergedBatch.Key key : traces.keys()) {

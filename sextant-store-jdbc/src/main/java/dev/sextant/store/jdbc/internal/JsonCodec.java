@@ -2,6 +2,8 @@ package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.model.Intent;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +17,22 @@ final class JsonCodec {
 
     static String write(Object value) {
         return value == null ? null : MAPPER.writeValueAsString(value);
+    }
+
+    /**
+     * Whether the text is exactly one JSON value. A cheap check in Java for rows that bypass
+     * the database's own cast to JSON; a text it refuses goes the way that casts (and fails there).
+     */
+    static boolean isValid(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     static List<Intent> intents(String json) {
