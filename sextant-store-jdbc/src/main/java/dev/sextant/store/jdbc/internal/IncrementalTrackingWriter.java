@@ -49,6 +49,9 @@ final class IncrementalTrackingWriter implements TrackingWriter {
     private final String mergeStoredTraces;
     private final String upsertScores;
     private final String upsertSessions;
+    /** The big INSERTs, planned once on the writer connection; used only under its write lock. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private Connection preparedOn;
 
     IncrementalTrackingWriter(Database database, Stages stages, Clock clock) {
         this.database = database;
@@ -181,14 +184,30 @@ final class IncrementalTrackingWriter implements TrackingWriter {
     }
 
     /** Runs an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING workspace_id, id}: the new keys. */
-    private static Set<MergedBatch.Key> insertReturningKeys(Connection c, String sql, int expected) throws SQLException {
+    private Set<MergedBatch.Key> insertReturningKeys(Connection c, String sql, int expected) throws SQLException {
         Set<MergedBatch.Key> inserted = new HashSet<>(expected * 2);
-        try (PreparedStatement insert = c.prepareStatement(sql); ResultSet rs = insert.executeQuery()) {
+        PreparedStatement insert = prepared(c, sql);
+        try (ResultSet rs = insert.executeQuery()) {
             while (rs.next()) {
                 inserted.add(new MergedBatch.Key(rs.getString(1), rs.getString(2)));
             }
         }
         return inserted;
+    }
+
+    /** A statement prepared once on the writer connection (DuckDB plans it once). */
+    private PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        if (c != preparedOn) {
+            prepared.clear();
+            preparedOn = c;
+        }
+        PreparedStatement statement = prepared.get(sql);
+        // duckdb_jdbc closes a connection's open statements when a transaction fails: prepare anew
+        if (statement == null || statement.isClosed()) {
+            statement = c.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        return statement;
     }
 
     private void upsert(Connection c, StageTable table, List<Object[]> rows, String sql) throws SQLException {
