@@ -61,7 +61,7 @@ final class IngestBenchmark {
         double bare = bareAppender(dir.resolve("bare.duckdb"), rows);
         nativeIngest(dir.resolve("warm-native.duckdb"), warmBodies, warmRows.rows().size());
         double sextant = nativeIngest(dir.resolve("native.duckdb"), bodies, spans);
-        Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT.jar");
+        Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT-exec.jar");
         Double overHttp = null;
         if (Files.exists(serverJar)) {
             overHttp = new HttpIngest(serverJar, clients).run(dir.resolve("http"), warmBodies, bodies, spans);
