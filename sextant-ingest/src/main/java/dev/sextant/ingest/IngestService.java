@@ -1,6 +1,8 @@
 package dev.sextant.ingest;
 
 import dev.sextant.cost.CostAccountant;
+import dev.sextant.model.Span;
+import dev.sextant.model.Trace;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.StoreException;
 import dev.sextant.store.TrackingWriter;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,16 +64,45 @@ public final class IngestService implements AutoCloseable {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NativeBatchParser.Parsed parsed = parser.parse(workspace, body, receivedAt);
         if (parsed.acceptedCount() > 0) {
-            WorkspaceBatch batch;
-            try {
-                batch = parsed.accepted().toBatch(span -> costs.account(workspace, span));
-            } catch (StoreException e) {
-                throw new IngestUnavailableException("could not read the workspace's model prices to cost its spans ("
-                        + e.getMessage() + "); nothing of this batch was stored: send it again later", e);
-            }
-            await(writer.submit(batch));
+            commit(workspace, parsed.accepted());
         }
         return new IngestResult(parsed.acceptedCount(), parsed.rejected());
+    }
+
+    /**
+     * Prices and commits records that another front end (OTLP) has already read and validated,
+     * through the same merging, cost accounting and group-commit writer as {@link #ingest(WorkspaceId,
+     * InputStream)}; returns only after they are committed. Repeats of an id are merged in order.
+     *
+     * @throws IngestBusyException the queue is full (429)
+     * @throws IngestUnavailableException the store failed, the commit timed out, or ingest is closed (503)
+     */
+    public IngestResult ingest(WorkspaceId workspace, List<Trace> traces, List<Span> spans) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(traces, "traces");
+        Objects.requireNonNull(spans, "spans");
+        if (writer.closed()) {
+            throw GroupCommitWriter.closedException();
+        }
+        BatchMerger merger = new BatchMerger(workspace);
+        traces.forEach(merger::add);
+        spans.forEach(merger::add);
+        int count = traces.size() + spans.size();
+        if (count > 0) {
+            commit(workspace, merger);
+        }
+        return new IngestResult(count, List.of());
+    }
+
+    private void commit(WorkspaceId workspace, BatchMerger accepted) {
+        WorkspaceBatch batch;
+        try {
+            batch = accepted.toBatch(span -> costs.account(workspace, span));
+        } catch (StoreException e) {
+            throw new IngestUnavailableException("could not read the workspace's model prices to cost its spans ("
+                    + e.getMessage() + "); nothing of this batch was stored: send it again later", e);
+        }
+        await(writer.submit(batch));
     }
 
     /** Queued items, committed items, commits and busy refusals since start. */

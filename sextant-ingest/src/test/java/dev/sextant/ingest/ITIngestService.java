@@ -63,6 +63,32 @@ class ITIngestService {
     }
 
     @Test
+    void builtRecordsGoThroughTheSameMergingPricingAndCommit() {
+        ingest = new IngestService(writer, new CatalogCostAccountant(PriceCatalog.shipped(), store.prices()),
+                IngestSettings.defaults());
+        java.time.Instant start = java.time.Instant.parse("2026-11-01T10:00:00Z");
+        dev.sextant.model.Trace trace = new dev.sextant.model.Trace("otlp-t", null, null, null, null, "answer", null,
+                null, null, null, start, null, null, null, null, null, null, null, null, null, null, null);
+        Span llm = new Span("otlp-s", "otlp-t", null, dev.sextant.model.SpanKind.LLM, "chat", null, null, start,
+                start.plusSeconds(1), "gpt-4o", "openai", dev.sextant.model.Usage.of(1_000_000, 0), null, null, null,
+                null, null, null, null, null, null);
+        Span repeat = new Span("otlp-s", "otlp-t", null, null, null, dev.sextant.model.Status.OK, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+
+        IngestResult result = ingest.ingest(ws, List.of(trace), List.of(llm, repeat));
+
+        assertThat(result.accepted()).isEqualTo(3);
+        TraceDetail detail = store.interactions().get(ws, "otlp-t").orElseThrow();
+        assertThat(detail.spans()).singleElement().satisfies(s -> {
+            assertThat(s.costSource()).isEqualTo(CostSource.CALCULATED);
+            assertThat(s.costUsd()).isEqualByComparingTo(new BigDecimal("2.50"));
+            assertThat(s.status()).isEqualTo(dev.sextant.model.Status.OK);
+            assertThat(s.model()).isEqualTo("gpt-4o");
+        });
+        assertThat(ingest.ingest(ws, List.of(), List.of()).accepted()).isZero();
+    }
+
+    @Test
     void acceptedItemsAreCommittedAndPricedBeforeTheCallReturns() {
         ingest = new IngestService(writer, new CatalogCostAccountant(PriceCatalog.shipped(), store.prices()),
                 IngestSettings.defaults());
