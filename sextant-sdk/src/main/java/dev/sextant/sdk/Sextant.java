@@ -1,0 +1,153 @@
+package dev.sextant.sdk;
+
+import dev.sextant.sdk.internal.ExportSettings;
+import dev.sextant.sdk.internal.Exporter;
+import dev.sextant.sdk.internal.Ids;
+import dev.sextant.sdk.internal.ScoreRecord;
+import dev.sextant.sdk.internal.WarnOnce;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The Sextant client: records traces, spans, scores and sessions of an agent and sends them to a
+ * Sextant server in the background. Build one per application ({@link #builder()}), share it
+ * between threads, close it at the end. After {@code build()} nothing here throws into the
+ * agent or blocks it, except {@link #flush} and {@link #close}, which wait on purpose.
+ */
+public final class Sextant implements AutoCloseable {
+    private final Exporter exporter;
+    private final String defaultAgent;
+    private final Duration closeTimeout;
+    private final Thread shutdownHook;
+
+    Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
+        this.exporter = new Exporter(settings);
+        this.defaultAgent = defaultAgent;
+        this.closeTimeout = closeTimeout;
+        this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    public static SextantBuilder builder() {
+        return new SextantBuilder();
+    }
+
+    /** A new trace, one agent execution. */
+    public TraceBuilder trace(String name) {
+        return new TraceBuilder(this, name, defaultAgent);
+    }
+
+    /** A new span of any kind, child of the current span or trace. */
+    public SpanBuilder span(SpanKind kind, String name) {
+        return new SpanBuilder(this, kind, name);
+    }
+
+    /** A model call: set {@code model}, then {@code usage} (and {@code cost} if the provider reports one). */
+    public SpanBuilder llm(String name) {
+        return span(SpanKind.LLM, name);
+    }
+
+    /** A tool call; the tool's name is the span's name unless {@code toolName} says otherwise. */
+    public SpanBuilder tool(String toolName) {
+        return span(SpanKind.TOOL, toolName);
+    }
+
+    /** A decision taken at {@code point}: add {@code chosen}, {@code alternatives}, {@code reasoning}, {@code confidence}. */
+    public SpanBuilder decision(String point) {
+        return span(SpanKind.DECISION, point).point(point);
+    }
+
+    /** A hand-off to a person or another agent: add {@code handoff(target, reason)}. */
+    public SpanBuilder handoff(String name) {
+        return span(SpanKind.HANDOFF, name);
+    }
+
+    public SpanBuilder codeGeneration(String name) {
+        return span(SpanKind.CODE_GENERATION, name);
+    }
+
+    public SpanBuilder learning(String name) {
+        return span(SpanKind.LEARNING, name);
+    }
+
+    public SpanBuilder custom(String name) {
+        return span(SpanKind.CUSTOM, name);
+    }
+
+    /** A session with this id; {@code open()} it, close it when it ends. */
+    public SessionBuilder session(String id) {
+        return new SessionBuilder(this, id == null ? Ids.spanId() : id, defaultAgent);
+    }
+
+    /** Numeric feedback on a trace, e.g. {@code score(traceId, "user_rating", 5, "fast")}. */
+    public void score(String traceId, String name, double value, String comment) {
+        score(traceId, null, name, value, comment);
+    }
+
+    /** Numeric feedback on one span of a trace. */
+    public void score(String traceId, String spanId, String name, double value, String comment) {
+        if (valid(traceId, name) && Double.isFinite(value)) {
+            exporter.offer(new ScoreRecord(Ids.spanId(), traceId, spanId, name, value, null, comment, "api", null,
+                    Instant.now()));
+        } else if (!Double.isFinite(value)) {
+            WarnOnce.warn("score-value", "Sextant SDK: score \"" + name + "\" value must be finite, was " + value
+                    + "; not sent");
+        }
+    }
+
+    /** Categorical feedback on a trace, e.g. {@code score(traceId, "verdict", "good", null)}. */
+    public void score(String traceId, String name, String category, String comment) {
+        if (valid(traceId, name) && category != null) {
+            exporter.offer(new ScoreRecord(Ids.spanId(), traceId, null, name, null, category, comment, "api", null,
+                    Instant.now()));
+        }
+    }
+
+    private static boolean valid(String traceId, String name) {
+        if (traceId == null || name == null) {
+            WarnOnce.warn("score-ids", "Sextant SDK: a score needs a trace id and a name, was trace "
+                    + traceId + ", name " + name + "; not sent");
+            return false;
+        }
+        return true;
+    }
+
+    /** The exporter's counters. */
+    public Stats stats() {
+        return new Stats(exporter.queued(), exporter.sent(), exporter.dropped(), exporter.failed(),
+                exporter.retries(), exporter.pending());
+    }
+
+    /** Waits until everything recorded before this call was sent or given up on; false if {@code timeout} passed first. */
+    public boolean flush(Duration timeout) {
+        return exporter.flush(timeout == null ? Duration.ZERO : timeout);
+    }
+
+    /** Sends what is queued (waiting up to the close timeout), then stops; later records are dropped and counted. */
+    @Override
+    public void close() {
+        close(closeTimeout);
+    }
+
+    /** As {@link #close()}, waiting at most {@code timeout}; false if records were left behind. */
+    public boolean close(Duration timeout) {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs (or ran) anyway; closing twice is harmless
+            }
+        }
+        return exporter.close(timeout == null ? Duration.ZERO : timeout);
+    }
+
+    Exporter exporter() {
+        return exporter;
+    }
+
+    String defaultAgent() {
+        return defaultAgent;
+    }
+}
