@@ -47,6 +47,11 @@ final class AppenderStageLoader implements StageLoader {
         }
     }
 
+    /** Microseconds since the epoch, the nanoseconds below them dropped (as DuckDB stores them). */
+    static long epochMicros(OffsetDateTime t) {
+        return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
     private static void append(DuckDBAppender appender, Object value) throws SQLException {
         switch (value) {
             case null -> appender.appendNull();
@@ -55,9 +60,11 @@ final class AppenderStageLoader implements StageLoader {
             case Integer i -> appender.append(i.intValue());
             case Double d -> appender.append(d.doubleValue());
             case Boolean b -> appender.append(b.booleanValue());
-            // the appender wants the column's exact scale; every staged decimal is DECIMAL(18,9)
-            case BigDecimal m -> appender.append(m.setScale(9, RoundingMode.HALF_EVEN));
-            case OffsetDateTime t -> appender.append(t);
+            // every staged decimal is DECIMAL(18,9): its unscaled value at scale 9 (longValueExact
+            // throws past 18 digits, as the column would refuse the value)
+            case BigDecimal m -> appender.appendDecimal(m.setScale(9, RoundingMode.HALF_EVEN).unscaledValue().longValueExact());
+            // as micros since the epoch: no conversion objects per value (the offset is in the instant)
+            case OffsetDateTime t -> appender.appendEpochMicros(epochMicros(t));
             default -> throw new IllegalArgumentException("cannot stage a " + value.getClass().getName());
         }
     }
