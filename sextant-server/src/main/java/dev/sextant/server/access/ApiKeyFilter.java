@@ -38,7 +38,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!readiness.ready() && request.getRequestURI().startsWith("/api/")) {
+        if (!readiness.ready() && (request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/v1/"))) {
             problems.write(response, Problem.of(Problem.Kind.UNAVAILABLE,
                     "Sextant is starting (" + readiness.phase() + "); retry shortly", request.getRequestURI()),
                     Map.of("Retry-After", "1"));

@@ -11,7 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Stateless API-key security: everything under /api needs a live key; which scope each endpoint
+ * Stateless API-key security: everything under /api and /v1 (OTLP) needs a live key; which scope each endpoint
  * needs is declared on the endpoint ({@link RequiresScope}) and checked by {@link ScopeCheck}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/**", "/v1/**").authenticated().anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyFilter(authenticator, problems, readiness), AnonymousAuthenticationFilter.class);
         return http.build();
