@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * OTLP JSON → {@link ExportTraceServiceRequest}. OTLP JSON is proto3 JSON except that trace and
  * span ids are hex strings, not base64 (protobuf's {@link JsonFormat} would decode them as
  * base64 and get them wrong: opentelemetry-java#5785). So the ids are rewritten first: hex → the
- * base64 {@link JsonFormat} expects; a value that is not hex but valid base64 is kept (some
- * exporters send that); anything else becomes empty, and the mapper refuses that one span.
+ * base64 {@link JsonFormat} expects; a value that is not hex but base64 of 16 or 8 bytes is kept
+ * (some exporters send that); anything else becomes empty, and the mapper refuses that one span.
  * JsonFormat then handles what the spec allows: lowerCamelCase or snake_case keys, integer
  * enums, 64-bit integers as strings or numbers, unknown fields ignored.
  */
@@ -77,7 +77,7 @@ final class OtlpJson {
         }
     }
 
-    /** A hex id as base64; a base64 id kept; anything else empty (the span is refused later). */
+    /** A hex id as base64; a base64 id of 16 or 8 bytes kept; anything else empty (the span is refused later). */
     static String base64(String id) {
         if (id.length() % 2 == 0) {
             try {
@@ -87,8 +87,8 @@ final class OtlpJson {
             }
         }
         try {
-            Base64.getDecoder().decode(id);
-            return id;
+            int length = Base64.getDecoder().decode(id).length;
+            return length == 16 || length == 8 ? id : "";
         } catch (IllegalArgumentException notBase64) {
             return "";
         }
