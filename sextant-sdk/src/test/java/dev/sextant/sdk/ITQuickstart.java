@@ -10,10 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The quickstart of sextant-sdk/README.md is this test's code, run against the real server. */
+/** The quickstart of sextant-sdk/README.md (and of the root README's tour) is this test's code, run against the real server. */
 class ITQuickstart {
     private static final Path SOURCE = Path.of("src/test/java/dev/sextant/sdk/ITQuickstart.java");
     private static final Path README = Path.of("README.md");
+    private static final Path ROOT_README = Path.of("../README.md");
 
     @Test
     void theQuickstartRecordsATraceTheServerShows() {
@@ -49,8 +50,9 @@ class ITQuickstart {
     }
 
     @Test
-    void theReadmeShowsExactlyTheQuickstartCode() throws IOException {
+    void bothReadmesShowExactlyTheQuickstartCode() throws IOException {
         assertThat(Files.readString(README)).contains(snippet());
+        assertThat(Files.readString(ROOT_README)).contains(snippet());
     }
 
     /** The lines between the markers, with the test's indentation removed. */
