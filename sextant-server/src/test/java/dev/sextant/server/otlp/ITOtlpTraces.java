@@ -56,6 +56,34 @@ class ITOtlpTraces {
     }
 
     @Test
+    void theReadmeExampleIsStoredWithItsCost() throws java.io.IOException {
+        Response answer = server.send(SextantTestServer.authorized(server.request("/v1/traces"), ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(java.nio.file.Path.of("../examples/otlp-trace.json")))
+                .build());
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{}");
+        JsonNode trace = server.get("/api/v1/interactions/5b8efff798038103d269b633813fc60c", ADMIN_KEY).json();
+        assertThat(trace.get("agent_id").asString()).isEqualTo("support-bot");
+        assertThat(trace.get("conversation_id").asString()).isEqualTo("c-42");
+        assertThat(trace.get("duration_ms").asLong()).isEqualTo(2000);
+        assertThat(trace.get("cost_usd").decimalValue()).isEqualByComparingTo("0.0075"); // 1000 × 2.50/1M + 500 × 10.00/1M
+        assertThat(trace.get("spans").valueStream().map(s -> s.get("kind").asString()).toList())
+                .containsExactly("agent", "llm", "tool");
+    }
+
+    @Test
+    void aKeyWithoutIngestWriteIs403() {
+        Response created = server.post("/api/v1/api-keys", ADMIN_KEY,
+                "{\"name\": \"otlp-viewer\", \"scopes\": [\"analytics:view\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Response answer = server.send(SextantTestServer.authorized(server.request("/v1/traces"),
+                created.json().get("secret").asString()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
     void aWrongKeyIsRefusedAndNothingIsStored() {
         Response answer = server.send(SextantTestServer.authorized(server.request("/v1/traces"), "sk-not-a-key")
                 .header("Content-Type", "application/json")
