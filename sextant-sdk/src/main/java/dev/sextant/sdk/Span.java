@@ -40,13 +40,17 @@ public final class Span {
     }
 
     public synchronized Span output(Object output) {
-        record.output = output;
+        if (!ended) {
+            record.output = output;
+        }
         return this;
     }
 
     /** The model that answered, when it differs from the one asked for. */
     public synchronized Span model(String model) {
-        record.model = model;
+        if (!ended) {
+            record.model = model;
+        }
         return this;
     }
 
@@ -57,6 +61,9 @@ public final class Span {
 
     public synchronized Span usage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
             long reasoningTokens) {
+        if (ended) {
+            return this;
+        }
         record.hasUsage = true;
         record.inputTokens = Values.tokens("input_tokens", inputTokens);
         record.outputTokens = Values.tokens("output_tokens", outputTokens);
@@ -68,17 +75,23 @@ public final class Span {
 
     /** A cost the provider reported; without it the server calculates one from model and usage. */
     public synchronized Span cost(BigDecimal costUsd) {
-        record.costUsd = costUsd == null || costUsd.signum() >= 0 ? costUsd : null;
+        if (!ended) {
+            record.costUsd = costUsd == null || costUsd.signum() >= 0 ? costUsd : null;
+        }
         return this;
     }
 
     public synchronized Span chosen(String chosen) {
-        record.chosen = chosen;
+        if (!ended) {
+            record.chosen = chosen;
+        }
         return this;
     }
 
     public synchronized Span confidence(double confidence) {
-        record.confidence = Values.confidence("span " + record.name, confidence);
+        if (!ended) {
+            record.confidence = Values.confidence("span " + record.name, confidence);
+        }
         return this;
     }
 

@@ -35,12 +35,16 @@ public final class Trace {
     }
 
     public synchronized Trace output(Object output) {
-        record.output = output;
+        if (!ended) {
+            record.output = output;
+        }
         return this;
     }
 
     public synchronized Trace confidence(double confidence) {
-        record.confidence = Values.confidence("trace", confidence);
+        if (!ended) {
+            record.confidence = Values.confidence("trace", confidence);
+        }
         return this;
     }
 
@@ -53,7 +57,9 @@ public final class Trace {
     }
 
     public synchronized Trace handoff(String reason, String target) {
-        record.handoff = new Handoff(true, reason, target);
+        if (!ended) {
+            record.handoff = new Handoff(true, reason, target);
+        }
         return this;
     }
 

@@ -54,6 +54,18 @@ class ExportQueueTest {
     }
 
     @Test
+    void aBatchOverTheServersBodyLimitIsSplitInHalves() {
+        try (StandIn standIn = new StandIn().answeringFirst(null, 413);
+                Sextant sextant = client(standIn).build()) {
+            sextant.score("t-1", "rating", 1, null);
+            sextant.score("t-1", "rating", 2, null);
+            assertThat(sextant.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(standIn.requests()).isEqualTo(3);
+            assertThat(sextant.stats()).isEqualTo(new Stats(2, 2, 0, 0, 0, 0));
+        }
+    }
+
+    @Test
     void aBatchIsCountedAsFailedWhenTheAttemptsRunOut() {
         try (StandIn standIn = new StandIn().answeringFirst(null, 503, 503, 503);
                 Sextant sextant = client(standIn).maxAttempts(2).build()) {

@@ -150,10 +150,19 @@ public final class Exporter {
                     for (CompletableFuture<Void> f; (f = flushes.poll()) != null; ) {
                         waiting.add(f);
                     }
-                    do {
+                    // what was queued when the flush was seen; under steady load a flush must not wait for ever
+                    int backlog = queue.size();
+                    while (true) {
                         export(batch);
+                        if (backlog <= 0 && !closing) {
+                            break;
+                        }
                         drainInto(batch);
-                    } while (!batch.isEmpty());
+                        if (batch.isEmpty()) {
+                            break;
+                        }
+                        backlog -= batch.size();
+                    }
                     waiting.forEach(f -> f.complete(null));
                     if (closing) {
                         return;
@@ -188,17 +197,21 @@ public final class Exporter {
         if (batch.isEmpty()) {
             return;
         }
-        int size = batch.size();
+        List<Item> items = List.copyOf(batch);
+        batch.clear();
+        send(items);
+    }
+
+    private void send(List<Item> items) throws InterruptedException {
+        int size = items.size();
         byte[] body;
         try {
-            body = BatchBody.of(batch);
+            body = BatchBody.of(items);
         } catch (RuntimeException e) {
             failed.add(size);
-            batch.clear();
             WarnOnce.warn("serialize", "Sextant SDK could not write a batch of " + size + " records: " + e);
             return;
         }
-        batch.clear();
         for (int attempt = 1; ; attempt++) {
             Outcome outcome;
             try {
@@ -217,6 +230,12 @@ public final class Exporter {
                 return;
             }
             if (outcome instanceof Outcome.Refused r) {
+                if (r.status() == 413 && size > 1) {
+                    // over the server's body limit: each half may fit
+                    send(items.subList(0, size / 2));
+                    send(items.subList(size / 2, size));
+                    return;
+                }
                 failed.add(size);
                 WarnOnce.warn("refused-" + r.status(), "Sextant SDK dropped a batch of " + size
                         + " records, not retried: " + r.reason());
