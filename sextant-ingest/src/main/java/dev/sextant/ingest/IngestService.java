@@ -74,6 +74,7 @@ public final class IngestService implements AutoCloseable {
      * through the same merging, cost accounting and group-commit writer as {@link #ingest(WorkspaceId,
      * InputStream)}; returns only after they are committed. Repeats of an id are merged in order.
      *
+     * @throws MalformedBodyException more records than {@link IngestSettings#maxItemsPerBatch()} (400)
      * @throws IngestBusyException the queue is full (429)
      * @throws IngestUnavailableException the store failed, the commit timed out, or ingest is closed (503)
      */
@@ -84,10 +85,14 @@ public final class IngestService implements AutoCloseable {
         if (writer.closed()) {
             throw GroupCommitWriter.closedException();
         }
+        int count = traces.size() + spans.size();
+        if (count > settings.maxItemsPerBatch()) {
+            throw new MalformedBodyException("the request holds " + count + " records, over the limit of "
+                    + settings.maxItemsPerBatch() + " (max_items_per_batch); send smaller batches");
+        }
         BatchMerger merger = new BatchMerger(workspace);
         traces.forEach(merger::add);
         spans.forEach(merger::add);
-        int count = traces.size() + spans.size();
         if (count > 0) {
             commit(workspace, merger);
         }

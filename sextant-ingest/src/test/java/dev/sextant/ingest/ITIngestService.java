@@ -89,6 +89,21 @@ class ITIngestService {
     }
 
     @Test
+    void builtRecordsOverTheBatchLimitAreRefusedWhole() {
+        ingest = new IngestService(writer, new CatalogCostAccountant(PriceCatalog.shipped(), store.prices()),
+                new IngestSettings(1024, 1, 10, 10, Duration.ofSeconds(30)));
+        Span one = new Span("b-1", "b-t", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        Span two = new Span("b-2", "b-t", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> ingest.ingest(ws, List.of(), List.of(one, two)))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessage("the request holds 2 records, over the limit of 1 (max_items_per_batch); send smaller batches");
+        assertThat(store.interactions().get(ws, "b-t")).isEmpty();
+    }
+
+    @Test
     void acceptedItemsAreCommittedAndPricedBeforeTheCallReturns() {
         ingest = new IngestService(writer, new CatalogCostAccountant(PriceCatalog.shipped(), store.prices()),
                 IngestSettings.defaults());

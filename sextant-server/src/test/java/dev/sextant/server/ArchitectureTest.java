@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     @Test
     void librariesImportNoSpring() {
-        noClasses().that().resideInAnyPackage("dev.sextant.model..", "dev.sextant.store..", "dev.sextant.ingest..", "dev.sextant.cost..")
+        noClasses().that().resideInAnyPackage("dev.sextant.model..", "dev.sextant.store..", "dev.sextant.ingest..", "dev.sextant.cost..", "dev.sextant.otlp..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(SEXTANT);
     }
@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     @Test
     void theDomainNeverThrowsHttpTypes() {
-        noClasses().that().resideInAnyPackage("dev.sextant.model..", "dev.sextant.store..", "dev.sextant.ingest..", "dev.sextant.cost..")
+        noClasses().that().resideInAnyPackage("dev.sextant.model..", "dev.sextant.store..", "dev.sextant.ingest..", "dev.sextant.cost..", "dev.sextant.otlp..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.http..")
                 .check(SEXTANT);
     }

@@ -76,6 +76,11 @@ public final class SextantTestServer implements BeforeAllCallback, AfterAllCallb
         }
     }
 
+    /** A bean of the running server, for tests that must break a part on purpose. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public Path dataDir() {
         return dataDir;
     }
