@@ -438,6 +438,31 @@ public abstract class TrackingWriteContract extends StoreContract {
     }
 
     @Test
+    public void aWriteMixingNewTracesAndAStoredPlaceholderFillsInTheOneAndCreatesTheOther() {
+        WorkspaceId ws = newWorkspace();
+        write(spans(ws, llm("s-1", "t-old", at(500), "gpt-4o", Usage.of(100, 10), "0.5")));
+        Trace old = trace("t-old", at(400));
+        Trace fresh = trace("t-new", at(0));
+        write(batch(ws, List.of(old, fresh), List.of(
+                llm("s-2", "t-old", at(600), "gpt-4o", Usage.of(1, 1), "0.001"),
+                llm("s-3", "t-new", at(10), "gpt-4o", Usage.of(5, 5), "0.002"),
+                Fixtures.span("s-4", "t-new", SpanKind.TOOL, at(20)),
+                Fixtures.span("s-5", "t-other", SpanKind.TOOL, at(30)))));
+
+        TraceDetail filled = get(ws, "t-old");
+        assertThat(filled.summary().trace()).usingRecursiveComparison().ignoringFields("metadata").isEqualTo(old);
+        assertThat(filled.summary().rollup().spanCount()).isEqualTo(2);
+        assertThat(filled.summary().rollup().inputTokens()).isEqualTo(101);
+        assertThat(filled.summary().rollup().costUsd()).isEqualByComparingTo("0.501");
+        TraceDetail created = get(ws, "t-new");
+        assertThat(created.summary().trace()).usingRecursiveComparison().ignoringFields("metadata").isEqualTo(fresh);
+        assertThat(created.summary().rollup().spanCount()).isEqualTo(2);
+        assertThat(created.summary().rollup().inputTokens()).isEqualTo(5); // only the LLM span counts
+        assertThat(created.summary().rollup().costUsd()).isEqualByComparingTo("0.002");
+        assertThat(get(ws, "t-other").summary().trace().startedAt()).isEqualTo(at(30)); // a new placeholder
+    }
+
+    @Test
     public void aSpanWhoseAttributesAreNotJsonFailsTheWholeWrite() {
         WorkspaceId ws = newWorkspace();
         Span s = llm("s-bad", "t-1", at(10), "gpt-4o", Usage.of(1, 1), null);

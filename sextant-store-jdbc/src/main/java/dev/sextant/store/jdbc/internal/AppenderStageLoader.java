@@ -52,6 +52,15 @@ final class AppenderStageLoader implements StageLoader {
         return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
+    /** The unscaled value at scale 9, refused like the column refuses it past 18 digits. */
+    private static long unscaled18(BigDecimal m) throws SQLException {
+        BigDecimal scaled = m.setScale(9, RoundingMode.HALF_EVEN);
+        if (scaled.precision() > 18) {
+            throw new SQLException("the decimal " + m.toPlainString() + " does not fit DECIMAL(18,9)");
+        }
+        return scaled.unscaledValue().longValue();
+    }
+
     private static void append(DuckDBAppender appender, Object value) throws SQLException {
         switch (value) {
             case null -> appender.appendNull();
@@ -60,9 +69,8 @@ final class AppenderStageLoader implements StageLoader {
             case Integer i -> appender.append(i.intValue());
             case Double d -> appender.append(d.doubleValue());
             case Boolean b -> appender.append(b.booleanValue());
-            // every staged decimal is DECIMAL(18,9): its unscaled value at scale 9 (longValueExact
-            // throws past 18 digits, as the column would refuse the value)
-            case BigDecimal m -> appender.appendDecimal(m.setScale(9, RoundingMode.HALF_EVEN).unscaledValue().longValueExact());
+            // every staged decimal is DECIMAL(18,9): its unscaled value at scale 9
+            case BigDecimal m -> appender.appendDecimal(unscaled18(m));
             // as micros since the epoch: no conversion objects per value (the offset is in the instant)
             case OffsetDateTime t -> appender.appendEpochMicros(epochMicros(t));
             default -> throw new IllegalArgumentException("cannot stage a " + value.getClass().getName());
