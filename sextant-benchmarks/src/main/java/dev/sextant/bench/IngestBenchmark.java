@@ -2,10 +2,11 @@ package dev.sextant.bench;
 
 import dev.sextant.cost.CatalogCostAccountant;
 import dev.sextant.cost.PriceCatalog;
-import dev.sextant.ingest.IngestResult;
 import dev.sextant.ingest.IngestService;
 import dev.sextant.ingest.IngestSettings;
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.otlp.OtlpEncoding;
+import dev.sextant.otlp.OtlpIngest;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.jdbc.JdbcStores;
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Native ingest (parse, validate, price, group-commit into the embedded DuckDB store) against
+ * Native ingest (parse, validate, price, group-commit into the embedded DuckDB store) and OTLP
+ * protobuf ingest (decode, map, then the same pipeline) against
  * a bare DuckDB appender writing the same span rows into a table without keys, in one run on
  * one machine, so the ratio shows what Sextant's path costs. Each side first runs a warm-up on
  * a throw-away database so the JIT has compiled the hot paths before the clock starts.
@@ -49,6 +51,8 @@ final class IngestBenchmark {
         SpanRows warmRows = SpanRows.generate(Math.max(batchSize, spans / 5), 8);
         List<byte[]> bodies = WireBodies.of(rows, batchSize);
         List<byte[]> warmBodies = WireBodies.of(warmRows, batchSize);
+        List<byte[]> otlpBodies = OtlpBodies.of(rows, batchSize);
+        List<byte[]> warmOtlpBodies = OtlpBodies.of(warmRows, batchSize);
         long bytes = bodies.stream().mapToLong(b -> b.length).sum();
         Path dir = Files.createTempDirectory("sextant-bench");
         System.out.printf("Sextant ingest benchmark: %,d spans (+%,d traces) in batches of %,d spans, %d client threads, %d cores, %s%n",
@@ -61,6 +65,8 @@ final class IngestBenchmark {
         double bare = bareAppender(dir.resolve("bare.duckdb"), rows);
         nativeIngest(dir.resolve("warm-native.duckdb"), warmBodies, warmRows.rows().size());
         double sextant = nativeIngest(dir.resolve("native.duckdb"), bodies, spans);
+        otlpIngest(dir.resolve("warm-otlp.duckdb"), warmOtlpBodies, warmRows.rows().size());
+        double otlp = otlpIngest(dir.resolve("otlp.duckdb"), otlpBodies, spans);
         Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT-exec.jar");
         Double overHttp = null;
         if (Files.exists(serverJar)) {
@@ -71,6 +77,8 @@ final class IngestBenchmark {
         System.out.printf("%-52s %,12.0f spans/s%n", "bare DuckDB appender (same rows, no keys, no JSON)", bare);
         System.out.printf("%-52s %,12.0f spans/s%n", "Sextant native ingest (parse+validate+cost+commit)", sextant);
         System.out.printf("%-52s %11.0f %%%n", "ratio native / bare", 100 * sextant / bare);
+        System.out.printf("%-52s %,12.0f spans/s%n", "Sextant OTLP protobuf (decode+map+cost+commit)", otlp);
+        System.out.printf("%-52s %11.0f %%%n", "ratio OTLP / bare", 100 * otlp / bare);
         if (overHttp != null) {
             System.out.printf("%-52s %,12.0f spans/s%n", "Sextant server over HTTP (loopback, API key)", overHttp);
             System.out.printf("%-52s %11.0f %%%n", "ratio HTTP / bare", 100 * overHttp / bare);
@@ -127,6 +135,21 @@ final class IngestBenchmark {
 
     /** Sends every body through IngestService from {@code clients} threads; returns spans/s. */
     private double nativeIngest(Path file, List<byte[]> bodies, int spanCount) throws Exception {
+        return timedIngest(file, bodies, spanCount, (ingest, ws, body) -> ingest.ingest(ws, body).rejected().size());
+    }
+
+    /** Sends every OTLP protobuf body through OtlpIngest (same IngestService behind it); returns spans/s. */
+    private double otlpIngest(Path file, List<byte[]> bodies, int spanCount) throws Exception {
+        return timedIngest(file, bodies, spanCount, (ingest, ws, body) -> new OtlpIngest(ingest, Long.MAX_VALUE)
+                .export(ws, body, OtlpEncoding.PROTOBUF, false).rejectedSpans());
+    }
+
+    /** One request through one of the ingest paths; returns how many items it refused. */
+    private interface IngestPath {
+        int send(IngestService ingest, WorkspaceId ws, ByteArrayInputStream body);
+    }
+
+    private double timedIngest(Path file, List<byte[]> bodies, int spanCount, IngestPath path) throws Exception {
         try (SextantStore store = JdbcStores.duckdb(file)) {
             store.migrate();
             WorkspaceId ws = WorkspaceId.of("bench");
@@ -141,8 +164,7 @@ final class IngestBenchmark {
                 for (int i = 0; i < clients; i++) {
                     done.add(pool.submit(() -> {
                         for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
-                            IngestResult r = ingest.ingest(ws, new ByteArrayInputStream(bodies.get(b)));
-                            rejected.addAndGet(r.rejected().size());
+                            rejected.addAndGet(path.send(ingest, ws, new ByteArrayInputStream(bodies.get(b))));
                         }
                         return null;
                     }));
