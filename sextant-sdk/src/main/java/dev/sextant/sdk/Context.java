@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
  * for a block ({@code try (Scope s = ctx.makeCurrent()) {...}}); the {@code wrap} methods carry
  * the caller's current context onto another thread.
  */
+@SuppressWarnings("try") // a scope is held only for its close()
 public final class Context {
     private static final Context ROOT = new Context(null, null);
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
  * Times a call as one trace or span: started before, current during, ended after with status
  * ok, or error with the exception's text. The agent's own exception is rethrown unchanged.
  */
+@SuppressWarnings("try") // the scope is held only for its close()
 final class Recording {
     /** A started trace or span, seen from a wrapped call. */
     interface Handle {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try")
 class ContextTest {
     @Test
     void makeCurrentNestsAndCloseRestoresThePreviousContext() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The quickstart of sextant-sdk/README.md (and of the root README's tour) is this test's code, run against the real server. */
+@SuppressWarnings("try") // scopes are held only for their close()
 class ITQuickstart {
     private static final Path SOURCE = Path.of("src/test/java/dev/sextant/sdk/ITQuickstart.java");
     private static final Path README = Path.of("README.md");

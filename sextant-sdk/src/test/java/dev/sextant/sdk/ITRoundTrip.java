@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Records with the SDK, reads back through the real server's {@code GET /api/v1/interactions/{id}}. */
+@SuppressWarnings("try") // scopes are held only for their close()
 class ITRoundTrip {
     private static RealServer server;
     private static Sextant sextant;

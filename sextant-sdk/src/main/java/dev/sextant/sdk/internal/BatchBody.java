@@ -3,6 +3,7 @@ package dev.sextant.sdk.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /** Writes {@code {"batch": [{"type": ..., "body": {...}}, ...]}} with jackson-core's streaming generator. */
@@ -13,7 +14,7 @@ public final class BatchBody {
 
     public static byte[] of(List<? extends Item> items) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + items.size() * 384);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeName("batch");
             json.writeStartArray();

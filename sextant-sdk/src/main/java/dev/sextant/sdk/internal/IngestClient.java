@@ -10,6 +10,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /** POSTs one batch body to {@code /api/v1/ingest} and classifies the answer. */
@@ -57,7 +58,7 @@ final class IngestClient {
         long accepted = items;
         long rejected = 0;
         String first = null;
-        try (JsonParser p = FACTORY.createParser(body)) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new Outcome.Delivered(items, 0, null);
             }
