@@ -33,7 +33,7 @@ class ITOtlpTraces {
         try (OtelClient client = OtelClient.protobuf(server.uri("/v1/traces").toString(), ADMIN_KEY, false)) {
             String traceId = agentTurn(client.tracer(), "pb");
             client.flushAndExpectSuccess();
-            expectAgentTurn(traceId, "pb");
+            expectAgentTurn(server, traceId, "pb");
         }
     }
 
@@ -42,7 +42,7 @@ class ITOtlpTraces {
         try (OtelClient client = OtelClient.protobuf(server.uri("/v1/traces").toString(), ADMIN_KEY, true)) {
             String traceId = agentTurn(client.tracer(), "gz");
             client.flushAndExpectSuccess();
-            expectAgentTurn(traceId, "gz");
+            expectAgentTurn(server, traceId, "gz");
         }
     }
 
@@ -51,7 +51,7 @@ class ITOtlpTraces {
         try (OtelClient client = OtelClient.json(server.uri("/v1/traces").toString(), ADMIN_KEY)) {
             String traceId = agentTurn(client.tracer(), "json");
             client.flushAndExpectSuccess();
-            expectAgentTurn(traceId, "json");
+            expectAgentTurn(server, traceId, "json");
         }
     }
 
@@ -95,7 +95,7 @@ class ITOtlpTraces {
     }
 
     /** An agent span with an LLM call, a tool call and a decision inside; returns the trace id. */
-    private static String agentTurn(Tracer tracer, String tag) {
+    static String agentTurn(Tracer tracer, String tag) {
         Span agent = tracer.spanBuilder("invoke_agent support-bot").startSpan();
         agent.setAttribute("gen_ai.operation.name", "invoke_agent");
         agent.setAttribute("gen_ai.agent.name", "support-bot-" + tag);
@@ -132,7 +132,7 @@ class ITOtlpTraces {
         return agent.getSpanContext().getTraceId();
     }
 
-    private static void expectAgentTurn(String traceId, String tag) {
+    static void expectAgentTurn(SextantTestServer server, String traceId, String tag) {
         Response detail = server.get("/api/v1/interactions/" + traceId, ADMIN_KEY);
         assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
         JsonNode trace = detail.json();
