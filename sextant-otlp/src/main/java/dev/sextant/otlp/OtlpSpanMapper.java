@@ -116,10 +116,16 @@ final class OtlpSpanMapper {
             Usage usage = UsageMapping.usage(a);
             BigDecimal cost = a.money("llm.cost.total");
             String tool = name("tool_name", a.string("gen_ai.tool.name", "tool.name"));
-            String input = problems.text("input", a.string("gen_ai.input.messages", "input.value",
-                    "gen_ai.tool.call.arguments"), FieldLimits.TEXT);
-            String output = problems.text("output", a.string("gen_ai.output.messages", "output.value",
-                    "gen_ai.tool.call.result"), FieldLimits.TEXT);
+            String input = a.string("gen_ai.input.messages", "input.value", "gen_ai.tool.call.arguments");
+            if (input == null) {
+                input = FlattenedMessages.json(a, "gen_ai.prompt.", "llm.input_messages.");
+            }
+            String output = a.string("gen_ai.output.messages", "output.value", "gen_ai.tool.call.result");
+            if (output == null) {
+                output = FlattenedMessages.json(a, "gen_ai.completion.", "llm.output_messages.");
+            }
+            problems.text("input", input, FieldLimits.TEXT);
+            problems.text("output", output, FieldLimits.TEXT);
             Decision decision = SextantAttributes.decision(a, problems);
             Double confidence = a.unitInterval("sextant.confidence");
             Handoff handoff = SextantAttributes.handoff(a, problems);

@@ -163,6 +163,18 @@ final class SpanAttributes {
         return List.of(String.valueOf(v).split("\\s*,\\s*"));
     }
 
+    /** The span's attributes whose key starts with {@code prefix} (marked used), in their order. */
+    Map<String, Object> withPrefix(String prefix) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : span.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                found.put(e.getKey(), e.getValue());
+                used.add(e.getKey());
+            }
+        }
+        return found;
+    }
+
     /** The span's attributes that no mapping read, in their order. */
     Map<String, Object> rest() {
         Map<String, Object> rest = new LinkedHashMap<>(span);

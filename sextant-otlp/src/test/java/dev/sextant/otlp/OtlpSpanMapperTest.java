@@ -101,6 +101,28 @@ class OtlpSpanMapperTest {
     }
 
     @Test
+    void flattenedMessagesOfOpenLlmetryAndOpenInferenceBecomeInputAndOutput() {
+        Span openLlmetry = only(span("00f067aa0ba902b7", ROOT, "chat").addAllAttributes(List.of(
+                attr("gen_ai.prompt.1.role", "user"), attr("gen_ai.prompt.1.content", "Where is my order?"),
+                attr("gen_ai.prompt.0.role", "system"), attr("gen_ai.prompt.0.content", "Be brief."),
+                attr("gen_ai.completion.0.role", "assistant"), attr("gen_ai.completion.0.content", "Tomorrow."))));
+        assertThat(openLlmetry.input()).isEqualTo("[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                + "{\"role\":\"user\",\"content\":\"Where is my order?\"}]");
+        assertThat(openLlmetry.output()).isEqualTo("[{\"role\":\"assistant\",\"content\":\"Tomorrow.\"}]");
+        assertThat(openLlmetry.attributes()).doesNotContain("gen_ai.prompt");
+        Span openInference = only(span("00f067aa0ba902b7", ROOT, "llm").addAllAttributes(List.of(
+                attr("llm.input_messages.0.message.role", "user"), attr("llm.input_messages.0.message.content", "hi"),
+                attr("llm.output_messages.0.message.role", "assistant"),
+                attr("llm.output_messages.0.message.content", "hello"))));
+        assertThat(openInference.input()).isEqualTo("[{\"role\":\"user\",\"content\":\"hi\"}]");
+        assertThat(openInference.output()).isEqualTo("[{\"role\":\"assistant\",\"content\":\"hello\"}]");
+        Span both = only(span("00f067aa0ba902b7", ROOT, "llm").addAllAttributes(List.of(
+                attr("input.value", "hi"), attr("llm.input_messages.0.message.content", "hi"))));
+        assertThat(both.input()).isEqualTo("hi");
+        assertThat(both.attributes()).contains("llm.input_messages.0.message.content");
+    }
+
+    @Test
     void kindsFromBothConventions() {
         assertThat(kind(attr("gen_ai.operation.name", "execute_tool"))).isEqualTo(SpanKind.TOOL);
         assertThat(kind(attr("gen_ai.operation.name", "invoke_agent"))).isEqualTo(SpanKind.AGENT);
