@@ -154,6 +154,21 @@ class ITOtlpBadInput {
     }
 
     @Test
+    void aRetriedExportIsStoredOnceAndCostedOnce() throws IOException {
+        String trace = newTrace();
+        ExportTraceServiceRequest request = request(span(trace, newSpan(), null, "chat").addAllAttributes(java.util.List.of(
+                KeyValue.newBuilder().setKey("gen_ai.operation.name").setValue(AnyValue.newBuilder().setStringValue("chat")).build(),
+                KeyValue.newBuilder().setKey("gen_ai.request.model").setValue(AnyValue.newBuilder().setStringValue("gpt-4o")).build(),
+                KeyValue.newBuilder().setKey("gen_ai.usage.input_tokens").setValue(AnyValue.newBuilder().setIntValue(1000)).build())));
+        exportOk(request);
+        exportOk(request);
+        JsonNode detail = server.get("/api/v1/interactions/" + trace, ADMIN_KEY).json();
+        assertThat(detail.get("spans").size()).isEqualTo(1);
+        assertThat(detail.get("tokens").get("input").asLong()).isEqualTo(1000);
+        assertThat(detail.get("cost_usd").decimalValue()).isEqualByComparingTo("0.0025");
+    }
+
+    @Test
     void anEmptyRequestIsASuccess() throws IOException {
         assertThat(exportOk(ExportTraceServiceRequest.getDefaultInstance()).hasPartialSuccess()).isFalse();
     }
