@@ -120,9 +120,15 @@ final class OtlpSpanMapper {
             if (input == null) {
                 input = FlattenedMessages.json(a, "gen_ai.prompt.", "llm.input_messages.");
             }
+            if (input == null) {
+                input = EventMessages.input(otlp);
+            }
             String output = a.string("gen_ai.output.messages", "output.value", "gen_ai.tool.call.result");
             if (output == null) {
                 output = FlattenedMessages.json(a, "gen_ai.completion.", "llm.output_messages.");
+            }
+            if (output == null) {
+                output = EventMessages.output(otlp);
             }
             problems.text("input", input, FieldLimits.TEXT);
             problems.text("output", output, FieldLimits.TEXT);

@@ -123,6 +123,19 @@ class OtlpSpanMapperTest {
     }
 
     @Test
+    void genAiMessageEventsOfOlderProducersBecomeInputAndOutput() {
+        io.opentelemetry.proto.trace.v1.Span.Builder b = span("00f067aa0ba902b7", ROOT, "chat")
+                .addAttributes(attr("gen_ai.operation.name", "chat"));
+        b.addEventsBuilder().setName("gen_ai.user.message").addAttributes(attr("content", "Where is my order?"));
+        b.addEventsBuilder().setName("gen_ai.choice").addAttributes(attr("index", 0L))
+                .addAttributes(attr("finish_reason", "stop"));
+        Span s = only(b);
+        assertThat(s.input()).isEqualTo("[{\"role\":\"user\",\"content\":\"Where is my order?\"}]");
+        assertThat(s.output()).isEqualTo("[{\"index\":0,\"finish_reason\":\"stop\"}]");
+        assertThat(s.attributes()).contains("\"otel.events\":[{\"name\":\"gen_ai.user.message\"");
+    }
+
+    @Test
     void kindsFromBothConventions() {
         assertThat(kind(attr("gen_ai.operation.name", "execute_tool"))).isEqualTo(SpanKind.TOOL);
         assertThat(kind(attr("gen_ai.operation.name", "invoke_agent"))).isEqualTo(SpanKind.AGENT);
