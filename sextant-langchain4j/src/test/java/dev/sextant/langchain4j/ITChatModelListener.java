@@ -1,0 +1,142 @@
+package dev.sextant.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.sextant.sdk.Scope;
+import dev.sextant.sdk.Sextant;
+import dev.sextant.sdk.Span;
+import dev.sextant.sdk.Trace;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real LangChain4j OpenAI chat model, pointed at a local stand-in of the OpenAI API, with the
+ * listener sending to the real Sextant server; everything is read back through
+ * {@code GET /api/v1/interactions/{id}}.
+ */
+@SuppressWarnings("try") // scopes are held only for their close()
+class ITChatModelListener {
+    private static RealServer server;
+    private static OpenAiStandIn openAi;
+
+    @BeforeAll
+    static void start() {
+        server = RealServer.start();
+        openAi = new OpenAiStandIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        openAi.close();
+        server.close();
+    }
+
+    private static Sextant sextant(String agent) {
+        return Sextant.builder().endpoint(server.base().toString()).apiKey(RealServer.KEY).agentId(agent).build();
+    }
+
+    private static ChatModel model(Sextant sextant) {
+        return OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-stand-in").modelName("gpt-4o-mini")
+                .maxRetries(0).listeners(List.of(new SextantChatModelListener(sextant))).build();
+    }
+
+    @Test
+    void aModelCallBecomesAnLlmSpanUnderTheCurrentSpanWithUsageAndServerCost() {
+        openAi.answers("gpt-4o-mini-2024-07-18", "Order 42 ships tomorrow.", 1000, 500, "stop");
+        String traceId;
+        String planId;
+        try (Sextant sextant = sextant("lc4j-nested")) {
+            ChatModel model = model(sextant);
+            Trace trace = sextant.trace("answer").input("Where is order 42?").start();
+            traceId = trace.id();
+            try (Scope t = trace.makeCurrent()) {
+                Span plan = sextant.custom("plan").start();
+                planId = plan.id();
+                try (Scope p = plan.makeCurrent()) {
+                    ChatResponse response = model.chat(ChatRequest.builder().messages(
+                            SystemMessage.from("You track orders."), UserMessage.from("Where is order 42?")).build());
+                    assertThat(response.aiMessage().text()).isEqualTo("Order 42 ships tomorrow.");
+                }
+                plan.end();
+            }
+            trace.end();
+        }
+
+        JsonNode read = server.interaction(traceId);
+        JsonNode llm = span(read, "chat");
+        assertThat(llm.get("kind").asString()).isEqualTo("llm");
+        assertThat(llm.get("parent_id").asString()).isEqualTo(planId);
+        assertThat(llm.get("depth").asInt()).isEqualTo(1);
+        assertThat(llm.get("status").asString()).isEqualTo("ok");
+        assertThat(llm.get("model").asString()).isEqualTo("gpt-4o-mini-2024-07-18");
+        assertThat(llm.get("provider").asString()).isEqualTo("openai");
+        assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(1000);
+        assertThat(llm.get("usage").get("output_tokens").asLong()).isEqualTo(500);
+        // gpt-4o-mini: 1000 x 0.15 + 500 x 0.60 per 1M tokens
+        assertThat(llm.get("cost_source").asString()).isEqualTo("calculated");
+        assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00045");
+        assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("stop");
+        assertThat(llm.get("attributes").get("response_id").asString()).isEqualTo("chatcmpl-42");
+        assertThat(llm.get("input").asString()).isEqualTo("[{\"role\":\"system\",\"content\":\"You track orders.\"},"
+                + "{\"role\":\"user\",\"content\":\"Where is order 42?\"}]");
+        assertThat(llm.get("output").asString()).isEqualTo("Order 42 ships tomorrow.");
+        assertThat(llm.get("duration_ms").isNumber()).isTrue();
+        assertThat(read.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00045");
+        assertThat(openAi.requests()).anySatisfy(body -> assertThat(body).contains("Where is order 42?"));
+    }
+
+    @Test
+    void aFailedCallIsAnErrorSpanWithTheProvidersErrorAndTheExceptionReachesTheAgent() {
+        openAi.fails(500, "The server had an error while processing your request.");
+        String traceId;
+        try (Sextant sextant = sextant("lc4j-error")) {
+            ChatModel model = model(sextant);
+            Trace trace = sextant.trace("answer").start();
+            traceId = trace.id();
+            try (Scope t = trace.makeCurrent()) {
+                assertThatThrownBy(() -> model.chat("Where is order 42?"))
+                        .hasMessageContaining("The server had an error");
+            }
+            trace.end();
+        }
+
+        JsonNode llm = span(server.interaction(traceId), "chat");
+        assertThat(llm.get("status").asString()).isEqualTo("error");
+        assertThat(llm.get("error").asString()).contains("The server had an error while processing your request.");
+        assertThat(llm.get("model").asString()).isEqualTo("gpt-4o-mini");
+        assertThat(llm.get("parent_id").isNull()).isTrue();
+    }
+
+    @Test
+    void aCallOutsideAnyTraceStartsATraceOfItsOwn() {
+        openAi.answers("gpt-4o-mini-2024-07-18", "Hello.", 12, 3, "length");
+        try (Sextant sextant = sextant("lc4j-alone")) {
+            assertThat(model(sextant).chat("Hi")).isEqualTo("Hello.");
+        }
+
+        JsonNode list = server.get("/api/v1/interactions?agent_id=lc4j-alone");
+        assertThat(list.get("items")).hasSize(1);
+        JsonNode llm = span(server.interaction(list.get("items").get(0).get("id").asString()), "chat");
+        assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(12);
+        assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("length");
+    }
+
+    static JsonNode span(JsonNode interaction, String name) {
+        for (JsonNode s : interaction.get("spans")) {
+            if (s.get("name").asString().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no span named " + name + " in " + interaction);
+    }
+}

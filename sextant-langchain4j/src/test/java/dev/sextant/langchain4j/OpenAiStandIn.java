@@ -1,0 +1,75 @@
+package dev.sextant.langchain4j;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local stand-in for the OpenAI Chat Completions API ({@code POST /v1/chat/completions}): it
+ * answers every request with the status and body it was given, like the provider does. Only the
+ * remote model is stubbed; LangChain4j's client, JSON mapping and listeners run for real.
+ */
+final class OpenAiStandIn implements AutoCloseable {
+    private final HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String body = "{}";
+
+    OpenAiStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/chat/completions", exchange -> {
+            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The next answers: a chat completion from {@code model} saying {@code text}, with this usage. */
+    void answers(String model, String text, int promptTokens, int completionTokens, String finishReason) {
+        status = 200;
+        body = """
+                {"id": "chatcmpl-42", "object": "chat.completion", "created": 1763800000, "model": "%s",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s", "refusal": null},
+                              "logprobs": null, "finish_reason": "%s"}],
+                 "usage": {"prompt_tokens": %d, "completion_tokens": %d, "total_tokens": %d,
+                           "prompt_tokens_details": {"cached_tokens": 0}},
+                 "system_fingerprint": "fp_standin"}
+                """.formatted(model, text, finishReason, promptTokens, completionTokens, promptTokens + completionTokens);
+    }
+
+    /** The next answers: an API error, as OpenAI sends it. */
+    void fails(int status, String message) {
+        this.status = status;
+        body = """
+                {"error": {"message": "%s", "type": "server_error", "param": null, "code": null}}
+                """.formatted(message);
+    }
+
+    List<String> requests() {
+        return requests;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
