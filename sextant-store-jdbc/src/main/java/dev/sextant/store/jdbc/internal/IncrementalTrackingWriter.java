@@ -52,7 +52,6 @@ final class IncrementalTrackingWriter implements TrackingWriter {
     /** The big INSERTs, planned once on the writer connection; used only under its write lock. */
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private Connection preparedOn;
-    private List<String> traceColumns;
 
     IncrementalTrackingWriter(Database database, Stages stages, Clock clock) {
         this.database = database;
@@ -79,13 +78,10 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         List<Object[]> newSpanRows = merged.spans.isEmpty() ? null : NewSpanRows.of(merged);
         if (newSpanRows != null) {
             try {
-                try {
-                    writeOptimistically(what, merged, newSpanRows, true);
-                } catch (TracesNotAllNew e) {
-                    // some trace was stored already (e.g. a placeholder of an earlier write's
-                    // spans): the write was rolled back; redo it merging the traces
-                    writeOptimistically(what, merged, newSpanRows, false);
-                }
+                database.write(what, c -> {
+                    writeAllSpansNew(c, merged, newSpanRows);
+                    return null;
+                });
                 return;
             } catch (SpansNotAllNew e) {
                 // some span was stored already: the write was rolled back; redo it the safe way
@@ -101,63 +97,22 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         });
     }
 
-    private void writeOptimistically(String what, MergedBatch merged, List<Object[]> spanRows, boolean appendTraces) {
-        database.write(what, c -> {
-            writeAllSpansNew(c, merged, spanRows, appendTraces);
-            return null;
-        });
-    }
-
     /**
      * The optimistic way: every span is taken for new, appended straight into {@code spans}
      * and counted into its trace's roll-ups. A span already stored makes the append fail on its
-     * primary key; {@link SpansNotAllNew} then rolls the whole write back. With appendTraces,
-     * the touched traces are taken for new too and appended first (before the spans, so that a
-     * stored one costs little): a trace already stored makes that append fail, and
-     * {@link TracesNotAllNew} rolls the write back.
+     * primary key; {@link SpansNotAllNew} then rolls the whole write back.
      */
-    private void writeAllSpansNew(Connection c, MergedBatch merged, List<Object[]> rows, boolean appendTraces)
-            throws SQLException {
+    private void writeAllSpansNew(Connection c, MergedBatch merged, List<Object[]> rows) throws SQLException {
         // begins the transaction: rows appended before any statement would be auto-committed
         Stages.execute(c, "DELETE FROM " + StageTables.SPAN_KEYS.name());
-        TraceDeltaRows traces = new TraceDeltaRows(merged.traces);
-        merged.spans.forEach((key, span) -> traces.add(key.workspace(), SpanFacts.of(span)));
-        boolean tracesAppended = false;
-        if (appendTraces && !traces.isEmpty()) {
-            List<Object[]> traceRows = NewTraceRows.of(traceColumns(c),
-                    traces.rows(traces.keys(), true, clock.instant()));
-            if (traceRows != null) {
-                try {
-                    AppenderStageLoader.appendRows(c, null, "traces", traceRows);
-                } catch (SQLException e) {
-                    throw new TracesNotAllNew(e);
-                }
-                tracesAppended = true;
-            }
-        }
         try {
             AppenderStageLoader.appendRows(c, null, "spans", rows);
         } catch (SQLException e) {
             throw new SpansNotAllNew(e);
         }
-        writeRest(c, merged, tracesAppended ? new TraceDeltaRows(Map.of()) : traces);
-    }
-
-    /** The stored column order of {@code traces} (the Appender fills columns by position). */
-    private List<String> traceColumns(Connection c) throws SQLException {
-        if (traceColumns == null) {
-            List<String> columns = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT column_name FROM information_schema.columns"
-                    + " WHERE table_catalog = current_database() AND table_schema = current_schema()"
-                    + " AND table_name = 'traces' ORDER BY ordinal_position");
-                    ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-            traceColumns = List.copyOf(columns);
-        }
-        return traceColumns;
+        TraceDeltaRows traces = new TraceDeltaRows(merged.traces);
+        merged.spans.forEach((key, span) -> traces.add(key.workspace(), SpanFacts.of(span)));
+        writeRest(c, merged, traces);
     }
 
     private void writeRest(Connection c, MergedBatch merged, TraceDeltaRows traces) throws SQLException {
@@ -166,13 +121,6 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         }
         upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
         upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
-    }
-
-    /** The optimistic append met a trace that is stored already. */
-    private static final class TracesNotAllNew extends RuntimeException {
-        TracesNotAllNew(SQLException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
     }
 
     /** The optimistic append met a span that is stored already. */
