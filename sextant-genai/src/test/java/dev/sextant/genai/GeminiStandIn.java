@@ -1,0 +1,83 @@
+package dev.sextant.genai;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local stand-in for the Gemini REST API ({@code POST /v1beta/models/{model}:generateContent}):
+ * it answers every request with the status and body it was given, as the Gemini API does. Only
+ * the remote model is stubbed; the google-genai client, its JSON mapping and errors run for real.
+ */
+final class GeminiStandIn implements AutoCloseable {
+    private final HttpServer server;
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String body = "{}";
+
+    GeminiStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * The next answers: {@code modelVersion} says {@code text}, with this {@code usageMetadata}
+     * (Gemini's own arithmetic: the total is prompt + candidates + thoughts).
+     */
+    void answers(String modelVersion, String text, int prompt, int cached, int candidates, int thoughts) {
+        status = 200;
+        String cachedField = cached > 0 ? "\"cachedContentTokenCount\": %d,".formatted(cached) : "";
+        String thoughtsField = thoughts > 0 ? "\"thoughtsTokenCount\": %d,".formatted(thoughts) : "";
+        body = """
+                {"candidates": [{"content": {"parts": [{"text": "%s"}], "role": "model"},
+                                 "finishReason": "STOP", "index": 0}],
+                 "usageMetadata": {"promptTokenCount": %d, "candidatesTokenCount": %d, %s %s
+                                   "totalTokenCount": %d,
+                                   "promptTokensDetails": [{"modality": "TEXT", "tokenCount": %d}]},
+                 "modelVersion": "%s",
+                 "responseId": "resp-7"}
+                """.formatted(text, prompt, candidates, cachedField, thoughtsField, prompt + candidates + thoughts,
+                prompt, modelVersion);
+    }
+
+    /** The next answers: an API error in Gemini's shape. */
+    void fails(int code, String status, String message) {
+        this.status = code;
+        body = """
+                {"error": {"code": %d, "message": "%s", "status": "%s"}}
+                """.formatted(code, message, status);
+    }
+
+    List<String> paths() {
+        return paths;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

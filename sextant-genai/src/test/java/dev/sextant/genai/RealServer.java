@@ -1,0 +1,86 @@
+package dev.sextant.genai;
+
+import dev.sextant.server.SextantApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real Sextant server in this JVM (a copy of sextant-sdk's test harness): a
+ * temporary data directory with embedded DuckDB, a known bootstrap admin key, a chosen or
+ * random port. Only the tests use Spring; the integration's own code never does.
+ */
+final class RealServer implements AutoCloseable {
+    static final String KEY = "sk-test-bootstrap-admin-0123456789";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path dataDir;
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RealServer(int port) {
+        try {
+            dataDir = Files.createTempDirectory("sextant-genai-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--sextant.data-dir=" + dataDir,
+                "--sextant.bootstrap-key=" + KEY));
+        context = SextantApplication.start(args.toArray(String[]::new));
+    }
+
+    static RealServer start() {
+        return new RealServer(0);
+    }
+
+    static RealServer startOn(int port) {
+        return new RealServer(port);
+    }
+
+    URI base() {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** GET with the admin key; the body as JSON, or null when the answer is not 200. */
+    JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base().resolve(path))
+                    .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode interaction(String traceId) {
+        return get("/api/v1/interactions/" + traceId);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
