@@ -2,18 +2,23 @@ package dev.sextant.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.sextant.sdk.Scope;
 import dev.sextant.sdk.Sextant;
 import dev.sextant.sdk.Span;
 import dev.sextant.sdk.Trace;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +134,49 @@ class ITChatModelListener {
         JsonNode llm = span(server.interaction(list.get("items").get(0).get("id").asString()), "chat");
         assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(12);
         assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("length");
+    }
+
+    @Test
+    void aStreamedCallIsOneSpanWithTheStreamsUsageEvenWhenItEndsOnAnotherThread() {
+        openAi.streams("gpt-4o-mini-2024-07-18", List.of("Order 42 ", "ships ", "tomorrow."), 800, 200);
+        try (Sextant sextant = sextant("lc4j-stream")) {
+            StreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(openAi.baseUrl())
+                    .apiKey("sk-stand-in").modelName("gpt-4o-mini")
+                    .listeners(List.of(new SextantChatModelListener(sextant))).build();
+            Trace trace = sextant.trace("answer").start();
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            try (Scope t = trace.makeCurrent()) {
+                model.chat("Where is order 42?", new StreamingChatResponseHandler() {
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        done.complete(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        done.completeExceptionally(error);
+                    }
+                });
+            }
+            assertThat(done.join().aiMessage().text()).isEqualTo("Order 42 ships tomorrow.");
+            trace.end();
+
+            // The listener may end the span after the handler saw the answer: wait for the server to show it.
+            await().untilAsserted(() -> {
+                JsonNode read = server.interaction(trace.id());
+                assertThat(read).isNotNull();
+                assertThat(read.get("spans")).hasSize(1);
+            });
+            JsonNode llm = span(server.interaction(trace.id()), "chat");
+            assertThat(llm.get("status").asString()).isEqualTo("ok");
+            assertThat(llm.get("parent_id").isNull()).isTrue();
+            assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(800);
+            assertThat(llm.get("usage").get("output_tokens").asLong()).isEqualTo(200);
+            assertThat(llm.get("output").asString()).isEqualTo("Order 42 ships tomorrow.");
+            assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("stop");
+            // gpt-4o-mini: 800 x 0.15 + 200 x 0.60 per 1M tokens
+            assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00024");
+        }
     }
 
     static JsonNode span(JsonNode interaction, String name) {

@@ -20,6 +20,7 @@ final class OpenAiStandIn implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
+    private volatile String contentType = "application/json";
 
     OpenAiStandIn() {
         try {
@@ -30,7 +31,7 @@ final class OpenAiStandIn implements AutoCloseable {
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -46,6 +47,7 @@ final class OpenAiStandIn implements AutoCloseable {
     /** The next answers: a chat completion from {@code model} saying {@code text}, with this usage. */
     void answers(String model, String text, int promptTokens, int completionTokens, String finishReason) {
         status = 200;
+        contentType = "application/json";
         body = """
                 {"id": "chatcmpl-42", "object": "chat.completion", "created": 1763800000, "model": "%s",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s", "refusal": null},
@@ -56,9 +58,33 @@ final class OpenAiStandIn implements AutoCloseable {
                 """.formatted(model, text, finishReason, promptTokens, completionTokens, promptTokens + completionTokens);
     }
 
+    /**
+     * The next answers: a streamed chat completion (server-sent events) saying {@code pieces} in
+     * turn, then a last chunk with the usage (what OpenAI sends with {@code stream_options.include_usage}).
+     */
+    void streams(String model, List<String> pieces, int promptTokens, int completionTokens) {
+        StringBuilder events = new StringBuilder();
+        String head = "{\"id\": \"chatcmpl-43\", \"object\": \"chat.completion.chunk\", \"created\": 1763800000, "
+                + "\"model\": \"" + model + "\", ";
+        for (int i = 0; i < pieces.size(); i++) {
+            String finish = i == pieces.size() - 1 ? "\"stop\"" : "null";
+            events.append("data: ").append(head).append("\"choices\": [{\"index\": 0, \"delta\": {")
+                    .append(i == 0 ? "\"role\": \"assistant\", " : "").append("\"content\": \"").append(pieces.get(i))
+                    .append("\"}, \"finish_reason\": ").append(finish).append("}]}\n\n");
+        }
+        events.append("data: ").append(head).append("\"choices\": [], \"usage\": {\"prompt_tokens\": ").append(promptTokens)
+                .append(", \"completion_tokens\": ").append(completionTokens).append(", \"total_tokens\": ")
+                .append(promptTokens + completionTokens).append("}}\n\n");
+        events.append("data: [DONE]\n\n");
+        status = 200;
+        contentType = "text/event-stream";
+        body = events.toString();
+    }
+
     /** The next answers: an API error, as OpenAI sends it. */
     void fails(int status, String message) {
         this.status = status;
+        contentType = "application/json";
         body = """
                 {"error": {"message": "%s", "type": "server_error", "param": null, "code": null}}
                 """.formatted(message);
