@@ -30,7 +30,10 @@ final class SessionStartCommand extends SessionAction {
 
     @Override
     public Integer call() {
-        Instant now = Instant.now();
+        SessionState previous = SessionState.load(statePath());
+        // Starting the current session again keeps its start: a repeated command must not move it.
+        Instant now = previous != null && previous.sessionId().equals(id) && previous.startedAt() != null
+                ? previous.startedAt() : Instant.now();
         Batch batch = new Batch();
         ObjectNode session = batch.add("session");
         session.put("id", id);
@@ -50,7 +53,6 @@ final class SessionStartCommand extends SessionAction {
         if (context != null) {
             trace.set("metadata", context); // the read API shows traces, not sessions: keep the context visible
         }
-        SessionState previous = SessionState.load(statePath());
         send(batch);
         new SessionState(id, now).save(statePath());
         if (previous != null && !previous.sessionId().equals(id)) {

@@ -126,6 +126,9 @@ class ITSession {
         CliRunner cli = new CliRunner(dir).env(Connection.URL_ENV, server.url()).env(Connection.KEY_ENV, RealServer.ADMIN_KEY);
         ok(cli.run("session", "start", "--id", "sess-a"), "Session sess-a started");
         ok(cli.run("session", "start", "--id", "sess-b"), "Note: session sess-a was not ended; sess-b is now the current session.");
+        String startedB = server.get("/api/v1/interactions/sess-b").body().path("started_at").asString();
+        ok(cli.run("session", "start", "--id", "sess-b"), "Session sess-b started"); // again: same start, no note
+        assertThat(server.get("/api/v1/interactions/sess-b").body().path("started_at").asString()).isEqualTo(startedB);
         ok(cli.run("session", "log-tool", "--session", "sess-a", "--tool", "grep", "--success", "true", "--time-ms", "0"),
                 "Logged tool grep (ok, 0 ms) in session sess-a");
         ok(cli.run("session", "log-tool", "--tool", "sed", "--success", "true", "--time-ms", "3"),
