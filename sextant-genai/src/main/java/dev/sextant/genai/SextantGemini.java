@@ -4,6 +4,7 @@ import com.google.genai.Client;
 import com.google.genai.JsonSerializable;
 import com.google.genai.types.Candidate;
 import com.google.genai.types.Content;
+import com.google.genai.types.FunctionCall;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
 import dev.sextant.sdk.Sextant;
@@ -94,10 +95,11 @@ public final class SextantGemini {
                 .ifPresent(reason -> span.attribute("finish_reason", reason.toString().toLowerCase(Locale.ROOT)));
         try {
             String text = response.text();
+            List<FunctionCall> calls = response.functionCalls();
             if (text != null) {
                 span.output(text);
-            } else if (!response.functionCalls().isEmpty()) {
-                span.output(JsonSerializable.toJsonString(response.functionCalls()));
+            } else if (calls != null && !calls.isEmpty()) {
+                span.output(JsonSerializable.toJsonString(calls));
             }
         } catch (RuntimeException e) {
             span.attribute("output_error", e.toString()); // an answer the SDK cannot read as text; the call itself succeeded
