@@ -74,6 +74,13 @@ class ITFailures {
                 + ": it lacks the scope ingest:write (it has [\"analytics:view\"]). Create a key with ingest:write "
                 + "(POST /api/v1/api-keys) and log in with it.\n");
         assertThat(cli.configFile()).doesNotExist();
+
+        CliRunner.Result start = cli.env(Connection.URL_ENV, server.url()).env(Connection.KEY_ENV, viewerKey)
+                .run("session", "start", "--id", "viewer-1");
+        assertThat(start.exitCode()).isEqualTo(ExitCode.BAD_KEY);
+        assertThat(start.err()).startsWith("sextant: the API key may not send records at " + server.url()
+                + ": it lacks the scope ingest:write");
+        assertThat(cli.stateFile()).doesNotExist();
     }
 
     @Test
