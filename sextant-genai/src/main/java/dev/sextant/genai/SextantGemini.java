@@ -53,6 +53,21 @@ public final class SextantGemini {
     }
 
     /**
+     * {@code client.models.generateContentStream}: the span covers the whole stream and ends when
+     * it is read to its end, fails, or is closed; see {@link RecordedStream}.
+     */
+    public RecordedStream generateContentStream(Client client, String model, List<Content> contents,
+            GenerateContentConfig config) {
+        Span span = start(client, model, json(contents));
+        try {
+            return new RecordedStream(client.models.generateContentStream(model, contents, config), span);
+        } catch (RuntimeException | Error e) {
+            span.end(e);
+            throw e;
+        }
+    }
+
+    /**
      * {@code client.async.models.generateContent}: the span ends when the call completes, and the
      * future returned completes after that (so a caller that joins it and closes Sextant loses
      * nothing), with the call's answer or exception.

@@ -20,6 +20,7 @@ final class GeminiStandIn implements AutoCloseable {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
+    private volatile String contentType = "application/json; charset=UTF-8";
 
     GeminiStandIn() {
         try {
@@ -31,7 +32,7 @@ final class GeminiStandIn implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -50,6 +51,7 @@ final class GeminiStandIn implements AutoCloseable {
      */
     void answers(String modelVersion, String text, int prompt, int cached, int candidates, int thoughts) {
         status = 200;
+        contentType = "application/json; charset=UTF-8";
         String cachedField = cached > 0 ? "\"cachedContentTokenCount\": %d,".formatted(cached) : "";
         String thoughtsField = thoughts > 0 ? "\"thoughtsTokenCount\": %d,".formatted(thoughts) : "";
         body = """
@@ -64,9 +66,32 @@ final class GeminiStandIn implements AutoCloseable {
                 prompt, modelVersion);
     }
 
+    /**
+     * The next answers: a stream ({@code :streamGenerateContent?alt=sse}, server-sent events) of
+     * one chunk per piece, each with the usage so far; the last one has the finish reason and the
+     * complete counts, thoughts included.
+     */
+    void streams(String modelVersion, List<String> pieces, int prompt, int candidates, int thoughts) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean lastPiece = i == pieces.size() - 1;
+            int soFar = lastPiece ? candidates : (i + 1) * (candidates / pieces.size());
+            events.append("data: ").append("""
+                    {"candidates": [{"content": {"parts": [{"text": "%s"}], "role": "model"}%s, "index": 0}],\
+                     "usageMetadata": {"promptTokenCount": %d, "candidatesTokenCount": %d, "thoughtsTokenCount": %d,\
+                     "totalTokenCount": %d}, "modelVersion": "%s", "responseId": "resp-8"}""".formatted(pieces.get(i),
+                    lastPiece ? ", \"finishReason\": \"STOP\"" : "", prompt, soFar, thoughts, prompt + soFar + thoughts,
+                    modelVersion)).append("\r\n\r\n");
+        }
+        status = 200;
+        contentType = "text/event-stream";
+        body = events.toString();
+    }
+
     /** The next answers: an API error in Gemini's shape. */
     void fails(int code, String status, String message) {
         this.status = code;
+        contentType = "application/json; charset=UTF-8";
         body = """
                 {"error": {"code": %d, "message": "%s", "status": "%s"}}
                 """.formatted(code, message, status);

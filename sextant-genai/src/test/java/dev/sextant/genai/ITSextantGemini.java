@@ -175,6 +175,52 @@ class ITSextantGemini {
         assertThat(llm.get("error").asString()).contains("invalid argument");
     }
 
+    @Test
+    void aStreamIsOneSpanWithTheJoinedTextAndTheLastChunksUsage() {
+        gemini.streams("gemini-2.5-flash", List.of("Order 42 ", "ships ", "tomorrow."), 2_000, 300, 700);
+        StringBuilder read = new StringBuilder();
+        try (Sextant sextant = sextant("gemini-stream")) {
+            try (RecordedStream stream = new SextantGemini(sextant).generateContentStream(client, "gemini-2.5-flash",
+                    List.of(Content.fromParts(Part.fromText("Where is order 42?"))), null)) {
+                for (GenerateContentResponse chunk : stream) {
+                    read.append(chunk.text());
+                }
+            }
+        }
+        assertThat(read).hasToString("Order 42 ships tomorrow.");
+        assertThat(gemini.paths()).contains("POST /v1beta/models/gemini-2.5-flash:streamGenerateContent");
+
+        JsonNode list = server.get("/api/v1/interactions?agent_id=gemini-stream");
+        assertThat(list.get("items")).hasSize(1);
+        JsonNode llm = span(server.interaction(list.get("items").get(0).get("id").asString()), "generate_content");
+        assertThat(llm.get("status").asString()).isEqualTo("ok");
+        assertThat(llm.get("output").asString()).isEqualTo("Order 42 ships tomorrow.");
+        assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(2_000);
+        assertThat(llm.get("usage").get("output_tokens").asLong()).isEqualTo(1_000);
+        assertThat(llm.get("usage").get("reasoning_tokens").asLong()).isEqualTo(700);
+        assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("stop");
+        // 2,000 x 0.30 + (300 + 700 thoughts) x 2.50 per 1M tokens
+        assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.0031");
+    }
+
+    @Test
+    void aStreamThatFailsIsAnErrorSpan() {
+        gemini.fails(400, "INVALID_ARGUMENT", "Request contains an invalid argument.");
+        try (Sextant sextant = sextant("gemini-stream-error")) {
+            assertThatThrownBy(() -> {
+                try (RecordedStream stream = new SextantGemini(sextant).generateContentStream(client, "gemini-2.5-flash",
+                        List.of(Content.fromParts(Part.fromText("Plan it."))), null)) {
+                    stream.forEach(chunk -> { });
+                }
+            }).isInstanceOf(ApiException.class);
+        }
+
+        JsonNode list = server.get("/api/v1/interactions?agent_id=gemini-stream-error");
+        JsonNode llm = span(server.interaction(list.get("items").get(0).get("id").asString()), "generate_content");
+        assertThat(llm.get("status").asString()).isEqualTo("error");
+        assertThat(llm.get("error").asString()).contains("invalid argument");
+    }
+
     static JsonNode span(JsonNode interaction, String name) {
         for (JsonNode s : interaction.get("spans")) {
             if (s.get("name").asString().equals(name)) {
