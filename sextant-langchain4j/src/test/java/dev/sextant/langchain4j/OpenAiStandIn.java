@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,6 +23,7 @@ final class OpenAiStandIn implements AutoCloseable {
     private volatile int status = 200;
     private volatile String body = "{}";
     private volatile String contentType = "application/json";
+    private final Queue<String> turns = new ConcurrentLinkedQueue<>();
 
     OpenAiStandIn() {
         try {
@@ -30,7 +33,8 @@ final class OpenAiStandIn implements AutoCloseable {
         }
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String turn = turns.poll();
+            byte[] bytes = (turn != null ? turn : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -79,6 +83,22 @@ final class OpenAiStandIn implements AutoCloseable {
         status = 200;
         contentType = "text/event-stream";
         body = events.toString();
+    }
+
+    /**
+     * The next answer asks for one tool call ({@code finish_reason: tool_calls}); the answers set
+     * before are given after it.
+     */
+    void callsToolFirst(String model, String tool, String arguments, int promptTokens, int completionTokens) {
+        turns.add("""
+                {"id": "chatcmpl-41", "object": "chat.completion", "created": 1763800000, "model": "%s",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": null,
+                              "tool_calls": [{"id": "call_1", "type": "function",
+                                              "function": {"name": "%s", "arguments": "%s"}}]},
+                              "finish_reason": "tool_calls"}],
+                 "usage": {"prompt_tokens": %d, "completion_tokens": %d, "total_tokens": %d}}
+                """.formatted(model, tool, arguments.replace("\"", "\\\""), promptTokens, completionTokens,
+                promptTokens + completionTokens));
     }
 
     /** The next answers: an API error, as OpenAI sends it. */
