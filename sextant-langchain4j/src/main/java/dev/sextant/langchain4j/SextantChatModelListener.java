@@ -66,7 +66,8 @@ public final class SextantChatModelListener implements ChatModelListener {
         }
         TokenUsage usage = response.tokenUsage();
         if (usage != null) {
-            span.usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
+            CallUsage counts = CallUsage.of(usage);
+            span.usage(counts.input(), counts.output(), counts.cacheRead(), counts.cacheWrite(), counts.reasoning());
         }
         if (response.finishReason() != null) {
             span.attribute("finish_reason", response.finishReason().name().toLowerCase(Locale.ROOT));
@@ -97,10 +98,6 @@ public final class SextantChatModelListener implements ChatModelListener {
                 .provider(providerName(provider))
                 .input(request == null ? null : Messages.of(request.messages()))
                 .start();
-    }
-
-    private static long orZero(Integer count) {
-        return count == null ? 0 : count;
     }
 
     /** The OpenTelemetry GenAI {@code gen_ai.provider.name} spelling where there is one. */

@@ -101,6 +101,25 @@ class ITChatModelListener {
     }
 
     @Test
+    void openAiCachedAndReasoningTokensArePricedAsTheirOwnBuckets() {
+        // 1000 prompt tokens of which 600 cached; 500 completion tokens of which 100 reasoning.
+        openAi.answers("gpt-4o-mini-2024-07-18", "Shipped.", 1000, 500, "stop", 600, 100);
+        try (Sextant sextant = sextant("lc4j-cached")) {
+            model(sextant).chat("Where is order 42?");
+        }
+
+        JsonNode list = server.get("/api/v1/interactions?agent_id=lc4j-cached");
+        JsonNode llm = span(server.interaction(list.get("items").get(0).get("id").asString()), "chat");
+        JsonNode usage = llm.get("usage");
+        assertThat(usage.get("input_tokens").asLong()).isEqualTo(1000);
+        assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(600);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(500);
+        assertThat(usage.get("reasoning_tokens").asLong()).isEqualTo(100);
+        // gpt-4o-mini: 400 plain input x 0.15 + 600 cached x 0.075 + 500 output x 0.60 per 1M tokens
+        assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.000405");
+    }
+
+    @Test
     void aFailedCallIsAnErrorSpanWithTheProvidersErrorAndTheExceptionReachesTheAgent() {
         openAi.fails(500, "The server had an error while processing your request.");
         String traceId;

@@ -50,6 +50,12 @@ final class OpenAiStandIn implements AutoCloseable {
 
     /** The next answers: a chat completion from {@code model} saying {@code text}, with this usage. */
     void answers(String model, String text, int promptTokens, int completionTokens, String finishReason) {
+        answers(model, text, promptTokens, completionTokens, finishReason, 0, 0);
+    }
+
+    /** As above, with {@code cached} of the prompt tokens read from OpenAI's cache and {@code reasoning} of the completion tokens. */
+    void answers(String model, String text, int promptTokens, int completionTokens, String finishReason, int cached,
+            int reasoning) {
         status = 200;
         contentType = "application/json";
         body = """
@@ -57,9 +63,11 @@ final class OpenAiStandIn implements AutoCloseable {
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s", "refusal": null},
                               "logprobs": null, "finish_reason": "%s"}],
                  "usage": {"prompt_tokens": %d, "completion_tokens": %d, "total_tokens": %d,
-                           "prompt_tokens_details": {"cached_tokens": 0}},
+                           "prompt_tokens_details": {"cached_tokens": %d},
+                           "completion_tokens_details": {"reasoning_tokens": %d}},
                  "system_fingerprint": "fp_standin"}
-                """.formatted(model, text, finishReason, promptTokens, completionTokens, promptTokens + completionTokens);
+                """.formatted(model, text, finishReason, promptTokens, completionTokens, promptTokens + completionTokens,
+                cached, reasoning);
     }
 
     /**

@@ -1,0 +1,66 @@
+package dev.sextant.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.output.TokenUsage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
+
+/** Token counts from LangChain4j's TokenUsage, and from OpenAI's subclass when the application has it. */
+class CallUsageTest {
+
+    @Test
+    void plainTokenUsageHasNoSplit() {
+        assertThat(CallUsage.of(new TokenUsage(1000, 500))).isEqualTo(new CallUsage(1000, 500, 0, 0, 0));
+        assertThat(CallUsage.of(new TokenUsage())).isEqualTo(new CallUsage(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void openAiCachedAndReasoningTokensArePassedOnAsSubsets() {
+        OpenAiTokenUsage usage = OpenAiTokenUsage.builder().inputTokenCount(1000).outputTokenCount(500)
+                .inputTokensDetails(OpenAiTokenUsage.InputTokensDetails.builder().cachedTokens(600).build())
+                .outputTokensDetails(OpenAiTokenUsage.OutputTokensDetails.builder().reasoningTokens(100).build())
+                .build();
+        assertThat(CallUsage.of(usage)).isEqualTo(new CallUsage(1000, 500, 600, 0, 100));
+        assertThat(CallUsage.of(OpenAiTokenUsage.builder().inputTokenCount(7).outputTokenCount(3).build()))
+                .isEqualTo(new CallUsage(7, 3, 0, 0, 0));
+    }
+
+    @Test
+    void withoutLangChain4jsOpenAiModuleThePlainPathStillWorks() throws Exception {
+        ClassLoader withoutOpenAi = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("dev.langchain4j.model.openai.")) {
+                    throw new ClassNotFoundException(name + " (hidden: the application has no langchain4j-open-ai)");
+                }
+                if (name.startsWith("dev.sextant.langchain4j.")) { // our classes, linked against the filtered loader
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> loaded = findLoadedClass(name);
+                        if (loaded == null) {
+                            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                                byte[] bytes = in.readAllBytes();
+                                loaded = defineClass(name, bytes, 0, bytes.length);
+                            } catch (IOException e) {
+                                throw new ClassNotFoundException(name, e);
+                            }
+                        }
+                        return loaded;
+                    }
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        Class<?> callUsage = withoutOpenAi.loadClass(CallUsage.class.getName());
+        Method of = callUsage.getDeclaredMethod("of", TokenUsage.class);
+        of.setAccessible(true);
+        assertThat(of.invoke(null, new TokenUsage(12, 3))).hasToString("CallUsage[input=12, output=3, cacheRead=0, cacheWrite=0, reasoning=0]");
+        assertThat(callUsage.getClassLoader()).isSameAs(withoutOpenAi);
+        assertThatThrownBy(() -> withoutOpenAi.loadClass(OpenAiTokenUsage.class.getName()))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+}
