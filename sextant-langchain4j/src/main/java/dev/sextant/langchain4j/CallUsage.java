@@ -10,10 +10,15 @@ import dev.langchain4j.model.output.TokenUsage;
  */
 record CallUsage(long input, long output, long cacheRead, long cacheWrite, long reasoning) {
     private static final String OPEN_AI_USAGE = "dev.langchain4j.model.openai.OpenAiTokenUsage";
+    private static final String ANTHROPIC_USAGE = "dev.langchain4j.model.anthropic.AnthropicTokenUsage";
 
     static CallUsage of(TokenUsage usage) {
-        if (OPEN_AI_USAGE.equals(usage.getClass().getName())) {
+        String type = usage.getClass().getName();
+        if (OPEN_AI_USAGE.equals(type)) {
             return OpenAiCallUsage.of(usage);
+        }
+        if (ANTHROPIC_USAGE.equals(type)) {
+            return AnthropicCallUsage.of(usage);
         }
         return new CallUsage(count(usage.inputTokenCount()), count(usage.outputTokenCount()), 0, 0, 0);
     }

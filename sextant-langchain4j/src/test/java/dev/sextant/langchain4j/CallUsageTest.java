@@ -3,6 +3,7 @@ package dev.sextant.langchain4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
@@ -31,12 +32,21 @@ class CallUsageTest {
     }
 
     @Test
-    void withoutLangChain4jsOpenAiModuleThePlainPathStillWorks() throws Exception {
+    void anthropicCacheTokensAreAddedBackToInput() {
+        AnthropicTokenUsage usage = AnthropicTokenUsage.builder().inputTokenCount(200).outputTokenCount(500)
+                .cacheCreationInputTokens(1000).cacheReadInputTokens(3000).build();
+        assertThat(CallUsage.of(usage)).isEqualTo(new CallUsage(4200, 500, 3000, 1000, 0));
+        assertThat(CallUsage.of(AnthropicTokenUsage.builder().inputTokenCount(9).outputTokenCount(1).build()))
+                .isEqualTo(new CallUsage(9, 1, 0, 0, 0));
+    }
+
+    @Test
+    void withoutLangChain4jsProviderModulesThePlainPathStillWorks() throws Exception {
         ClassLoader withoutOpenAi = new ClassLoader(getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.startsWith("dev.langchain4j.model.openai.")) {
-                    throw new ClassNotFoundException(name + " (hidden: the application has no langchain4j-open-ai)");
+                if (name.startsWith("dev.langchain4j.model.openai.") || name.startsWith("dev.langchain4j.model.anthropic.")) {
+                    throw new ClassNotFoundException(name + " (hidden: the application has neither langchain4j-open-ai nor langchain4j-anthropic)");
                 }
                 if (name.startsWith("dev.sextant.langchain4j.")) { // our classes, linked against the filtered loader
                     synchronized (getClassLoadingLock(name)) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -117,6 +118,35 @@ class ITChatModelListener {
         assertThat(usage.get("reasoning_tokens").asLong()).isEqualTo(100);
         // gpt-4o-mini: 400 plain input x 0.15 + 600 cached x 0.075 + 500 output x 0.60 per 1M tokens
         assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.000405");
+    }
+
+    @Test
+    void anthropicCacheReadsAndWritesAreAddedBackToInputAndPricedAsTheirOwnBuckets() {
+        String traceId;
+        try (AnthropicStandIn anthropic = new AnthropicStandIn(); Sextant sextant = sextant("lc4j-anthropic")) {
+            // Anthropic counts 200 uncached input tokens, beside 1000 written to and 3000 read from the cache.
+            anthropic.answers("claude-3-5-sonnet-20241022", "Shipped.", 200, 1000, 3000, 500);
+            ChatModel claude = AnthropicChatModel.builder().baseUrl(anthropic.baseUrl()).apiKey("sk-ant-stand-in")
+                    .modelName("claude-3-5-sonnet-20241022").maxRetries(0)
+                    .listeners(List.of(new SextantChatModelListener(sextant))).build();
+            Trace trace = sextant.trace("answer").start();
+            traceId = trace.id();
+            try (Scope t = trace.makeCurrent()) {
+                assertThat(claude.chat("Where is order 42?")).isEqualTo("Shipped.");
+            }
+            trace.end();
+        }
+
+        JsonNode llm = span(server.interaction(traceId), "chat");
+        assertThat(llm.get("provider").asString()).isEqualTo("anthropic");
+        JsonNode usage = llm.get("usage");
+        assertThat(usage.get("input_tokens").asLong()).isEqualTo(4200);
+        assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(3000);
+        assertThat(usage.get("cache_write_tokens").asLong()).isEqualTo(1000);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(500);
+        assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("stop");
+        // claude-3.5-sonnet: 200 x 3.00 + 1000 x 3.75 (cache write) + 3000 x 0.30 (cache read) + 500 x 15.00 per 1M
+        assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.01275");
     }
 
     @Test
