@@ -11,6 +11,7 @@ import dev.langchain4j.model.output.TokenUsage;
 record CallUsage(long input, long output, long cacheRead, long cacheWrite, long reasoning) {
     private static final String OPEN_AI_USAGE = "dev.langchain4j.model.openai.OpenAiTokenUsage";
     private static final String ANTHROPIC_USAGE = "dev.langchain4j.model.anthropic.AnthropicTokenUsage";
+    private static final String GEMINI_USAGE = "dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage";
 
     static CallUsage of(TokenUsage usage) {
         String type = usage.getClass().getName();
@@ -19,6 +20,9 @@ record CallUsage(long input, long output, long cacheRead, long cacheWrite, long 
         }
         if (ANTHROPIC_USAGE.equals(type)) {
             return AnthropicCallUsage.of(usage);
+        }
+        if (GEMINI_USAGE.equals(type)) {
+            return GeminiCallUsage.of(usage);
         }
         return new CallUsage(count(usage.inputTokenCount()), count(usage.outputTokenCount()), 0, 0, 0);
     }

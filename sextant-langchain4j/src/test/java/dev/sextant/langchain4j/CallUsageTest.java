@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
@@ -41,12 +42,20 @@ class CallUsageTest {
     }
 
     @Test
+    void geminiThoughtsAreAddedToOutput() {
+        GoogleAiGeminiTokenUsage usage = GoogleAiGeminiTokenUsage.builder().inputTokenCount(10_000).outputTokenCount(1_000)
+                .cachedContentTokenCount(4_000).thoughtsTokenCount(2_000).build();
+        assertThat(CallUsage.of(usage)).isEqualTo(new CallUsage(10_000, 3_000, 4_000, 0, 2_000));
+    }
+
+    @Test
     void withoutLangChain4jsProviderModulesThePlainPathStillWorks() throws Exception {
         ClassLoader withoutOpenAi = new ClassLoader(getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.startsWith("dev.langchain4j.model.openai.") || name.startsWith("dev.langchain4j.model.anthropic.")) {
-                    throw new ClassNotFoundException(name + " (hidden: the application has neither langchain4j-open-ai nor langchain4j-anthropic)");
+                if (name.startsWith("dev.langchain4j.model.openai.") || name.startsWith("dev.langchain4j.model.anthropic.")
+                        || name.startsWith("dev.langchain4j.model.googleai.")) {
+                    throw new ClassNotFoundException(name + " (hidden: the application has no provider module)");
                 }
                 if (name.startsWith("dev.sextant.langchain4j.")) { // our classes, linked against the filtered loader
                     synchronized (getClassLoadingLock(name)) {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.sextant.sdk.Scope;
@@ -147,6 +148,35 @@ class ITChatModelListener {
         assertThat(llm.get("attributes").get("finish_reason").asString()).isEqualTo("stop");
         // claude-3.5-sonnet: 200 x 3.00 + 1000 x 3.75 (cache write) + 3000 x 0.30 (cache read) + 500 x 15.00 per 1M
         assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.01275");
+    }
+
+    @Test
+    void geminiThoughtsAreAddedToOutputAndCachedTokensPricedAsCacheReads() {
+        String traceId;
+        try (GeminiStandIn gemini = new GeminiStandIn(); Sextant sextant = sextant("lc4j-gemini")) {
+            // 10,000 prompt tokens of which 4,000 cached; 1,000 candidate tokens beside 2,000 thoughts.
+            gemini.answers("gemini-2.5-flash", "Shipped.", 10_000, 4_000, 1_000, 2_000);
+            ChatModel flash = GoogleAiGeminiChatModel.builder().baseUrl(gemini.baseUrl()).apiKey("stand-in-key")
+                    .modelName("gemini-2.5-flash").maxRetries(0)
+                    .listeners(List.of(new SextantChatModelListener(sextant))).build();
+            Trace trace = sextant.trace("answer").start();
+            traceId = trace.id();
+            try (Scope t = trace.makeCurrent()) {
+                assertThat(flash.chat("Where is order 42?")).isEqualTo("Shipped.");
+            }
+            trace.end();
+        }
+
+        JsonNode llm = span(server.interaction(traceId), "chat");
+        assertThat(llm.get("provider").asString()).isEqualTo("gcp.gemini");
+        assertThat(llm.get("model").asString()).isEqualTo("gemini-2.5-flash");
+        JsonNode usage = llm.get("usage");
+        assertThat(usage.get("input_tokens").asLong()).isEqualTo(10_000);
+        assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(4_000);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(3_000);
+        assertThat(usage.get("reasoning_tokens").asLong()).isEqualTo(2_000);
+        // gemini-2.5-flash: 6,000 x 0.30 + 4,000 cached x 0.03 + 3,000 x 2.50 per 1M tokens
+        assertThat(llm.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00942");
     }
 
     @Test
