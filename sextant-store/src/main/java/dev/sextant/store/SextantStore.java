@@ -25,6 +25,8 @@ public interface SextantStore extends AutoCloseable {
 
     CostStore costs();
 
+    EffectivenessReader effectiveness();
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.InteractionListContract;
+import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
 import dev.sextant.store.tests.MigrationContract;
 import dev.sextant.store.tests.PriceContract;
@@ -121,6 +122,14 @@ class ITDuckDbStore {
 
     @Nested
     class TenantIsolation extends TenantIsolationContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Effectiveness extends EffectivenessContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

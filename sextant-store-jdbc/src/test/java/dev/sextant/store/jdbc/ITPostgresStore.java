@@ -4,6 +4,7 @@ import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.InteractionListContract;
+import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
 import dev.sextant.store.tests.MigrationContract;
 import dev.sextant.store.tests.PriceContract;
@@ -121,6 +122,14 @@ class ITPostgresStore {
 
     @Nested
     class TenantIsolation extends TenantIsolationContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Effectiveness extends EffectivenessContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CostStore;
+import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
@@ -21,6 +22,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final InteractionReader interactions;
     private final PriceStore prices;
     private final CostStore costs;
+    private final EffectivenessReader effectiveness;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -34,6 +36,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.interactions = new JdbcInteractionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
+        this.effectiveness = new JdbcEffectivenessReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -99,6 +102,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public CostStore costs() {
         return costs;
+    }
+
+    @Override
+    public EffectivenessReader effectiveness() {
+        return effectiveness;
     }
 
     @Override
