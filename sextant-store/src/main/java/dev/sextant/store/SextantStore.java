@@ -25,6 +25,8 @@ public interface SextantStore extends AutoCloseable {
 
     CostStore costs();
 
+    ExportReader exports();
+
     EffectivenessReader effectiveness();
 
     @Override

@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CostStore;
+import dev.sextant.store.ExportReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
@@ -22,6 +23,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final InteractionReader interactions;
     private final PriceStore prices;
     private final CostStore costs;
+    private final ExportReader exports;
     private final EffectivenessReader effectiveness;
 
     private JdbcSextantStore(Database database, Clock clock) {
@@ -36,6 +38,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.interactions = new JdbcInteractionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
+        this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
@@ -107,6 +110,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public EffectivenessReader effectiveness() {
         return effectiveness;
+    }
+
+    @Override
+    public ExportReader exports() {
+        return exports;
     }
 
     @Override
