@@ -25,6 +25,8 @@ public interface SextantStore extends AutoCloseable {
 
     CostStore costs();
 
+    TrendReader trends();
+
     ExportReader exports();
 
     EffectivenessReader effectiveness();

@@ -1,6 +1,7 @@
 package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
+import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
@@ -139,6 +140,14 @@ class ITPostgresStore {
 
     @Nested
     class Exports extends ExportContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Trends extends TrendContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -8,6 +8,7 @@ import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.TrendReader;
 import dev.sextant.store.WorkspaceStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final InteractionReader interactions;
     private final PriceStore prices;
     private final CostStore costs;
+    private final TrendReader trends;
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
 
@@ -38,6 +40,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.interactions = new JdbcInteractionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
+        this.trends = new JdbcTrendReader(database);
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
@@ -115,6 +118,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public ExportReader exports() {
         return exports;
+    }
+
+    @Override
+    public TrendReader trends() {
+        return trends;
     }
 
     @Override
