@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Every wrong parameter is reported at once, naming the parameter, its value and why; unknown
  * parameters are refused so that a misspelt filter ({@code agentId}) never silently selects all.
  */
-final class InteractionFilters {
+public final class InteractionFilters {
     static final Set<String> FILTERS = Set.of("agent_id", "conversation_id", "session_id", "user_id", "model",
             "min_confidence", "max_confidence", "handoff", "status", "message_type", "tag", "from", "to");
     static final Set<String> PAGING = Set.of("page", "page_size", "cursor");
@@ -32,7 +32,7 @@ final class InteractionFilters {
         this.parameters = parameters;
     }
 
-    static InteractionQuery query(Map<String, String[]> parameters, boolean pagingAllowed) {
+    public static InteractionQuery query(Map<String, String[]> parameters, boolean pagingAllowed) {
         InteractionFilters filters = new InteractionFilters(parameters);
         filters.refuseUnknown(pagingAllowed);
         InteractionQuery query = filters.buildQuery();
