@@ -28,7 +28,10 @@ class TenantParameterTest {
             "WorkspaceStore.findBySlug",        // workspace administration (instance admin)
             "WorkspaceStore.list",
             "WorkspaceStore.find",              // takes a WorkspaceId, only not as "the tenant of a record"
-            "WorkspaceStore.create");
+            "WorkspaceStore.create",
+            // a callback of ExportReader.export, which takes the workspace first; rows of that one export
+            "ExportSink.columns",
+            "ExportSink.row");
 
     @Test
     void everyStoreRoleMethodTakesTheWorkspaceFirst() {

@@ -1,0 +1,57 @@
+package dev.sextant.server.export;
+
+import dev.sextant.model.Scope;
+import dev.sextant.server.access.Caller;
+import dev.sextant.server.access.RequiresScope;
+import dev.sextant.store.SextantStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Downloads traces, spans or scores as CSV or JSON Lines. The parameters are checked before
+ * anything is written (a wrong one is a 400); the rows then stream from the database to the
+ * client one fetch at a time, so memory stays flat however many rows there are.
+ * The rows are written on the request's own thread, straight to the servlet stream (not as an
+ * async {@code StreamingResponseBody}): an export of millions of rows may take longer than any
+ * async timeout, and the API-key security applies to the request as it is.
+ * {@code Sextant-Data-As-Of} is the time the export's query ran: it covers what was ingested
+ * before then.
+ */
+@RestController
+@RequestMapping("/api/v1/export")
+class ExportController {
+    static final String DATA_AS_OF = "Sextant-Data-As-Of";
+
+    private final SextantStore store;
+    private final Clock clock;
+
+    ExportController(SextantStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    void export(@AuthenticationPrincipal Caller caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ExportRequest export = ExportRequest.of(request.getParameterMap());
+        Instant asOf = clock.instant();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader(HttpHeaders.CONTENT_TYPE, export.format().contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(export.fileName(asOf)).build().toString());
+        response.setHeader(DATA_AS_OF, asOf.toString());
+        try (RowWriter writer = export.format().open(response.getOutputStream())) {
+            store.exports().export(caller.workspace(), export.entity(), export.query(), writer);
+        }
+    }
+}
