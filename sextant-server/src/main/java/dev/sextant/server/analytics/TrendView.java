@@ -1,0 +1,37 @@
+package dev.sextant.server.analytics;
+
+import dev.sextant.analytics.PeriodChange;
+import dev.sextant.analytics.TrendAnalysis;
+import dev.sextant.analytics.TrendVerdict;
+import dev.sextant.store.TrendQuery;
+import dev.sextant.store.TrendResult.Bucket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A trend as the API answers it. {@code data_as_of} is the newest interaction start the answer
+ * covers, or the query time when it covers none.
+ */
+record TrendView(String metric, String interval, String groupBy, Instant from, Instant to, Instant dataAsOf,
+        List<SeriesView> series) {
+
+    record SeriesView(String key, TrendClass trend, PeriodChange change, List<Bucket> buckets) {
+    }
+
+    /** The classified slope: {@code class} is improving, stable or declining; {@code reason} says why. */
+    record TrendClass(String direction, Double slope, Double pValue, int points, String reason) {
+        static TrendClass of(TrendVerdict v) {
+            return new TrendClass(v.trend().name().toLowerCase(Locale.ROOT), v.slope(), v.pValue(), v.points(),
+                    v.reason());
+        }
+    }
+
+    static TrendView of(TrendQuery query, TrendAnalysis analysis, Instant queriedAt) {
+        return new TrendView(query.metric().wire(), query.interval().wire(),
+                query.groupBy() == null ? null : query.groupBy().wire(), query.filter().from(), query.filter().to(),
+                analysis.dataAsOf() == null ? queriedAt : analysis.dataAsOf(),
+                analysis.series().stream().map(s -> new SeriesView(s.series().key(), TrendClass.of(s.verdict()),
+                        s.change(), s.series().buckets())).toList());
+    }
+}
