@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sextant", mixinStandardHelpOptions = true, version = "sextant-cli 0.1.0",
         description = "Track an AI-assisted working session in a running Sextant server.",
-        subcommands = {LoginCommand.class, SessionCommand.class},
+        subcommands = {LoginCommand.class, SessionCommand.class, ExportCommand.class},
         footer = {"", "Server and key: SEXTANT_URL and SEXTANT_API_KEY, else the file written by login "
                 + "($SEXTANT_CONFIG, else ~/.config/sextant/config.json).", ExitCode.HELP})
 public final class SextantCli implements Runnable {
@@ -58,6 +58,6 @@ public final class SextantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login or session");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session or export");
     }
 }

@@ -46,7 +46,7 @@ class OptionValidationTest {
         "login --url http://h/?a=1 --api-key sk-x | Invalid value for option '--url': must be the server's base URL without ?query or #fragment, was \"http://h/?a=1\"",
         "login --url http://localhost:7070 | Missing required option: '--api-key=KEY'",
         "session | a session command is required: start, log-tool, log-codegen or end",
-        "'' | a command is required: login or session",
+        "'' | a command is required: login, session or export",
     })
     void badOptionExitsWithTwoAndSaysWhy(String args, String message) {
         CliRunner.Result result = run(split(args));
