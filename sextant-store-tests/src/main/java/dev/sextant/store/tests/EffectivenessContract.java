@@ -151,8 +151,13 @@ public abstract class EffectivenessContract extends StoreContract {
         assertThat(store().effectiveness().tools(ws, InteractionQuery.ALL, Sort.LATENCY, 100).tools())
                 .isSortedAccordingTo(Comparator.comparingDouble(ToolEffectiveness.Tool::p95LatencyMs).reversed())
                 .hasSameSizeAs(all);
-        assertThat(store().effectiveness().tools(ws, InteractionQuery.ALL, Sort.USAGE, 1).tools())
-                .containsExactly(all.getFirst());
+        ToolEffectiveness first = store().effectiveness().tools(ws, InteractionQuery.ALL, Sort.USAGE, 1);
+        assertThat(first.tools()).containsExactly(all.getFirst());
+        // the newest call of any tool, not only of the one listed
+        assertThat(first.dataAsOf()).isEqualTo(spans.stream().filter(s -> s.toolName() != null)
+                .map(Span::startedAt).max(Comparator.naturalOrder()).orElseThrow());
+        assertThat(store().effectiveness().agents(ws, InteractionQuery.ALL, 1).dataAsOf())
+                .isEqualTo(traces.getLast().startedAt());
         assertThatThrownBy(() -> store().effectiveness().tools(ws, InteractionQuery.ALL, Sort.USAGE, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
@@ -242,6 +247,8 @@ public abstract class EffectivenessContract extends StoreContract {
             assertThat(group).extracting(Occurrence::traceId).contains(p.exampleTraceId());
             assertThat(group).extracting(Occurrence::message).contains(p.exampleMessage());
         }
+        assertThat(store().effectiveness().errors(ws, InteractionQuery.ALL, 1).dataAsOf())
+                .isEqualTo(all.stream().map(Occurrence::at).max(Comparator.naturalOrder()).orElseThrow());
         assertThat(result.patterns()).extracting(ErrorPatterns.Pattern::pattern)
                 .contains("HTTP # for order A#", "run # failed for user u#", "timeout after #ms", "bad id <id>");
     }

@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * Tool ranking, agent effectiveness and error patterns in SQL that DuckDB and PostgreSQL both
  * run unchanged: {@code percentile_cont ... WITHIN GROUP}, {@code ROW_NUMBER() OVER} and
- * {@code regexp_replace(text, pattern, replacement, 'g')} mean the same in both.
+ * {@code regexp_replace(text, pattern, replacement, 'g')} mean the same in both. {@code dataAsOf}
+ * comes from {@code MAX(MAX(..)) OVER ()}, over every group before the limit cuts the list.
  */
 final class JdbcEffectivenessReader implements EffectivenessReader {
     static final int TOP_FAILURE_REASONS = 3;
@@ -68,7 +69,7 @@ final class JdbcEffectivenessReader implements EffectivenessReader {
         String ranking = "SELECT s.tool_name, COUNT(*) AS calls,"
                 + " SUM(CASE WHEN s.status = 'error' THEN 1 ELSE 0 END) AS failures,"
                 + " AVG(CAST(s.duration_ms AS FLOAT8)) AS avg_ms," + percentile(0.5, "s.duration_ms", "p50") + ","
-                + percentile(0.95, "s.duration_ms", "p95") + ", MAX(s.started_at) AS newest" + toolSpans
+                + percentile(0.95, "s.duration_ms", "p95") + ", MAX(MAX(s.started_at)) OVER () AS newest" + toolSpans
                 + " GROUP BY s.tool_name ORDER BY " + order + ", s.tool_name LIMIT " + limit;
         String pattern = normalised("s.error");
         String reasons = "SELECT tool_name, pattern, n, example FROM (SELECT g.*, ROW_NUMBER() OVER"
@@ -109,7 +110,7 @@ final class JdbcEffectivenessReader implements EffectivenessReader {
         String sql = "SELECT t.agent_id, COUNT(*) AS n,"
                 + " SUM(CASE WHEN t.status = 'error' THEN 0 ELSE 1 END) AS successes,"
                 + " AVG(CAST(t.duration_ms AS FLOAT8)) AS avg_ms," + percentile(0.95, "t.duration_ms", "p95") + ","
-                + " SUM(t.cost_usd) AS cost, MAX(t.started_at) AS newest FROM traces t WHERE " + filter.where()
+                + " SUM(t.cost_usd) AS cost, MAX(MAX(t.started_at)) OVER () AS newest FROM traces t WHERE " + filter.where()
                 + " GROUP BY t.agent_id ORDER BY n DESC, t.agent_id NULLS LAST LIMIT " + limit;
         return database.read("computing agent effectiveness", c -> {
             List<AgentEffectiveness.Agent> agents = new ArrayList<>();
@@ -134,6 +135,7 @@ final class JdbcEffectivenessReader implements EffectivenessReader {
         checkLimit(limit);
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query);
         String sql = "SELECT source, kind, pattern, COUNT(*) AS n, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen,"
+                + " MAX(MAX(seen_at)) OVER () AS newest,"
                 + " MIN(trace_id) AS example_trace, MIN(message) AS example FROM ("
                 + "SELECT 'span' AS source, s.kind AS kind, " + normalised("s.error") + " AS pattern,"
                 + " s.started_at AS seen_at, s.trace_id AS trace_id, COALESCE(s.error, '" + NO_MESSAGE + "') AS message"
@@ -154,7 +156,7 @@ final class JdbcEffectivenessReader implements EffectivenessReader {
                     patterns.add(new ErrorPatterns.Pattern(rs.getString("source"), rs.getString("kind"),
                             rs.getString("pattern"), rs.getLong("n"), SqlValues.instant(rs, "first_seen"), last,
                             rs.getString("example_trace"), rs.getString("example")));
-                    newest = later(newest, last);
+                    newest = later(newest, SqlValues.instant(rs, "newest"));
                 }
             }
             return new ErrorPatterns(patterns, newest);
