@@ -13,8 +13,10 @@ import java.util.Objects;
 
 /**
  * Exports by one query per entity, streamed: the statement runs outside auto-commit with a
- * bounded fetch size, which makes PostgreSQL use a cursor instead of loading the whole result
- * (DuckDB's JDBC driver hands results over in chunks on its own).
+ * bounded fetch size, which makes PostgreSQL use a server-side cursor instead of loading the
+ * whole result. DuckDB's driver (without {@code jdbc_stream_results} on the reader connections,
+ * which this store does not set) materialises the result in native memory and hands it to Java
+ * one vector chunk at a time: the Java heap stays bounded, the native result does not.
  */
 final class JdbcExportReader implements ExportReader {
     static final int FETCH_SIZE = 1000;
