@@ -76,9 +76,9 @@ public record TrendQuery(Metric metric, Interval interval, GroupBy groupBy, Inte
         }
     }
 
-    /** What splits the interactions into series. */
+    /** What splits the interactions into series; by model or tag an interaction counts under each of its own. */
     public enum GroupBy {
-        AGENT, MODEL, MESSAGE_TYPE, CONFIG_VERSION;
+        AGENT, MODEL, MESSAGE_TYPE, CONFIG_VERSION, TAG;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

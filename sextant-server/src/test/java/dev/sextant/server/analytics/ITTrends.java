@@ -94,6 +94,14 @@ class ITTrends {
     }
 
     @Test
+    void groupedByTagUntaggedTracesAreLeftOut() {
+        JsonNode body = ok("/api/v1/analytics/trends?metric=interactions&group_by=tag" + RANGE);
+
+        assertThat(body.get("group_by").asString()).isEqualTo("tag");
+        assertThat(body.get("series").size()).isZero();
+    }
+
+    @Test
     void anEmptyDayIsListedWithoutAnInventedValue() {
         JsonNode count = ok("/api/v1/analytics/trends?metric=interactions&from=2026-10-31T00:00:00Z"
                 + "&to=2026-11-05T00:00:00Z").get("series").get(0).get("buckets").get(0);

@@ -41,7 +41,8 @@ public abstract class TrendContract extends StoreContract {
 
     /** What the test generated for one interaction, the source of every expected figure. */
     private record Gen(Instant start, String agent, String model, boolean error, long durationMs, Double confidence,
-            boolean handoff, long input, long output, long costMillis, Double rating, Double accepted) {
+            boolean handoff, long input, long output, long costMillis, Double rating, Double accepted,
+            List<String> tags) {
         int hour() {
             return (int) Duration.between(H0, start).toHours();
         }
@@ -67,12 +68,15 @@ public abstract class TrendContract extends StoreContract {
                     r.nextInt(5) == 0, 100 + r.nextInt(5000), r.nextInt(4) == 0 ? null : r.nextInt(101) / 100.0,
                     r.nextInt(3) == 0, 1 + r.nextInt(1000), 1 + r.nextInt(500), r.nextInt(2000),
                     r.nextBoolean() ? (double) (1 + r.nextInt(5)) : null,
-                    r.nextBoolean() ? (double) r.nextInt(2) : null);
+                    r.nextBoolean() ? (double) r.nextInt(2) : null,
+                    // no tags, one, two, or one twice (which counts once)
+                    List.of(List.<String>of(), List.of("vip"), List.of("eu", "vip"), List.of("vip", "vip"))
+                            .get(r.nextInt(4)));
             generated.add(g);
             String id = "tr-" + i;
             traces.add(new Trace(id, g.agent(), null, null, null, null, null, null,
                     g.error() ? Status.ERROR : Status.OK, null, start, start.plusMillis(g.durationMs()), "text", null,
-                    g.confidence(), new Handoff(g.handoff(), null, null), null, null, null, null, List.of(), null));
+                    g.confidence(), new Handoff(g.handoff(), null, null), null, null, null, null, g.tags(), null));
             spans.add(llm("sp-" + i, id, start, g.model(), Usage.of(g.input(), g.output()),
                     String.valueOf(g.costMillis() / 1000.0)));
             if (g.rating() != null) {
@@ -212,6 +216,23 @@ public abstract class TrendContract extends StoreContract {
                 expected.add(expected(Metric.COST, h, g -> g.model().equals(s.key())));
             }
             assertBuckets(s.buckets(), expected);
+        }
+    }
+
+    @Test
+    public void groupedByTagATraceCountsOnceUnderEachOfItsTags() {
+        WorkspaceId ws = seeded(31);
+        for (Metric metric : List.of(Metric.INTERACTIONS, Metric.COST, Metric.LATENCY_P95)) {
+            TrendResult result = store().trends().trends(ws, hourly(metric, GroupBy.TAG));
+
+            assertThat(result.series()).extracting(TrendResult.Series::key).containsExactly("eu", "vip");
+            for (TrendResult.Series s : result.series()) {
+                List<Bucket> expected = new ArrayList<>();
+                for (int h = 0; h < HOURS; h++) {
+                    expected.add(expected(metric, h, g -> g.tags().contains(s.key())));
+                }
+                assertBuckets(s.buckets(), expected);
+            }
         }
     }
 

@@ -20,6 +20,11 @@ enum Dialect {
         }
 
         @Override
+        String jsonArrayDistinctElements(String column, String alias, String name) {
+            return "CROSS JOIN unnest(list_distinct(CAST(" + column + " AS VARCHAR[]))) AS " + alias + "(" + name + ")";
+        }
+
+        @Override
         String byteOrder(String column) {
             return column; // DuckDB compares strings byte by byte already
         }
@@ -33,6 +38,12 @@ enum Dialect {
         @Override
         String jsonArrayContains(String column) {
             return "(" + column + " @> jsonb_build_array(CAST(? AS TEXT)))";
+        }
+
+        @Override
+        String jsonArrayDistinctElements(String column, String alias, String name) {
+            return "CROSS JOIN LATERAL (SELECT DISTINCT e.value AS " + name + " FROM jsonb_array_elements_text("
+                    + column + ") AS e(value)) " + alias;
         }
 
         @Override
@@ -79,4 +90,10 @@ enum Dialect {
 
     /** A predicate with ONE bind parameter: the JSON array column holds that string. */
     abstract String jsonArrayContains(String column);
+
+    /**
+     * A join clause giving one row per distinct string of the JSON array column, as
+     * {@code alias.name}; a row whose array is null or empty gets no row.
+     */
+    abstract String jsonArrayDistinctElements(String column, String alias, String name);
 }

@@ -40,7 +40,7 @@ final class JdbcTrendReader implements TrendReader {
     @Override
     public TrendResult trends(WorkspaceId workspace, TrendQuery query) {
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query.filter());
-        String sql = sql(query, filter.where());
+        String sql = sql(database.dialect(), query, filter.where());
         List<Instant> grid = grid(query.interval(), query.filter().from(), query.filter().to());
         return database.read("computing the " + query.metric().wire() + " trend", c -> {
             Map<String, Map<Instant, Bucket>> byKey = new TreeMap<>();
@@ -112,13 +112,16 @@ final class JdbcTrendReader implements TrendReader {
         return grid;
     }
 
-    static String sql(TrendQuery q, String where) {
+    static String sql(Dialect dialect, TrendQuery q, String where) {
         String bucket = "date_trunc('" + q.interval().wire() + "', t.started_at AT TIME ZONE 'UTC')";
         String key = q.groupBy() == null ? "''" : keyColumn(q.groupBy());
         String from = "traces t";
         if (q.groupBy() == GroupBy.MODEL) {
             from += " JOIN (SELECT DISTINCT workspace_id, trace_id, model FROM spans WHERE model IS NOT NULL) gm"
                     + " ON gm.workspace_id = t.workspace_id AND gm.trace_id = t.id";
+        } else if (q.groupBy() == GroupBy.TAG) {
+            // a trace counts once under each tag it carries (the dialects' JSON unnesting differs)
+            from += " " + dialect.jsonArrayDistinctElements("t.tags", "gt", "tag");
         }
         String aggregate = switch (q.metric()) {
             case INTERACTIONS -> "CAST(COUNT(*) AS FLOAT8) AS v, COUNT(*) AS n";
@@ -155,6 +158,7 @@ final class JdbcTrendReader implements TrendReader {
             case MODEL -> "gm.model";
             case MESSAGE_TYPE -> "t.message_type";
             case CONFIG_VERSION -> "t.config_version";
+            case TAG -> "gt.tag";
         };
     }
 
