@@ -6,13 +6,14 @@ import java.io.InputStream;
 
 /**
  * Counts the bytes read and throws {@link BodyTooLargeException} as soon as the body is longer
- * than the limit, so an oversize body is never read to its end.
+ * than the limit, so an oversize body is never read to its end. Public for the other front ends
+ * (OTLP puts one after its gzip inflater, so a zip bomb stops at the limit).
  */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
     private final long limit;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }

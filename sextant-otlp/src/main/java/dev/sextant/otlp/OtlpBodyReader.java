@@ -1,6 +1,7 @@
 package dev.sextant.otlp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sextant.ingest.LimitedInputStream;
 import dev.sextant.ingest.MalformedBodyException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
@@ -37,8 +38,8 @@ final class OtlpBodyReader {
 
     private byte[] readAll(InputStream body, boolean gzip) {
         try {
-            InputStream raw = new CappedInputStream(body, maxBodyBytes);
-            InputStream in = gzip ? new CappedInputStream(new GZIPInputStream(raw), maxBodyBytes) : raw;
+            InputStream raw = new LimitedInputStream(body, maxBodyBytes);
+            InputStream in = gzip ? new LimitedInputStream(new GZIPInputStream(raw), maxBodyBytes) : raw;
             return in.readAllBytes();
         } catch (ZipException e) {
             throw new MalformedBodyException("the body is not valid gzip although Content-Encoding says gzip ("
