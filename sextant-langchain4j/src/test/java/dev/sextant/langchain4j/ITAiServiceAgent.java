@@ -1,5 +1,7 @@
 package dev.sextant.langchain4j;
 
+import dev.sextant.testing.RealServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.agent.tool.Tool;

@@ -1,4 +1,4 @@
-package dev.sextant.langchain4j;
+package dev.sextant.testing;
 
 import dev.sextant.server.SextantApplication;
 import java.io.IOException;
@@ -19,12 +19,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real Sextant server in this JVM (a copy of sextant-sdk's test harness): a
+ * The real Sextant server in this JVM, for the ITs of the modules that talk to it over HTTP: a
  * temporary data directory with embedded DuckDB, a known bootstrap admin key, a chosen or
- * random port. Only the tests use Spring; the integration's own code never does.
+ * random port. Only tests depend on this module: the client modules' own code never sees Spring.
  */
-final class RealServer implements AutoCloseable {
-    static final String KEY = "sk-test-bootstrap-admin-0123456789";
+public final class RealServer implements AutoCloseable {
+    public static final String KEY = "sk-test-bootstrap-admin-0123456789";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path dataDir;
@@ -33,7 +33,7 @@ final class RealServer implements AutoCloseable {
 
     private RealServer(int port) {
         try {
-            dataDir = Files.createTempDirectory("sextant-langchain4j-it-");
+            dataDir = Files.createTempDirectory("sextant-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,20 +42,20 @@ final class RealServer implements AutoCloseable {
         context = SextantApplication.start(args.toArray(String[]::new));
     }
 
-    static RealServer start() {
+    public static RealServer start() {
         return new RealServer(0);
     }
 
-    static RealServer startOn(int port) {
+    public static RealServer startOn(int port) {
         return new RealServer(port);
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     /** GET with the admin key; the body as JSON, or null when the answer is not 200. */
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base().resolve(path))
                     .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -68,7 +68,7 @@ final class RealServer implements AutoCloseable {
         }
     }
 
-    JsonNode interaction(String traceId) {
+    public JsonNode interaction(String traceId) {
         return get("/api/v1/interactions/" + traceId);
     }
 
