@@ -120,6 +120,31 @@ final class Converters {
         }
     }
 
+    /** A number of days to look back, 1 to 3650. */
+    static final class Days implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = integer(value);
+            if (n < 1 || n > 3650) {
+                throw new TypeConversionException("must be a number of days from 1 to 3650, was " + n);
+            }
+            return n;
+        }
+    }
+
+    /** An RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z. */
+    static final class Time implements ITypeConverter<java.time.Instant> {
+        @Override
+        public java.time.Instant convert(String value) {
+            try {
+                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new TypeConversionException("must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was \""
+                        + value + "\"");
+            }
+        }
+    }
+
     static final class Type implements ITypeConverter<CodegenType> {
         @Override
         public CodegenType convert(String value) {

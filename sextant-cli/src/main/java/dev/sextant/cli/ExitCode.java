@@ -15,7 +15,7 @@ final class ExitCode {
     static final int NOT_CONFIGURED = 5;
 
     static final String HELP = "Exit codes: 0 ok; 1 the server refused (rejected items, busy, error); 2 bad options; "
-            + "3 server unreachable; 4 API key refused or lacking ingest:write; 5 not logged in or no current session.";
+            + "3 server unreachable; 4 API key refused or lacking the scope the command needs; 5 not logged in or no current session.";
 
     private ExitCode() {}
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -132,14 +131,7 @@ final class ExportCommand implements Callable<Integer> {
         params.put("min_confidence", minConfidence);
         params.put("max_confidence", maxConfidence);
         params.put("handoff", handoff);
-        StringBuilder q = new StringBuilder();
-        params.forEach((name, value) -> {
-            if (value != null) {
-                q.append(q.isEmpty() ? "" : "&").append(name).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return q.toString();
+        return QueryString.of(params).substring(1);
     }
 
     private static CliException unreachable(Connection connection, IOException e) {

@@ -6,14 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The two calls the CLI makes, over the JDK's HttpClient: {@code GET /api/v1/workspace} and
- * {@code POST /api/v1/ingest}. Every failure becomes a {@link CliException} naming the URL, what
+ * The calls the CLI makes, over the JDK's HttpClient: {@code GET /api/v1/workspace},
+ * {@code POST /api/v1/ingest} and the analytics reads. Every failure becomes a {@link CliException} naming the URL, what
  * the server said and what to do about it.
  */
 final class SextantClient {
@@ -30,7 +31,12 @@ final class SextantClient {
 
     /** The key's workspace ({@code id}, {@code slug}, {@code name}); any valid key may read it. */
     JsonNode workspace() {
-        return send(request("/api/v1/workspace").GET().build(), "read the workspace");
+        return send(request("/api/v1/workspace").GET().build(), "read the workspace", "ingest:write");
+    }
+
+    /** A read under {@code /api/v1/} that needs {@code analytics:view}; null parameters are left out. */
+    JsonNode read(String path, Map<String, String> parameters, String what) {
+        return send(request(path + QueryString.of(parameters)).GET().build(), what, "analytics:view");
     }
 
     /** Sends one native batch; the server's answer {@code {"accepted", "rejected": [...]}} (200 or 207). */
@@ -39,7 +45,7 @@ final class SextantClient {
         body.set("batch", batch);
         HttpRequest request = request("/api/v1/ingest").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return IngestAnswer.of(send(request, "send records"));
+        return IngestAnswer.of(send(request, "send records", "ingest:write"));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -47,7 +53,7 @@ final class SextantClient {
                 .header("Authorization", "Bearer " + connection.apiKey()).header("Accept", "application/json");
     }
 
-    private JsonNode send(HttpRequest request, String what) {
+    private JsonNode send(HttpRequest request, String what, String scope) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -74,13 +80,16 @@ final class SextantClient {
                     + " refused the API key (401: unknown, revoked or garbled). Check " + Connection.KEY_ENV
                     + " or run ./sextant login again with a valid key.");
             case 403 -> new CliException(ExitCode.BAD_KEY, "the API key may not " + what + " at " + connection.url()
-                    + ": it lacks the scope " + text(body, "required_scope", "ingest:write") + " (it has "
+                    + ": it lacks the scope " + text(body, "required_scope", scope) + " (it has "
                     + (body != null && body.has("key_scopes") ? body.get("key_scopes").toString() : "other scopes")
-                    + "). Create a key with ingest:write (POST /api/v1/api-keys) and log in with it.");
+                    + "). Create a key with " + text(body, "required_scope", scope)
+                    + " (POST /api/v1/api-keys) and log in with it.");
             case 429, 503 -> new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " is "
                     + (status == 429 ? "busy" : "unavailable") + " (" + status + (detail == null ? "" : ": " + detail)
                     + "); nothing was stored, run the command again"
                     + response.headers().firstValue("Retry-After").map(s -> " in " + s + " s").orElse("") + ".");
+            case 400 -> new CliException(ExitCode.USAGE, "the server refused the options: "
+                    + (detail == null ? "400" : detail));
             default -> new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " could not " + what
                     + ": " + status + (detail == null ? "" : " " + detail));
         };

@@ -46,7 +46,10 @@ class OptionValidationTest {
         "login --url http://h/?a=1 --api-key sk-x | Invalid value for option '--url': must be the server's base URL without ?query or #fragment, was \"http://h/?a=1\"",
         "login --url http://localhost:7070 | Missing required option: '--api-key=KEY'",
         "session | a session command is required: start, log-tool, log-codegen or end",
-        "'' | a command is required: login, session or export",
+        "'' | a command is required: login, session, export, dashboard or trends",
+        "trends --days 0 | Invalid value for option '--days': must be a number of days from 1 to 3650, was 0",
+        "dashboard --days x | Invalid value for option '--days': must be a whole number, was \"x\"",
+        "trends --to yesterday | Invalid value for option '--to': must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was \"yesterday\"",
     })
     void badOptionExitsWithTwoAndSaysWhy(String args, String message) {
         CliRunner.Result result = run(split(args));
