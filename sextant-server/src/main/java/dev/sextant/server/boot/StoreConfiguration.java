@@ -4,6 +4,9 @@ import dev.sextant.cost.CatalogCostAccountant;
 import dev.sextant.cost.CostRecalculator;
 import dev.sextant.cost.PriceCatalog;
 import dev.sextant.ingest.IngestService;
+import dev.sextant.server.cache.DataVersions;
+import dev.sextant.server.cache.VersionedCostStore;
+import dev.sextant.server.cache.VersionedTrackingWriter;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
@@ -66,13 +69,15 @@ class StoreConfiguration {
     }
 
     @Bean
-    CostRecalculator costRecalculator(SextantStore store, CatalogCostAccountant accountant) {
-        return new CostRecalculator(store.costs(), accountant);
+    CostRecalculator costRecalculator(SextantStore store, CatalogCostAccountant accountant, DataVersions versions) {
+        return new CostRecalculator(new VersionedCostStore(store.costs(), versions), accountant);
     }
 
     @Bean(destroyMethod = "close")
-    IngestService ingestService(SextantStore store, CatalogCostAccountant accountant, SextantProperties properties) {
-        return new IngestService(store.tracking(), accountant, properties.ingest().settings());
+    IngestService ingestService(SextantStore store, CatalogCostAccountant accountant, SextantProperties properties,
+            DataVersions versions) {
+        return new IngestService(new VersionedTrackingWriter(store.tracking(), versions), accountant,
+                properties.ingest().settings());
     }
 
     @Bean
