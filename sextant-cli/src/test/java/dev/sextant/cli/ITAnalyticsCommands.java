@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.testing.RealServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ITAnalyticsCommands {
      */
     @BeforeAll
     static void startServer() {
-        server = new RealServer();
+        server = RealServer.start();
         RealServer.Answer r = server.post("/api/v1/ingest", """
                 {"batch": [
                   {"type": "trace", "body": {"id": "t-1", "agent_id": "alpha", "status": "ok",
@@ -71,7 +72,7 @@ class ITAnalyticsCommands {
 
     @Test
     void dashboardShowsThePeriodBesideThePreviousOne() {
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("dashboard", "--days", "7", "--to", TO);
+        CliRunner.Result r = cli(RealServer.KEY).run("dashboard", "--days", "7", "--to", TO);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).startsWith("Sextant, last 7 days: 2026-11-01T00:00:00Z to " + TO + " (data as of ");
         // 4 against 1 interaction; cost 3 × 0.000225 against 1 × 0.000225; 4 × 1500 tokens against 1500.
@@ -97,7 +98,7 @@ class ITAnalyticsCommands {
 
     @Test
     void trendsDrawsTheSeriesAndListsItsBuckets() {
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("trends", "--metric", "interactions", "--days", "7", "--to", TO);
+        CliRunner.Result r = cli(RealServer.KEY).run("trends", "--metric", "interactions", "--days", "7", "--to", TO);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         // Daily counts Nov 1..7: 2, 0, 1, 0, 1, 0, 0 → bars scaled from 0 (▁) to 2 (█); 1 is the middle (▅).
         assertThat(r.out()).contains("all  █▁▅▁▅▁▁  last 0.00 (before 0.00, –)");
@@ -108,7 +109,7 @@ class ITAnalyticsCommands {
 
     @Test
     void trendsGroupedByAgentShowsOneLinePerAgentWithRatesInPercent() {
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("trends", "--metric", "error_rate", "--days", "7", "--to", TO,
+        CliRunner.Result r = cli(RealServer.KEY).run("trends", "--metric", "error_rate", "--days", "7", "--to", TO,
                 "--group-by", "agent");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("error_rate per day, 2026-11-01T00:00:00Z to " + TO + ", by agent");
@@ -119,14 +120,14 @@ class ITAnalyticsCommands {
 
     @Test
     void jsonPrintsTheServersAnswer() {
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("trends", "--metric", "cost", "--days", "7", "--to", TO, "--json");
+        CliRunner.Result r = cli(RealServer.KEY).run("trends", "--metric", "cost", "--days", "7", "--to", TO, "--json");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(Json.MAPPER.readTree(r.out()).path("metric").asString()).isEqualTo("cost");
     }
 
     @Test
     void aMetricTheServerDoesNotKnowExitsWithTwoAndItsReason() {
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("trends", "--metric", "happiness", "--to", TO);
+        CliRunner.Result r = cli(RealServer.KEY).run("trends", "--metric", "happiness", "--to", TO);
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("sextant: the server refused the options: ").contains("metric");
         assertThat(r.out()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.testing.RealServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ class ITExport {
 
     @BeforeAll
     static void startServer() {
-        server = new RealServer();
+        server = RealServer.start();
         RealServer.Answer r = server.post("/api/v1/ingest", """
                 {"batch": [
                   {"type": "trace", "body": {"id": "cx-1", "agent_id": "alpha", "input": %s, "started_at": "2026-11-01T10:00:00Z"}},
@@ -47,7 +48,7 @@ class ITExport {
     @Test
     void tracesAsCsvLandInTheFileWithAProgressLine() throws IOException {
         Path out = dir.resolve("traces.csv");
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("export", "--entity", "traces", "--format", "csv", "--out",
+        CliRunner.Result r = cli(RealServer.KEY).run("export", "--entity", "traces", "--format", "csv", "--out",
                 out.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         long bytes = Files.size(out);
@@ -63,25 +64,25 @@ class ITExport {
     @Test
     void spansAsJsonLinesFollowTheFilters() throws IOException {
         Path out = dir.resolve("spans.jsonl");
-        CliRunner.Result r = cli(RealServer.ADMIN_KEY).run("export", "--entity", "spans", "--format", "jsonl",
+        CliRunner.Result r = cli(RealServer.KEY).run("export", "--entity", "spans", "--format", "jsonl",
                 "--out", out.toString(), "--agent-id", "beta");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(1);
         assertThat(Json.MAPPER.readTree(lines.getFirst()).get("id").asString()).isEqualTo("cx-2-s");
-        assertThat(cli(RealServer.ADMIN_KEY).run("export", "--entity", "spans", "--format", "jsonl", "--out",
+        assertThat(cli(RealServer.KEY).run("export", "--entity", "spans", "--format", "jsonl", "--out",
                 out.toString(), "--agent-id", "nobody").err()).isEqualTo("\rexported spans: 0 rows, 0 bytes\n");
     }
 
     @Test
     void badOptionsExitWithTwoAndAKeyWithoutAnalyticsViewWithFour() {
         Path out = dir.resolve("x.csv");
-        CliRunner.Result entity = cli(RealServer.ADMIN_KEY).run("export", "--entity", "sessions", "--format", "csv",
+        CliRunner.Result entity = cli(RealServer.KEY).run("export", "--entity", "sessions", "--format", "csv",
                 "--out", out.toString());
         assertThat(entity.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(entity.err()).contains("--entity").contains("traces, spans, scores");
 
-        CliRunner.Result from = cli(RealServer.ADMIN_KEY).run("export", "--entity", "traces", "--format", "csv",
+        CliRunner.Result from = cli(RealServer.KEY).run("export", "--entity", "traces", "--format", "csv",
                 "--out", out.toString(), "--from", "yesterday");
         assertThat(from.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(from.err()).isEqualTo("sextant: the server refused the export options: from must be an RFC 3339 "

@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.testing.RealServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -22,7 +23,7 @@ class ITFailures {
 
     @BeforeAll
     static void startServer() {
-        server = new RealServer();
+        server = RealServer.start();
     }
 
     @AfterAll
@@ -33,14 +34,14 @@ class ITFailures {
     @Test
     void serverDownNamesTheUrlAndExitsWithThree() throws IOException {
         String url = "http://127.0.0.1:" + freePort();
-        CliRunner cli = new CliRunner(dir).env(Connection.URL_ENV, url).env(Connection.KEY_ENV, RealServer.ADMIN_KEY);
+        CliRunner cli = new CliRunner(dir).env(Connection.URL_ENV, url).env(Connection.KEY_ENV, RealServer.KEY);
         CliRunner.Result result = cli.run("session", "start", "--id", "down-1");
         assertThat(result.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(result.err()).isEqualTo("sextant: cannot reach the Sextant server at " + url + " (connection refused). "
                 + "Is it running (./sextant serve)? The URL comes from SEXTANT_URL or the config file written by ./sextant login.\n");
         assertThat(cli.stateFile()).doesNotExist();
 
-        CliRunner.Result login = new CliRunner(dir).run("login", "--url", url, "--api-key", RealServer.ADMIN_KEY);
+        CliRunner.Result login = new CliRunner(dir).run("login", "--url", url, "--api-key", RealServer.KEY);
         assertThat(login.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(cli.configFile()).doesNotExist();
     }
@@ -58,7 +59,7 @@ class ITFailures {
                 .run("session", "start", "--id", "bad-key-1");
         assertThat(start.exitCode()).isEqualTo(ExitCode.BAD_KEY);
         assertThat(start.err()).contains("refused the API key (401");
-        assertThat(server.get("/api/v1/interactions/bad-key-1").status()).isEqualTo(404);
+        assertThat(server.fetch("/api/v1/interactions/bad-key-1").status()).isEqualTo(404);
     }
 
     @Test

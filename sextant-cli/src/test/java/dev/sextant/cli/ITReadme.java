@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.testing.RealServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,8 +28,8 @@ class ITReadme {
         assertThat(moduleLines).hasSizeGreaterThanOrEqualTo(6);
         assertThat(rootLines).isEqualTo(moduleLines);
 
-        try (RealServer server = new RealServer()) {
-            Map<String, String> vars = Map.of("KEY", RealServer.ADMIN_KEY);
+        try (RealServer server = RealServer.start()) {
+            Map<String, String> vars = Map.of("KEY", RealServer.KEY);
             CliRunner cli = new CliRunner(dir);
             for (String line : moduleLines) {
                 List<String> words = words(line.replace("http://localhost:7070", server.url()), vars);
@@ -38,7 +39,7 @@ class ITReadme {
                 assertThat(result.exitCode()).as(line).isZero();
             }
 
-            JsonNode trace = server.get("/api/v1/interactions/sx-12-refactor").body();
+            JsonNode trace = server.fetch("/api/v1/interactions/sx-12-refactor").body();
             assertThat(trace.path("agent_id").asString()).isEqualTo("claude-code");
             assertThat(trace.path("metadata").path("ticket").asString()).isEqualTo("SX-12");
             assertThat(trace.path("ended_at").isString()).isTrue();

@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.testing.RealServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class ITSession {
 
     @BeforeAll
     static void startServer() {
-        server = new RealServer();
+        server = RealServer.start();
     }
 
     @AfterAll
@@ -38,13 +39,13 @@ class ITSession {
     @Test
     void loginThenAWholeSessionIsStoredAsOneTrace() throws Exception {
         CliRunner cli = new CliRunner(dir);
-        CliRunner.Result login = cli.run("login", "--url", server.url() + "/", "--api-key", RealServer.ADMIN_KEY);
+        CliRunner.Result login = cli.run("login", "--url", server.url() + "/", "--api-key", RealServer.KEY);
         assertThat(login.err()).isEmpty();
         assertThat(login.exitCode()).isZero();
         assertThat(login.out()).startsWith("Logged in to " + server.url() + " (workspace default, ws_")
                 .contains("saved to " + cli.configFile() + " (mode 600).");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configFile()))).isEqualTo("rw-------");
-        assertThat(Json.MAPPER.readTree(cli.configFile().toFile()).path("api_key").asString()).isEqualTo(RealServer.ADMIN_KEY);
+        assertThat(Json.MAPPER.readTree(cli.configFile().toFile()).path("api_key").asString()).isEqualTo(RealServer.KEY);
 
         Instant before = Instant.now();
         ok(cli.run("session", "start", "--id", "sess-full", "--context", "{\"ticket\": \"SX-12\", \"repo\": \"sextant\"}",
@@ -64,7 +65,7 @@ class ITSession {
         Instant after = Instant.now();
         assertThat(cli.stateFile()).doesNotExist();
 
-        RealServer.Answer answer = server.get("/api/v1/interactions/sess-full");
+        RealServer.Answer answer = server.fetch("/api/v1/interactions/sess-full");
         assertThat(answer.status()).isEqualTo(200);
         JsonNode trace = answer.body();
         assertThat(trace.path("session_id").asString()).isEqualTo("sess-full");
@@ -123,12 +124,12 @@ class ITSession {
 
     @Test
     void environmentAloneIsEnoughAndSessionNamesTheSessionWithoutState() {
-        CliRunner cli = new CliRunner(dir).env(Connection.URL_ENV, server.url()).env(Connection.KEY_ENV, RealServer.ADMIN_KEY);
+        CliRunner cli = new CliRunner(dir).env(Connection.URL_ENV, server.url()).env(Connection.KEY_ENV, RealServer.KEY);
         ok(cli.run("session", "start", "--id", "sess-a"), "Session sess-a started");
         ok(cli.run("session", "start", "--id", "sess-b"), "Note: session sess-a was not ended; sess-b is now the current session.");
-        String startedB = server.get("/api/v1/interactions/sess-b").body().path("started_at").asString();
+        String startedB = server.fetch("/api/v1/interactions/sess-b").body().path("started_at").asString();
         ok(cli.run("session", "start", "--id", "sess-b"), "Session sess-b started"); // again: same start, no note
-        assertThat(server.get("/api/v1/interactions/sess-b").body().path("started_at").asString()).isEqualTo(startedB);
+        assertThat(server.fetch("/api/v1/interactions/sess-b").body().path("started_at").asString()).isEqualTo(startedB);
         ok(cli.run("session", "log-tool", "--session", "sess-a", "--tool", "grep", "--success", "true", "--time-ms", "0"),
                 "Logged tool grep (ok, 0 ms) in session sess-a");
         ok(cli.run("session", "log-tool", "--tool", "sed", "--success", "true", "--time-ms", "3"),
@@ -138,12 +139,12 @@ class ITSession {
         ok(cli.run("session", "end", "--feedback", "2"), "Session sess-b ended after ");
         assertThat(cli.stateFile()).doesNotExist();
 
-        JsonNode a = server.get("/api/v1/interactions/sess-a").body();
+        JsonNode a = server.fetch("/api/v1/interactions/sess-a").body();
         assertThat(a.path("spans")).hasSize(1);
         assertThat(a.path("spans").get(0).path("name").asString()).isEqualTo("grep");
         assertThat(a.path("ended_at").isString()).isTrue();
         assertThat(a.path("scores")).isEmpty();
-        JsonNode b = server.get("/api/v1/interactions/sess-b").body();
+        JsonNode b = server.fetch("/api/v1/interactions/sess-b").body();
         assertThat(b.path("spans").get(0).path("name").asString()).isEqualTo("sed");
         assertThat(only(b.path("scores"), "user_rating").path("value").asDouble()).isEqualTo(2.0);
     }

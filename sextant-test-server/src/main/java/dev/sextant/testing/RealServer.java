@@ -54,6 +54,39 @@ public final class RealServer implements AutoCloseable {
         return URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    /** The base URL as text, e.g. {@code http://localhost:41234}. */
+    public String url() {
+        return base().toString();
+    }
+
+    /** The status and the body as JSON (null when the body is empty). */
+    public record Answer(int status, JsonNode body) {}
+
+    /** GET with the admin key; the status and the body, whatever the status. */
+    public Answer fetch(String path) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).GET());
+    }
+
+    /** POST of a JSON body with the admin key; the status and the body. */
+    public Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET with the admin key; the body as JSON, or null when the answer is not 200. */
     public JsonNode get(String path) {
         try {
