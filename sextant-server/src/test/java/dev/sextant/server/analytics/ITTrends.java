@@ -77,6 +77,27 @@ class ITTrends {
         assertThat(change.get("change_ratio").asDouble()).isCloseTo(0.2, within(1e-12));
     }
 
+    /**
+     * From noon on 1 November to noon on 4 November: the first and the last day are cut by the range
+     * (partial), so the trend and the change use only 2 November (3) and 3 November (5).
+     */
+    @Test
+    void bucketsCutByTheRangeAreFlaggedPartialAndLeftOutOfTrendAndChange() {
+        JsonNode series = ok("/api/v1/analytics/trends?metric=interactions"
+                + "&from=2026-11-01T12:00:00Z&to=2026-11-04T12:00:00Z").get("series").get(0);
+        JsonNode buckets = series.get("buckets");
+        assertThat(buckets.size()).isEqualTo(4);
+        assertThat(buckets.valueStream().map(b -> b.get("partial").asBoolean())).containsExactly(true, false, false, true);
+        // day 1's traces start at 10:00 and 11:00, before the range; day 4's at 10:00 and 11:00 are inside
+        assertThat(buckets.valueStream().map(b -> b.get("samples").asLong())).containsExactly(0L, 3L, 5L, 2L);
+        assertThat(series.get("trend").get("points").asInt()).isEqualTo(2);
+        assertThat(series.get("trend").get("direction").asString()).isEqualTo("stable");
+        JsonNode change = series.get("change");
+        assertThat(Instant.parse(change.get("last_start").asString())).isEqualTo(Instant.parse("2026-11-03T00:00:00Z"));
+        assertThat(change.get("previous").asDouble()).isEqualTo(3.0);
+        assertThat(change.get("last").asDouble()).isEqualTo(5.0);
+    }
+
     @Test
     void aRisingErrorRateIsDecliningPerAgent() {
         JsonNode body = ok("/api/v1/analytics/trends?metric=error_rate&interval=day&group_by=agent" + RANGE);
