@@ -1,0 +1,27 @@
+package dev.sextant.analytics;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Whether a categorical choice and an outcome are related, by Pearson's chi-square test of
+ * independence: {@code samples} observations over {@code categories} rows. When the table is too
+ * thin for the test ({@link Status#INSUFFICIENT_DATA}) the statistic, p-value and verdict are null
+ * and {@code reason} gives the counts that fell short.
+ */
+public record Association(Status status, long samples, int categories, Integer degreesOfFreedom, Double chiSquare,
+        Double pValue, Double minExpected, Boolean significant, String reason) {
+
+    public enum Status {
+        TESTED, INSUFFICIENT_DATA;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Association {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
