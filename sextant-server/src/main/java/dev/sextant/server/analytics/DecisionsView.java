@@ -1,7 +1,7 @@
 package dev.sextant.server.analytics;
 
 import dev.sextant.analytics.Association;
-import dev.sextant.analytics.ChiSquareIndependence;
+import dev.sextant.analytics.IndependenceTest;
 import dev.sextant.store.DecisionAnalytics;
 import dev.sextant.store.DecisionAnalytics.ChosenOutcome;
 import java.time.Instant;
@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Decisions as the API answers them: the store's figures per decision point, and per point the
- * chi-square tests of the chosen alternative against the trace's error and hand-off.
+ * tests of the chosen alternative against the trace's error and hand-off (chi-square, or Fisher's
+ * exact test for a small 2 x 2 table; see {@link IndependenceTest}).
  */
 record DecisionsView(Instant dataAsOf, double lowConfidenceThreshold, List<PointView> points) {
 
@@ -23,11 +24,11 @@ record DecisionsView(Instant dataAsOf, double lowConfidenceThreshold, List<Point
     record Tests(TestView error, TestView handoff) {
     }
 
-    record TestView(String status, long samples, int alternatives, Integer degreesOfFreedom, Double chiSquare,
-            Double pValue, Double minExpected, Boolean significant, String reason) {
+    record TestView(String status, String method, long samples, int alternatives, Integer degreesOfFreedom,
+            Double chiSquare, Double pValue, Double minExpected, Boolean significant, String reason) {
         static TestView of(Association a) {
-            return new TestView(a.status().wire(), a.samples(), a.categories(), a.degreesOfFreedom(), a.chiSquare(),
-                    a.pValue(), a.minExpected(), a.significant(), a.reason());
+            return new TestView(a.status().wire(), a.method(), a.samples(), a.categories(), a.degreesOfFreedom(),
+                    a.chiSquare(), a.pValue(), a.minExpected(), a.significant(), a.reason());
         }
     }
 
@@ -37,9 +38,9 @@ record DecisionsView(Instant dataAsOf, double lowConfidenceThreshold, List<Point
             List<ChosenOutcome> outcomes = p.outcomes();
             long[] decisions = outcomes.stream().mapToLong(ChosenOutcome::decisions).toArray();
             Tests tests = new Tests(
-                    TestView.of(ChiSquareIndependence.ofEvents(decisions,
+                    TestView.of(IndependenceTest.ofEvents(decisions,
                             outcomes.stream().mapToLong(ChosenOutcome::errors).toArray())),
-                    TestView.of(ChiSquareIndependence.ofEvents(decisions,
+                    TestView.of(IndependenceTest.ofEvents(decisions,
                             outcomes.stream().mapToLong(ChosenOutcome::handoffs).toArray())));
             points.add(new PointView(p.point(), p.decisions(), p.confidence(), p.alternatives(), p.lowConfidence(),
                     outcomes, tests));

@@ -250,12 +250,19 @@ class ITIntentsHandoffsDecisions {
         JsonNode handoff = route.get("outcomes").get(1);
         assertThat(handoff.get("errors").asLong()).isEqualTo(1);
         assertThat(handoff.get("handoff_rate").asDouble()).isEqualTo(1.0);
-        // 5 decisions, 1 error: the smallest expected count is 2 × 1 / 5 = 0.4, far below 5
+        // 5 decisions, 1 error: the smallest expected count is 2 × 1 / 5 = 0.4, so Fisher's exact test.
+        // Margins: answer 3, handoff 2; 1 error. P(answer has 0 errors) = C(4,3) / C(5,3) = 0.4, P(1) = 0.6:
+        // the two-sided p sums the tables no likelier than the observed one, 0.4.
         JsonNode errorTest = route.get("outcome_tests").get("error");
-        assertThat(errorTest.get("status").asString()).isEqualTo("insufficient_data");
+        assertThat(errorTest.get("status").asString()).isEqualTo("tested");
+        assertThat(errorTest.get("method").asString()).isEqualTo("fisher_exact");
         assertThat(errorTest.get("samples").asLong()).isEqualTo(5);
-        assertThat(errorTest.get("p_value").isNull()).isTrue();
-        assertThat(errorTest.get("reason").asString()).contains("0.40, below 5");
+        assertThat(errorTest.get("min_expected").asDouble()).isCloseTo(0.4, within(1e-12));
+        assertThat(errorTest.get("p_value").asDouble()).isCloseTo(0.4, within(1e-12));
+        assertThat(errorTest.get("significant").asBoolean()).isFalse();
+        // 2 hand-offs: P(answer has 0, 1, 2 of them) = 1, 6, 3 over C(5,3) = 10; observed 0, so p = 0.1
+        JsonNode handoffTest = route.get("outcome_tests").get("handoff");
+        assertThat(handoffTest.get("p_value").asDouble()).isCloseTo(0.1, within(1e-12));
         JsonNode tone = body.get("points").get(1);
         assertThat(tone.get("point").asString()).isEqualTo("tone");
         assertThat(tone.get("confidence").get("histogram").get(9).asLong()).isEqualTo(1); // 1.0 in the last bin
@@ -286,6 +293,7 @@ class ITIntentsHandoffsDecisions {
         // table (4, 16 | 14, 6), expected 9 and 11 in both rows: 2 × (25/9 + 25/11) = 1000/99;
         // one degree of freedom, p = erfc(sqrt(1000/198)) = 0.0014818807747203875
         assertThat(test.get("status").asString()).isEqualTo("tested");
+        assertThat(test.get("method").asString()).isEqualTo("chi_square");
         assertThat(test.get("samples").asLong()).isEqualTo(40);
         assertThat(test.get("chi_square").asDouble()).isCloseTo(1000 / 99.0, within(1e-9));
         assertThat(test.get("degrees_of_freedom").asInt()).isEqualTo(1);
