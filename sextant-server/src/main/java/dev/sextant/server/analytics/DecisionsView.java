@@ -24,7 +24,8 @@ record DecisionsView(Instant dataAsOf, double lowConfidenceThreshold, List<Point
     record Tests(TestView error, TestView handoff) {
     }
 
-    record TestView(String status, String method, long samples, int alternatives, Integer degreesOfFreedom,
+    /** {@code categories}: the alternatives chosen (decisions), or the two sides (hand-offs) that had observations. */
+    record TestView(String status, String method, long samples, int categories, Integer degreesOfFreedom,
             Double chiSquare, Double pValue, Double minExpected, Boolean significant, String reason) {
         static TestView of(Association a) {
             return new TestView(a.status().wire(), a.method(), a.samples(), a.categories(), a.degreesOfFreedom(),

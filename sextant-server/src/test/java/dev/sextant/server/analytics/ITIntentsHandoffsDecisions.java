@@ -206,6 +206,17 @@ class ITIntentsHandoffsDecisions {
         assertThat(others.get("feedback").get("thumbs_up_rate").asDouble()).isEqualTo(1.0);
         assertThat(others.get("feedback").get("resolved_scores").asLong()).isZero();
         assertThat(others.get("feedback").get("resolved_rate").isNull()).isTrue();
+        JsonNode comparison = body.get("after").get("comparison");
+        assertThat(comparison.get("rating").get("status").asString()).isEqualTo("insufficient_data");
+        assertThat(comparison.get("rating").get("difference").asDouble()).isEqualTo(-2.5); // 2 against 4.5
+        assertThat(comparison.get("rating").get("reason").asString())
+                .isEqualTo("insufficient data: needs at least 5 values on each side, had 1 and 2");
+        // thumbs up 0 of 1 against 1 of 1: with margins 1 and 1 of 2 both possible tables have
+        // probability 1/2, so Fisher's two-sided p is 1
+        assertThat(comparison.get("thumbs_up").get("method").asString()).isEqualTo("fisher_exact");
+        assertThat(comparison.get("thumbs_up").get("p_value").asDouble()).isCloseTo(1.0, within(1e-12));
+        assertThat(comparison.get("resolved").get("status").asString()).isEqualTo("insufficient_data");
+        assertThat(comparison.get("resolved").get("reason").asString()).contains("at least 2 categories");
         JsonNode continued = body.get("after").get("conversation_continued");
         assertThat(continued.get("with_conversation").asLong()).isEqualTo(2);
         assertThat(continued.get("continued").asLong()).isEqualTo(1); // t-6 follows t-3 in c-2
@@ -300,6 +311,40 @@ class ITIntentsHandoffsDecisions {
         assertThat(test.get("p_value").asDouble()).isCloseTo(0.0014818807747203875, within(1e-9));
         assertThat(test.get("min_expected").asDouble()).isCloseTo(9.0, within(1e-12));
         assertThat(test.get("significant").asBoolean()).isTrue();
+    }
+
+    /** Twelve traces in a workspace of their own: six handed off rated 1, 2, 2, 3, 3, 4; six others 3, 4, 4, 5, 5, 5. */
+    @Test
+    void handedOffRatingsAreComparedWithWelchsTest() {
+        String key = newWorkspaceKey("beh-welch");
+        int[] ratings = {1, 2, 2, 3, 3, 4, 3, 4, 4, 5, 5, 5};
+        StringBuilder batch = new StringBuilder("{\"batch\": [");
+        for (int i = 0; i < ratings.length; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"type": "trace", "body": {"id": "w%d", "started_at": "2026-11-03T10:%02d:00Z",
+                      "handoff": {"triggered": %s, "reason": "policy"}}},
+                    {"type": "score", "body": {"id": "w%d-r", "trace_id": "w%d", "name": "user_rating", "value": %d}}
+                    """.formatted(i, i, i < 6, i, i, ratings[i]));
+        }
+        Response r = server.post("/api/v1/ingest", key, batch.append("]}").toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode after = server.get("/api/v1/analytics/handoffs", key).json().get("after");
+        assertThat(after.get("handed_off").get("feedback").get("mean_rating").asDouble()).isEqualTo(2.5);
+        // sample variance 5.5 / 5 = 1.1
+        assertThat(after.get("handed_off").get("feedback").get("rating_std_dev").asDouble())
+                .isCloseTo(Math.sqrt(1.1), within(1e-12));
+        JsonNode rating = after.get("comparison").get("rating");
+        // means 2.5 and 26/6, variances 1.1 and 2/3: t = (2.5 - 26/6) / sqrt(1.1/6 + (2/3)/6) = -3.3786...;
+        // scipy.stats.ttest_ind(equal_var=False) on the same values: p = 0.0076186497225677295, df 9.4325
+        assertThat(rating.get("status").asString()).isEqualTo("tested");
+        assertThat(rating.get("handed_off_ratings").asLong()).isEqualTo(6);
+        assertThat(rating.get("other_ratings").asLong()).isEqualTo(6);
+        assertThat(rating.get("difference").asDouble()).isCloseTo(2.5 - 26 / 6.0, within(1e-12));
+        assertThat(rating.get("t").asDouble()).isCloseTo((2.5 - 26 / 6.0) / Math.sqrt(1.1 / 6 + (2 / 3.0) / 6),
+                within(1e-9));
+        assertThat(rating.get("degrees_of_freedom").asDouble()).isCloseTo(9.43250503693754, within(1e-9));
+        assertThat(rating.get("p_value").asDouble()).isCloseTo(0.0076186497225677295, within(1e-9));
+        assertThat(rating.get("significant").asBoolean()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} is refused naming {1}")

@@ -66,8 +66,22 @@ public abstract class BehaviourContract extends StoreContract {
             thumbs.addAll(data.values(id, "thumbs"));
             resolved.addAll(data.values(id, "resolved"));
         }
-        return new Feedback(ratings.size(), mean(ratings), thumbs.size(), share(thumbs), resolved.size(),
-                share(resolved));
+        return new Feedback(ratings.size(), mean(ratings), stdDev(ratings), thumbs.size(), ones(thumbs),
+                share(thumbs), resolved.size(), ones(resolved), share(resolved));
+    }
+
+    private static long ones(List<Double> values) {
+        return values.stream().filter(v -> v == 1).count();
+    }
+
+    /** Sample standard deviation, two passes; null below two values. */
+    private static Double stdDev(List<Double> values) {
+        if (values.size() < 2) {
+            return null;
+        }
+        double mean = mean(values);
+        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(squares / (values.size() - 1));
     }
 
     private static Double mean(List<Double> values) {
@@ -82,6 +96,9 @@ public abstract class BehaviourContract extends StoreContract {
         assertThat(actual.ratings()).as(what + " ratings").isEqualTo(expected.ratings());
         assertThat(actual.thumbs()).as(what + " thumbs").isEqualTo(expected.thumbs());
         assertThat(actual.resolvedScores()).as(what + " resolved").isEqualTo(expected.resolvedScores());
+        assertThat(actual.thumbsUp()).as(what + " thumbs up").isEqualTo(expected.thumbsUp());
+        assertThat(actual.resolvedYes()).as(what + " resolved yes").isEqualTo(expected.resolvedYes());
+        assertClose(actual.ratingStdDev(), expected.ratingStdDev(), what + " rating sd");
         assertClose(actual.meanRating(), expected.meanRating(), what + " mean rating");
         assertClose(actual.thumbsUpRate(), expected.thumbsUpRate(), what + " thumbs up");
         assertClose(actual.resolvedRate(), expected.resolvedRate(), what + " resolved rate");

@@ -42,6 +42,7 @@ final class BehaviourSql {
         return "fb AS (SELECT sc.trace_id,"
                 + " SUM(CASE WHEN sc.name = '" + Feedback.RATING + "' THEN sc.value END) AS rating_sum,"
                 + " SUM(CASE WHEN sc.name = '" + Feedback.RATING + "' THEN 1 ELSE 0 END) AS rating_n,"
+                + " SUM(CASE WHEN sc.name = '" + Feedback.RATING + "' THEN sc.value * sc.value END) AS rating_sq,"
                 + " SUM(CASE WHEN sc.name = '" + Feedback.THUMBS + "' THEN 1 ELSE 0 END) AS thumbs_n,"
                 + " SUM(CASE WHEN sc.name = '" + Feedback.THUMBS + "' AND sc.value = 1 THEN 1 ELSE 0 END) AS thumbs_up,"
                 + " SUM(CASE WHEN sc.name = '" + Feedback.RESOLVED + "' THEN 1 ELSE 0 END) AS resolved_n,"
@@ -53,7 +54,8 @@ final class BehaviourSql {
 
     /** Select-list items summing {@code fb} over a group (joined as {@code fb}). */
     static String feedbackSums() {
-        return " SUM(fb.rating_sum) AS fb_rating_sum, SUM(fb.rating_n) AS fb_rating_n, SUM(fb.thumbs_n) AS fb_thumbs_n,"
+        return " SUM(fb.rating_sum) AS fb_rating_sum, SUM(fb.rating_n) AS fb_rating_n, SUM(fb.rating_sq) AS fb_rating_sq,"
+                + " SUM(fb.thumbs_n) AS fb_thumbs_n,"
                 + " SUM(fb.thumbs_up) AS fb_thumbs_up, SUM(fb.resolved_n) AS fb_resolved_n,"
                 + " SUM(fb.resolved_yes) AS fb_resolved_yes";
     }
@@ -62,8 +64,17 @@ final class BehaviourSql {
         long ratings = rs.getLong("fb_rating_n");
         long thumbs = rs.getLong("fb_thumbs_n");
         long resolved = rs.getLong("fb_resolved_n");
-        return new Feedback(ratings, ratings == 0 ? null : rs.getDouble("fb_rating_sum") / ratings,
-                thumbs, rate(rs.getLong("fb_thumbs_up"), thumbs), resolved, rate(rs.getLong("fb_resolved_yes"), resolved));
+        long up = rs.getLong("fb_thumbs_up");
+        long yes = rs.getLong("fb_resolved_yes");
+        double sum = rs.getDouble("fb_rating_sum");
+        Double sd = null;
+        if (ratings > 1) {
+            // sample variance from the sums; clamped at 0 against rounding when all ratings are equal
+            double variance = (rs.getDouble("fb_rating_sq") - sum * sum / ratings) / (ratings - 1);
+            sd = Math.sqrt(Math.max(0, variance));
+        }
+        return new Feedback(ratings, ratings == 0 ? null : sum / ratings, sd, thumbs, up, rate(up, thumbs), resolved,
+                yes, rate(yes, resolved));
     }
 
     static Double rate(long part, long whole) {

@@ -49,7 +49,7 @@ final class DecisionBreakdownQuery {
                 + percentile(0.9, "confidence", "p90") + ", SUM(CASE WHEN confidence < ? THEN 1 ELSE 0 END) AS low,"
                 + " MAX(MAX(trace_start)) OVER () AS newest FROM d GROUP BY point ORDER BY n DESC, "
                 + dialect.byteOrder("point") + " NULLS LAST";
-        String bin = "LEAST(CAST(FLOOR(confidence * " + BINS + ") AS INTEGER), " + (BINS - 1) + ")";
+        String bin = "GREATEST(LEAST(CAST(FLOOR(confidence * " + BINS + ") AS INTEGER), " + (BINS - 1) + "), 0)";
         String histogram = with + " SELECT point, " + bin + " AS bin, COUNT(*) AS n FROM d"
                 + " WHERE confidence IS NOT NULL GROUP BY point, " + bin;
         String options = with + ", opts AS (SELECT d.id, d.point, d.chosen, o.opt FROM d "

@@ -5,6 +5,7 @@ import static dev.sextant.store.jdbc.internal.BehaviourSql.percentile;
 import static dev.sextant.store.jdbc.internal.BehaviourSql.rate;
 
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.Feedback;
 import dev.sextant.store.HandoffAnalytics;
 import dev.sextant.store.InteractionQuery;
 import java.sql.Connection;
@@ -94,7 +95,7 @@ final class HandoffBreakdownQuery {
     }
 
     private static HandoffAnalytics.Outcome empty() {
-        return new HandoffAnalytics.Outcome(0, 0, null, new dev.sextant.store.Feedback(0, null, 0, null, 0, null));
+        return new HandoffAnalytics.Outcome(0, 0, null, Feedback.NONE);
     }
 
     private List<HandoffAnalytics.Group> groups(Connection c, String with, String column, long handoffs,
