@@ -28,6 +28,16 @@ enum Dialect {
         String byteOrder(String column) {
             return column; // DuckDB compares strings byte by byte already
         }
+
+        @Override
+        String jsonArrayElements(String column, String alias, String name) {
+            return "CROSS JOIN unnest(CAST(" + column + " AS JSON[])) AS " + alias + "(" + name + ")";
+        }
+
+        @Override
+        String jsonObjectText(String element, String key) {
+            return "json_extract_string(" + element + ", '$." + key + "')";
+        }
     },
     POSTGRES("JSONB", "classpath:db/migration") {
         @Override
@@ -49,6 +59,18 @@ enum Dialect {
         @Override
         String byteOrder(String column) {
             return column + " COLLATE \"C\"";
+        }
+
+        @Override
+        String jsonArrayElements(String column, String alias, String name) {
+            // a JSON scalar (not an array) gives no row instead of an error
+            return "CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(" + column + ") = 'array' THEN "
+                    + column + " END) AS " + alias + "(" + name + ")";
+        }
+
+        @Override
+        String jsonObjectText(String element, String key) {
+            return "(" + element + " ->> '" + key + "')";
         }
     };
 
@@ -96,4 +118,13 @@ enum Dialect {
      * {@code alias.name}; a row whose array is null or empty gets no row.
      */
     abstract String jsonArrayDistinctElements(String column, String alias, String name);
+
+    /**
+     * A join clause giving one row per element of the JSON array column, as the JSON value
+     * {@code alias.name}; a row whose array is null or empty gets no row.
+     */
+    abstract String jsonArrayElements(String column, String alias, String name);
+
+    /** The text of member {@code key} (a fixed identifier, never user input) of a JSON object expression. */
+    abstract String jsonObjectText(String element, String key);
 }
