@@ -31,6 +31,12 @@ public interface SextantStore extends AutoCloseable {
 
     EffectivenessReader effectiveness();
 
+    FeedbackReader feedback();
+
+    CodeGenerationReader codeGeneration();
+
+    LearningReader learning();
+
     @Override
     void close();
 }

@@ -28,6 +28,18 @@ enum Dialect {
         String byteOrder(String column) {
             return column; // DuckDB compares strings byte by byte already
         }
+
+        @Override
+        String jsonNumber(String column, String key) {
+            return "CASE WHEN json_type(" + column + " -> '" + key + "') IN ('UBIGINT', 'BIGINT', 'HUGEINT', 'DOUBLE')"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS FLOAT8) END";
+        }
+
+        @Override
+        String jsonBoolean(String column, String key) {
+            return "CASE WHEN json_type(" + column + " -> '" + key + "') = 'BOOLEAN'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
+        }
     },
     POSTGRES("JSONB", "classpath:db/migration") {
         @Override
@@ -49,6 +61,18 @@ enum Dialect {
         @Override
         String byteOrder(String column) {
             return column + " COLLATE \"C\"";
+        }
+
+        @Override
+        String jsonNumber(String column, String key) {
+            return "CASE WHEN jsonb_typeof(" + column + " -> '" + key + "') = 'number'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS FLOAT8) END";
+        }
+
+        @Override
+        String jsonBoolean(String column, String key) {
+            return "CASE WHEN jsonb_typeof(" + column + " -> '" + key + "') = 'boolean'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
         }
     };
 
@@ -96,4 +120,14 @@ enum Dialect {
      * {@code alias.name}; a row whose array is null or empty gets no row.
      */
     abstract String jsonArrayDistinctElements(String column, String alias, String name);
+
+    /**
+     * The number under {@code key} (a constant of ours, never user text) of a JSON object
+     * column, as FLOAT8; null when it is missing or not a JSON number (a string "12" is not one).
+     * Text values need no dialect: {@code column ->> 'key'} is the same on both.
+     */
+    abstract String jsonNumber(String column, String key);
+
+    /** The boolean under {@code key} of a JSON object column; null when missing or not a JSON boolean. */
+    abstract String jsonBoolean(String column, String key);
 }
