@@ -21,18 +21,20 @@ public record CodeGenerationStats(Figures overall, List<Figures> byType, List<Fi
     /**
      * One group's figures. A generation's verdict is its newest {@code accepted} score (one on the
      * span wins over one on the trace): 1 accepted, 0 rejected; an accepted one with
-     * {@code string_value} {@code modified} was accepted with modifications. Times are ms from the
+     * {@code string_value} {@code modified} was accepted with modifications, with {@code unmodified}
+     * as it was; without either nothing is known about modification. Times are ms from the
      * generation span's end to the verdict; sizes are lines, characters and output tokens.
      */
     public record Figures(String key, long generations, long accepted, long rejected, long modified,
-            Distribution msToAccept, Distribution msToReject, Distribution lines, Distribution characters,
+            long unmodified, Distribution msToAccept, Distribution msToReject, Distribution lines, Distribution characters,
             Distribution tokens) {
 
         public Figures {
-            if (generations < 0 || accepted < 0 || rejected < 0 || modified < 0 || accepted + rejected > generations
-                    || modified > accepted) {
+            if (generations < 0 || accepted < 0 || rejected < 0 || modified < 0 || unmodified < 0
+                    || accepted + rejected > generations || modified + unmodified > accepted) {
                 throw new IllegalArgumentException("inconsistent counts for " + key + ": " + generations + " generations, "
-                        + accepted + " accepted, " + rejected + " rejected, " + modified + " modified");
+                        + accepted + " accepted, " + rejected + " rejected, " + modified + " modified, " + unmodified
+                        + " unmodified");
             }
         }
 
@@ -41,9 +43,9 @@ public record CodeGenerationStats(Figures overall, List<Figures> byType, List<Fi
             return accepted + rejected == 0 ? null : accepted / (double) (accepted + rejected);
         }
 
-        /** Accepted with modifications among the accepted ones; null when none was accepted. */
+        /** Modified among the accepted ones that say whether they were; null when none says. */
         public Double modificationRate() {
-            return accepted == 0 ? null : modified / (double) accepted;
+            return modified + unmodified == 0 ? null : modified / (double) (modified + unmodified);
         }
     }
 

@@ -13,13 +13,13 @@ record CodeView(Instant dataAsOf, FiguresView overall, List<FiguresView> byGener
         List<FiguresView> byLanguage, String insufficientData) {
 
     record FiguresView(String key, long generations, long judged, long accepted, long rejected, long modified,
-            Double acceptanceRate, Double modificationRate, Distribution timeToAcceptMs, Distribution timeToRejectMs,
-            Distribution lines, Distribution characters, Distribution outputTokens) {
+            long unmodified, Double acceptanceRate, Double modificationRate, Distribution timeToAcceptMs,
+            Distribution timeToRejectMs, Distribution lines, Distribution characters, Distribution outputTokens) {
 
         static FiguresView of(CodeGenerationStats.Figures f) {
             return new FiguresView(f.key(), f.generations(), f.accepted() + f.rejected(), f.accepted(), f.rejected(),
-                    f.modified(), f.acceptanceRate(), f.modificationRate(), f.msToAccept(), f.msToReject(), f.lines(),
-                    f.characters(), f.tokens());
+                    f.modified(), f.unmodified(), f.acceptanceRate(), f.modificationRate(), f.msToAccept(),
+                    f.msToReject(), f.lines(), f.characters(), f.tokens());
         }
     }
 
@@ -29,7 +29,10 @@ record CodeView(Instant dataAsOf, FiguresView overall, List<FiguresView> byGener
         String insufficient = all.generations() == 0
                 ? "no code_generation spans on the selected interactions (0 generations)"
                 : judged == 0 ? "none of the " + all.generations()
-                        + " generations has an 'accepted' score of 1 or 0: no acceptance or modification rate" : null;
+                        + " generations has an 'accepted' score of 1 or 0: no acceptance or modification rate"
+                : all.accepted() > 0 && all.modified() + all.unmodified() == 0 ? "none of the " + all.accepted()
+                        + " accepted generations says whether it was modified (string_value modified or unmodified):"
+                        + " no modification rate" : null;
         return new CodeView(s.dataAsOf() == null ? queriedAt : s.dataAsOf(), FiguresView.of(all),
                 s.byType().stream().map(FiguresView::of).toList(), s.byLanguage().stream().map(FiguresView::of).toList(),
                 insufficient);

@@ -20,7 +20,7 @@ class ITCodeGeneration {
 
     /**
      * g-1 test/java, 40 lines (lines_added), 1200 chars, 400 output tokens; ends 10:00:10, accepted
-     *     on its trace at 10:00:40 (30 000 ms).
+     *     unmodified on its trace at 10:00:40 (30 000 ms).
      * g-2 function/python (the CLI's "type" and "lines"), 10 lines; ends 10:10:05, accepted on the
      *     span with string_value "modified" at 10:10:25 (20 000 ms).
      * g-3 test/java, 20 lines; ends 10:20:05, rejected (false) on the trace at 10:21:05 (60 000 ms).
@@ -34,7 +34,7 @@ class ITCodeGeneration {
                 "usage": {"input_tokens": 100, "output_tokens": 400},
                 "attributes": {"generation_type": "test", "language": "java", "lines_added": 40, "characters": 1200}}},
               {"type": "score", "body": {"id": "v-1", "trace_id": "c-1", "name": "accepted", "value": 1,
-                "created_at": "2026-11-01T10:00:40Z"}},
+                "string_value": "unmodified", "created_at": "2026-11-01T10:00:40Z"}},
               {"type": "span", "body": {"id": "g-2", "trace_id": "c-2", "kind": "code_generation", "name": "gen",
                 "started_at": "2026-11-01T10:10:01Z", "ended_at": "2026-11-01T10:10:05Z",
                 "attributes": {"type": "function", "language": "python", "lines": 10}}},
@@ -75,6 +75,7 @@ class ITCodeGeneration {
         assertThat(all.get("accepted").asLong()).isEqualTo(2);
         assertThat(all.get("rejected").asLong()).isEqualTo(1);
         assertThat(all.get("modified").asLong()).isEqualTo(1);
+        assertThat(all.get("unmodified").asLong()).isEqualTo(1);
         assertThat(all.get("acceptance_rate").asDouble()).isCloseTo(2 / 3.0, within(1e-12));
         assertThat(all.get("modification_rate").asDouble()).isEqualTo(0.5);
         JsonNode accept = all.get("time_to_accept_ms");
@@ -100,6 +101,7 @@ class ITCodeGeneration {
         assertThat(types.get(0).get("key").asString()).isEqualTo("test");
         assertThat(types.get(0).get("generations").asLong()).isEqualTo(3);
         assertThat(types.get(0).get("acceptance_rate").asDouble()).isEqualTo(0.5);
+        assertThat(types.get(0).get("modification_rate").asDouble()).isEqualTo(0.0);
         assertThat(types.get(1).get("key").asString()).isEqualTo("function");
         assertThat(types.get(1).get("modification_rate").asDouble()).isEqualTo(1.0);
         JsonNode languages = body.get("by_language");

@@ -112,7 +112,8 @@ public abstract class CodeGenerationContract extends StoreContract {
             Instant[] at = new Instant[count];
             Instant late = start.plusSeconds(60 + r.nextInt(200));
             double v = r.nextBoolean() ? 1.0 : 0.0;
-            String modified = v == 1.0 && r.nextBoolean() ? "modified" : null;
+            // how an accepted one was kept: changed, as it was, or not said
+            String modified = v == 1.0 ? new String[] {"modified", "unmodified", null}[r.nextInt(3)] : null;
             switch (scheme) {
                 case 0 -> { // one score on the trace judges every generation in it
                     scores.add(score("a-" + i, traceId, null, v, modified, late));
@@ -216,6 +217,8 @@ public abstract class CodeGenerationContract extends StoreContract {
         assertThat(actual.rejected()).as(what).isEqualTo(gens.stream().filter(Gen::rejected).count());
         assertThat(actual.modified()).as(what)
                 .isEqualTo(gens.stream().filter(g -> g.accepted() && "modified".equals(g.label())).count());
+        assertThat(actual.unmodified()).as(what)
+                .isEqualTo(gens.stream().filter(g -> g.accepted() && "unmodified".equals(g.label())).count());
         assertDistribution(what + " to accept", actual.msToAccept(),
                 gens.stream().filter(Gen::accepted).map(Gen::ms).filter(Objects::nonNull).toList());
         assertDistribution(what + " to reject", actual.msToReject(),
@@ -243,6 +246,9 @@ public abstract class CodeGenerationContract extends StoreContract {
 
         assertFigures(stats.overall(), null, g -> true);
         assertThat(stats.overall().modified()).isPositive();
+        assertThat(stats.overall().unmodified()).isPositive();
+        assertThat(stats.overall().modificationRate()).isCloseTo(stats.overall().modified()
+                / (double) (stats.overall().modified() + stats.overall().unmodified()), within(1e-12));
         assertThat(stats.overall().msToAccept().count()).isPositive();
         assertThat(stats.byType()).extracting(Figures::key).containsExactlyElementsOf(keysByCount(Gen::type));
         for (Figures f : stats.byType()) {

@@ -18,7 +18,8 @@ import java.util.List;
  * selected traces, each with its newest {@code accepted} score ({@code ROW_NUMBER}, a span's own
  * score before its trace's), aggregated with {@code GROUPING SETS ((), (type), (language))}.
  * Attributes: {@code generation_type} (else {@code type}), {@code language}, {@code lines} (else
- * {@code lines_added}) and {@code characters}; tokens are the span's output tokens.
+ * {@code lines_added}) and {@code characters}; tokens are the span's output tokens. The verdict's
+ * {@code string_value} {@code modified} or {@code unmodified} says how an accepted one was kept.
  */
 final class JdbcCodeGenerationReader implements CodeGenerationReader {
     private static final String[] DISTRIBUTIONS = {"to_accept", "to_reject", "lines", "chars", "tokens"};
@@ -47,12 +48,13 @@ final class JdbcCodeGenerationReader implements CodeGenerationReader {
         String judged = "SELECT g.*, CASE WHEN j.value = 1 THEN 1 ELSE 0 END AS acc,"
                 + " CASE WHEN j.value = 0 THEN 1 ELSE 0 END AS rej,"
                 + " CASE WHEN j.value = 1 AND j.sv = 'modified' THEN 1 ELSE 0 END AS modi,"
+                + " CASE WHEN j.value = 1 AND j.sv = 'unmodified' THEN 1 ELSE 0 END AS unmodi,"
                 + " CASE WHEN j.judged_at >= g.ended_at THEN CAST(" + d.millisBetween("g.ended_at", "j.judged_at")
                 + " AS FLOAT8) END AS ms"
                 + " FROM gen g LEFT JOIN verdicts j ON j.id = g.id AND j.rk = 1";
         StringBuilder select = new StringBuilder("SELECT gtype, lang, GROUPING(gtype) AS by_type,"
                 + " GROUPING(lang) AS by_lang, COUNT(*) AS n, SUM(acc) AS acc, SUM(rej) AS rej, SUM(modi) AS modi,"
-                + " MAX(trace_start) AS newest");
+                + " SUM(unmodi) AS unmodi, MAX(trace_start) AS newest");
         distribution(select, "to_accept", "CASE WHEN acc = 1 THEN ms END");
         distribution(select, "to_reject", "CASE WHEN rej = 1 THEN ms END");
         distribution(select, "lines", "lines");
@@ -118,6 +120,6 @@ final class JdbcCodeGenerationReader implements CodeGenerationReader {
                     SqlValues.nullableDouble(rs, name + "_p50"), SqlValues.nullableDouble(rs, name + "_p95"));
         }
         return new Figures(key, rs.getLong("n"), rs.getLong("acc"), rs.getLong("rej"), rs.getLong("modi"),
-                d[0], d[1], d[2], d[3], d[4]);
+                rs.getLong("unmodi"),                d[0], d[1], d[2], d[3], d[4]);
     }
 }
