@@ -20,9 +20,9 @@ public record CodeGenerationStats(Figures overall, List<Figures> byType, List<Fi
 
     /**
      * One group's figures. A generation's verdict is its newest {@code accepted} score (one on the
-     * span wins over one on the trace): 1 accepted, 0 rejected; an accepted one with
-     * {@code string_value} {@code modified} was accepted with modifications, with {@code unmodified}
-     * as it was; without either nothing is known about modification. Times are ms from the
+     * span wins over one on the trace): 1 accepted, 0 rejected. An accepted one's newest
+     * {@code modified} score (found the same way) says whether it was changed before it was kept
+     * (1, {@code modified}) or kept as it was (0, {@code unmodified}). Times are ms from the
      * generation span's end to the verdict; sizes are lines, characters and output tokens.
      */
     public record Figures(String key, long generations, long accepted, long rejected, long modified,

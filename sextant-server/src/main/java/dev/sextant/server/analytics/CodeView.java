@@ -31,8 +31,7 @@ record CodeView(Instant dataAsOf, FiguresView overall, List<FiguresView> byGener
                 : judged == 0 ? "none of the " + all.generations()
                         + " generations has an 'accepted' score of 1 or 0: no acceptance or modification rate"
                 : all.accepted() > 0 && all.modified() + all.unmodified() == 0 ? "none of the " + all.accepted()
-                        + " accepted generations says whether it was modified (string_value modified or unmodified):"
-                        + " no modification rate" : null;
+                        + " accepted generations has a 'modified' score of 1 or 0: no modification rate" : null;
         return new CodeView(s.dataAsOf() == null ? queriedAt : s.dataAsOf(), FiguresView.of(all),
                 s.byType().stream().map(FiguresView::of).toList(), s.byLanguage().stream().map(FiguresView::of).toList(),
                 insufficient);

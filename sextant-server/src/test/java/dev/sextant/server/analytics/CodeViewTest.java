@@ -24,7 +24,7 @@ class CodeViewTest {
         assertThat(view(0, 0, 0, 0, 0).insufficientData()).contains("0 generations");
         assertThat(view(5, 0, 0, 0, 0).insufficientData()).contains("none of the 5 generations");
         CodeView unsaid = view(5, 3, 1, 0, 0);
-        assertThat(unsaid.insufficientData()).contains("none of the 3 accepted generations says whether it was modified");
+        assertThat(unsaid.insufficientData()).contains("none of the 3 accepted generations has a 'modified' score");
         assertThat(unsaid.overall().modificationRate()).isNull();
         assertThat(unsaid.overall().acceptanceRate()).isEqualTo(0.75);
         assertThat(view(5, 3, 0, 0, 0).insufficientData()).isNotNull();

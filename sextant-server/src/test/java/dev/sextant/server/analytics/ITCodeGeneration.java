@@ -20,10 +20,11 @@ class ITCodeGeneration {
 
     /**
      * g-1 test/java, 40 lines (lines_added), 1200 chars, 400 output tokens; ends 10:00:10, accepted
-     *     unmodified on its trace at 10:00:40 (30 000 ms).
+     *     on its trace at 10:00:40 (30 000 ms), "modified" 0 on the trace: kept as it was.
      * g-2 function/python (the CLI's "type" and "lines"), 10 lines; ends 10:10:05, accepted on the
-     *     span with string_value "modified" at 10:10:25 (20 000 ms).
-     * g-3 test/java, 20 lines; ends 10:20:05, rejected (false) on the trace at 10:21:05 (60 000 ms).
+     *     span at 10:10:25 (20 000 ms), "modified" true on the span.
+     * g-3 test/java, 20 lines; ends 10:20:05, rejected (false) on the trace at 10:21:05 (60 000 ms);
+     *     its "modified" 1 does not count (only accepted code is kept modified or not).
      * g-4 test, no language, nothing else; never judged.
      */
     private static final String BATCH = """
@@ -34,12 +35,16 @@ class ITCodeGeneration {
                 "usage": {"input_tokens": 100, "output_tokens": 400},
                 "attributes": {"generation_type": "test", "language": "java", "lines_added": 40, "characters": 1200}}},
               {"type": "score", "body": {"id": "v-1", "trace_id": "c-1", "name": "accepted", "value": 1,
-                "string_value": "unmodified", "created_at": "2026-11-01T10:00:40Z"}},
+                "created_at": "2026-11-01T10:00:40Z"}},
+              {"type": "score", "body": {"id": "m-1", "trace_id": "c-1", "name": "modified", "value": 0}},
               {"type": "span", "body": {"id": "g-2", "trace_id": "c-2", "kind": "code_generation", "name": "gen",
                 "started_at": "2026-11-01T10:10:01Z", "ended_at": "2026-11-01T10:10:05Z",
                 "attributes": {"type": "function", "language": "python", "lines": 10}}},
               {"type": "score", "body": {"id": "v-2", "trace_id": "c-2", "span_id": "g-2", "name": "accepted",
-                "value": true, "string_value": "modified", "created_at": "2026-11-01T10:10:25Z"}},
+                "value": true, "created_at": "2026-11-01T10:10:25Z"}},
+              {"type": "score", "body": {"id": "m-2", "trace_id": "c-2", "span_id": "g-2", "name": "modified",
+                "value": true}},
+              {"type": "score", "body": {"id": "m-3", "trace_id": "c-3", "name": "modified", "value": 1}},
               {"type": "span", "body": {"id": "g-3", "trace_id": "c-3", "kind": "code_generation", "name": "gen",
                 "started_at": "2026-11-01T10:20:01Z", "ended_at": "2026-11-01T10:20:05Z",
                 "attributes": {"generation_type": "test", "language": "java", "lines_added": 20}}},

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Code generation figures against what this test computes itself: seeded random generations
  * with the attribute spellings of the demo ({@code generation_type}, {@code lines_added}) and of
  * the CLI ({@code type}, {@code lines}), judged by trace-level and span-level {@code accepted}
- * scores, several scores on one generation, undecided values and none at all.
+ * and {@code modified} scores, several scores on one generation, undecided values and none at all.
  */
 public abstract class CodeGenerationContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-03T08:00:00Z");
@@ -112,46 +112,56 @@ public abstract class CodeGenerationContract extends StoreContract {
             Instant[] at = new Instant[count];
             Instant late = start.plusSeconds(60 + r.nextInt(200));
             double v = r.nextBoolean() ? 1.0 : 0.0;
-            // how an accepted one was kept: changed, as it was, or not said
+            // how an accepted one was kept: changed, as it was, or not said (a "modified" score of 1, 0 or none)
             String modified = v == 1.0 ? new String[] {"modified", "unmodified", null}[r.nextInt(3)] : null;
             switch (scheme) {
-                case 0 -> { // one score on the trace judges every generation in it
-                    scores.add(score("a-" + i, traceId, null, v, modified, late));
+                case 0 -> { // one verdict and one "modified" on the trace judge every generation in it
+                    scores.add(score("a-" + i, traceId, null, v, late));
+                    modifiedScore(scores, "m-" + i, traceId, null, modified, late);
                     for (int k = 0; k < count; k++) {
                         verdict[k] = v;
                         label[k] = modified;
                         at[k] = late;
                     }
                 }
-                case 1 -> { // a score on each span
+                case 1 -> { // a verdict and (maybe) a "modified" on each span; on a rejected one it does not count
                     for (int k = 0; k < count; k++) {
                         double vk = r.nextBoolean() ? 1.0 : 0.0;
+                        String lk = new String[] {"modified", "unmodified", null}[r.nextInt(3)];
                         Instant atk = late.plusSeconds(k);
-                        scores.add(score("a-" + i + "-" + k, traceId, ids.get(k), vk, null, atk));
+                        scores.add(score("a-" + i + "-" + k, traceId, ids.get(k), vk, atk));
+                        modifiedScore(scores, "m-" + i + "-" + k, traceId, ids.get(k), lk, atk);
                         verdict[k] = vk;
+                        label[k] = vk == 1.0 ? lk : null;
                         at[k] = atk;
                     }
                 }
-                case 2 -> { // changed its mind: the newer trace score wins
-                    scores.add(score("a-" + i + "-old", traceId, null, 1 - v, null, late.minusSeconds(30)));
-                    scores.add(score("a-" + i + "-new", traceId, null, v, modified, late));
+                case 2 -> { // changed its mind: the newer trace scores win
+                    scores.add(score("a-" + i + "-old", traceId, null, 1 - v, late.minusSeconds(30)));
+                    scores.add(score("a-" + i + "-new", traceId, null, v, late));
+                    if (modified != null) {
+                        modifiedScore(scores, "m-" + i + "-old", traceId, null,
+                                modified.equals("modified") ? "unmodified" : "modified", late.minusSeconds(30));
+                    }
+                    modifiedScore(scores, "m-" + i + "-new", traceId, null, modified, late);
                     for (int k = 0; k < count; k++) {
                         verdict[k] = v;
                         label[k] = modified;
                         at[k] = late;
                     }
                 }
-                case 3 -> { // the first span's own score wins over the (newer) trace score for it
-                    scores.add(score("a-" + i + "-span", traceId, ids.getFirst(), 1 - v, null, late.minusSeconds(5)));
-                    scores.add(score("a-" + i + "-trace", traceId, null, v, modified, late));
+                case 3 -> { // the first span's own verdict wins over the (newer) trace verdict for it
+                    scores.add(score("a-" + i + "-span", traceId, ids.getFirst(), 1 - v, late.minusSeconds(5)));
+                    scores.add(score("a-" + i + "-trace", traceId, null, v, late));
+                    modifiedScore(scores, "m-" + i, traceId, null, modified, late);
                     for (int k = 0; k < count; k++) {
                         verdict[k] = k == 0 ? 1 - v : v;
-                        label[k] = k == 0 ? null : modified;
+                        label[k] = verdict[k] == 1.0 ? modified : null;
                         at[k] = k == 0 ? late.minusSeconds(5) : late;
                     }
                 }
                 case 4 -> { // undecided (0.5) and a judgement before the code existed: no time counted
-                    scores.add(score("a-" + i, traceId, null, r.nextBoolean() ? 0.5 : v, null,
+                    scores.add(score("a-" + i, traceId, null, r.nextBoolean() ? 0.5 : v,
                             ends.getFirst().minusSeconds(3)));
                     Score s = scores.getLast();
                     for (int k = 0; k < count; k++) {
@@ -172,14 +182,23 @@ public abstract class CodeGenerationContract extends StoreContract {
         // other spans and scores that must not count: a tool span, a user_rating, an accepted score on another span
         spans.add(new Span("tool-1", "tr-0", null, SpanKind.TOOL, "run_tests", Status.OK, null, T0, T0.plusSeconds(1),
                 null, null, null, null, null, "run_tests", null, null, null, "{\"lines\": 5}", null, null));
-        scores.add(score("a-tool", "tr-0", "tool-1", 1.0, null, T0.plusSeconds(2)));
+        scores.add(score("a-tool", "tr-0", "tool-1", 1.0, T0.plusSeconds(2)));
         scores.add(new Score("rating", "tr-1", null, "user_rating", 5.0, null, null, "user", null, T0));
         write(new WorkspaceBatch(ws, traces, spans, scores, List.of()));
         return ws;
     }
 
-    private static Score score(String id, String traceId, String spanId, double value, String label, Instant at) {
-        return new Score(id, traceId, spanId, "accepted", value, label, null, "user", null, at);
+    private static Score score(String id, String traceId, String spanId, double value, Instant at) {
+        return new Score(id, traceId, spanId, "accepted", value, null, null, "user", null, at);
+    }
+
+    /** A "modified" score: 1 for "modified", 0 for "unmodified", none for null. */
+    private static void modifiedScore(List<Score> scores, String id, String traceId, String spanId, String label,
+            Instant at) {
+        if (label != null) {
+            scores.add(new Score(id, traceId, spanId, "modified", label.equals("modified") ? 1.0 : 0.0, null, null,
+                    "user", null, at));
+        }
     }
 
     /** percentile_cont: linear interpolation at fraction * (n - 1) of the sorted values. */

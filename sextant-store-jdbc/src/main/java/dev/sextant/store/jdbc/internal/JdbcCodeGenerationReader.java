@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * Code generation in one SQL statement on both databases: the {@code code_generation} spans of the
- * selected traces, each with its newest {@code accepted} score ({@code ROW_NUMBER}, a span's own
- * score before its trace's), aggregated with {@code GROUPING SETS ((), (type), (language))}.
+ * selected traces, each with its newest {@code accepted} and {@code modified} score
+ * ({@code ROW_NUMBER}, a span's own score before its trace's), aggregated with {@code GROUPING SETS ((), (type), (language))}.
  * Attributes: {@code generation_type} (else {@code type}), {@code language}, {@code lines} (else
- * {@code lines_added}) and {@code characters}; tokens are the span's output tokens. The verdict's
- * {@code string_value} {@code modified} or {@code unmodified} says how an accepted one was kept.
+ * {@code lines_added}) and {@code characters}; tokens are the span's output tokens. A
+ * {@code modified} score (1 changed before it was kept, 0 kept as it was), found the same way as
+ * the verdict, says how an accepted generation was kept.
  */
 final class JdbcCodeGenerationReader implements CodeGenerationReader {
     private static final String[] DISTRIBUTIONS = {"to_accept", "to_reject", "lines", "chars", "tokens"};
@@ -40,18 +41,14 @@ final class JdbcCodeGenerationReader implements CodeGenerationReader {
                 + " CAST(s.output_tokens AS FLOAT8) AS tokens"
                 + " FROM spans s JOIN traces t ON s.workspace_id = t.workspace_id AND s.trace_id = t.id"
                 + " WHERE " + where + " AND s.kind = 'code_generation'";
-        String verdicts = "SELECT g.id AS id, v.value AS value, v.string_value AS sv, v.created_at AS judged_at,"
-                + " ROW_NUMBER() OVER (PARTITION BY g.id ORDER BY CASE WHEN v.span_id = g.id THEN 0 ELSE 1 END,"
-                + " v.created_at DESC NULLS LAST, " + d.byteOrder("v.id") + " DESC) AS rk"
-                + " FROM gen g JOIN scores v ON v.workspace_id = g.ws AND v.trace_id = g.trace_id"
-                + " AND v.name = 'accepted' AND (v.span_id = g.id OR v.span_id IS NULL)";
         String judged = "SELECT g.*, CASE WHEN j.value = 1 THEN 1 ELSE 0 END AS acc,"
                 + " CASE WHEN j.value = 0 THEN 1 ELSE 0 END AS rej,"
-                + " CASE WHEN j.value = 1 AND j.sv = 'modified' THEN 1 ELSE 0 END AS modi,"
-                + " CASE WHEN j.value = 1 AND j.sv = 'unmodified' THEN 1 ELSE 0 END AS unmodi,"
-                + " CASE WHEN j.judged_at >= g.ended_at THEN CAST(" + d.millisBetween("g.ended_at", "j.judged_at")
+                + " CASE WHEN j.value = 1 AND m.value = 1 THEN 1 ELSE 0 END AS modi,"
+                + " CASE WHEN j.value = 1 AND m.value = 0 THEN 1 ELSE 0 END AS unmodi,"
+                + " CASE WHEN j.scored_at >= g.ended_at THEN CAST(" + d.millisBetween("g.ended_at", "j.scored_at")
                 + " AS FLOAT8) END AS ms"
-                + " FROM gen g LEFT JOIN verdicts j ON j.id = g.id AND j.rk = 1";
+                + " FROM gen g LEFT JOIN verdicts j ON j.id = g.id AND j.rk = 1"
+                + " LEFT JOIN modifications m ON m.id = g.id AND m.rk = 1";
         StringBuilder select = new StringBuilder("SELECT gtype, lang, GROUPING(gtype) AS by_type,"
                 + " GROUPING(lang) AS by_lang, COUNT(*) AS n, SUM(acc) AS acc, SUM(rej) AS rej, SUM(modi) AS modi,"
                 + " SUM(unmodi) AS unmodi, MAX(trace_start) AS newest");
@@ -60,8 +57,18 @@ final class JdbcCodeGenerationReader implements CodeGenerationReader {
         distribution(select, "lines", "lines");
         distribution(select, "chars", "chars");
         distribution(select, "tokens", "tokens");
-        return "WITH gen AS (" + gen + "), verdicts AS (" + verdicts + "), judged AS (" + judged + ") "
+        return "WITH gen AS (" + gen + "), verdicts AS (" + newest(d, "accepted") + "), modifications AS ("
+                + newest(d, "modified") + "), judged AS (" + judged + ") "
                 + select + " FROM judged GROUP BY GROUPING SETS ((), (gtype), (lang))";
+    }
+
+    /** Per generation, its scores of {@code name} ranked: its own span's first, then the newest. */
+    private static String newest(Dialect d, String name) {
+        return "SELECT g.id AS id, v.value AS value, v.created_at AS scored_at,"
+                + " ROW_NUMBER() OVER (PARTITION BY g.id ORDER BY CASE WHEN v.span_id = g.id THEN 0 ELSE 1 END,"
+                + " v.created_at DESC NULLS LAST, " + d.byteOrder("v.id") + " DESC) AS rk"
+                + " FROM gen g JOIN scores v ON v.workspace_id = g.ws AND v.trace_id = g.trace_id"
+                + " AND v.name = '" + name + "' AND (v.span_id = g.id OR v.span_id IS NULL)";
     }
 
     private static void distribution(StringBuilder select, String name, String expression) {
