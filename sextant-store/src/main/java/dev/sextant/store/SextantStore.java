@@ -33,6 +33,12 @@ public interface SextantStore extends AutoCloseable {
 
     BehaviourReader behaviour();
 
+    FeedbackReader feedback();
+
+    CodeGenerationReader codeGeneration();
+
+    LearningReader learning();
+
     @Override
     void close();
 }

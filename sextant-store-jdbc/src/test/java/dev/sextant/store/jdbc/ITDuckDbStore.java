@@ -3,6 +3,9 @@ package dev.sextant.store.jdbc;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
+import dev.sextant.store.tests.FeedbackContract;
+import dev.sextant.store.tests.CodeGenerationContract;
+import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
@@ -157,6 +160,30 @@ class ITDuckDbStore {
 
     @Nested
     class Behaviour extends BehaviourContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Feedback extends FeedbackContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class CodeGeneration extends CodeGenerationContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Learning extends LearningContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

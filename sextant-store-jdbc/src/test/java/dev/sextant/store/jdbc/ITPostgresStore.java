@@ -3,6 +3,9 @@ package dev.sextant.store.jdbc;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
+import dev.sextant.store.tests.FeedbackContract;
+import dev.sextant.store.tests.CodeGenerationContract;
+import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
@@ -157,6 +160,30 @@ class ITPostgresStore {
 
     @Nested
     class Behaviour extends BehaviourContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Feedback extends FeedbackContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class CodeGeneration extends CodeGenerationContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Learning extends LearningContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -38,6 +38,18 @@ enum Dialect {
         String jsonObjectText(String element, String key) {
             return "json_extract_string(" + element + ", '$." + key + "')";
         }
+
+        @Override
+        String jsonNumber(String column, String key) {
+            return "CASE WHEN json_type(" + column + " -> '" + key + "') IN ('UBIGINT', 'BIGINT', 'HUGEINT', 'DOUBLE')"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS FLOAT8) END";
+        }
+
+        @Override
+        String jsonBoolean(String column, String key) {
+            return "CASE WHEN json_type(" + column + " -> '" + key + "') = 'BOOLEAN'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
+        }
     },
     POSTGRES("JSONB", "classpath:db/migration") {
         @Override
@@ -71,6 +83,18 @@ enum Dialect {
         @Override
         String jsonObjectText(String element, String key) {
             return "(" + element + " ->> '" + key + "')";
+        }
+
+        @Override
+        String jsonNumber(String column, String key) {
+            return "CASE WHEN jsonb_typeof(" + column + " -> '" + key + "') = 'number'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS FLOAT8) END";
+        }
+
+        @Override
+        String jsonBoolean(String column, String key) {
+            return "CASE WHEN jsonb_typeof(" + column + " -> '" + key + "') = 'boolean'"
+                    + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
         }
     };
 
@@ -127,4 +151,14 @@ enum Dialect {
 
     /** The text of member {@code key} (a fixed identifier, never user input) of a JSON object expression. */
     abstract String jsonObjectText(String element, String key);
+
+    /**
+     * The number under {@code key} (a constant of ours, never user text) of a JSON object
+     * column, as FLOAT8; null when it is missing or not a JSON number (a string "12" is not one).
+     * Text values need no dialect: {@code column ->> 'key'} is the same on both.
+     */
+    abstract String jsonNumber(String column, String key);
+
+    /** The boolean under {@code key} of a JSON object column; null when missing or not a JSON boolean. */
+    abstract String jsonBoolean(String column, String key);
 }

@@ -1,6 +1,9 @@
 package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.store.ApiKeyStore;
+import dev.sextant.store.CodeGenerationReader;
+import dev.sextant.store.FeedbackReader;
+import dev.sextant.store.LearningReader;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.BehaviourReader;
 import dev.sextant.store.ExportReader;
@@ -29,6 +32,9 @@ public final class JdbcSextantStore implements SextantStore {
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
     private final BehaviourReader behaviour;
+    private final FeedbackReader feedback;
+    private final CodeGenerationReader codeGeneration;
+    private final LearningReader learning;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -46,6 +52,9 @@ public final class JdbcSextantStore implements SextantStore {
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
         this.behaviour = new JdbcBehaviourReader(database);
+        this.feedback = new JdbcFeedbackReader(database);
+        this.codeGeneration = new JdbcCodeGenerationReader(database);
+        this.learning = new JdbcLearningReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -131,6 +140,21 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public BehaviourReader behaviour() {
         return behaviour;
+    }
+
+    @Override
+    public FeedbackReader feedback() {
+        return feedback;
+    }
+
+    @Override
+    public CodeGenerationReader codeGeneration() {
+        return codeGeneration;
+    }
+
+    @Override
+    public LearningReader learning() {
+        return learning;
     }
 
     @Override
