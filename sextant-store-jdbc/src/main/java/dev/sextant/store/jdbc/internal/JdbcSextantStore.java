@@ -3,6 +3,7 @@ package dev.sextant.store.jdbc.internal;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.ExportReader;
+import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
@@ -27,6 +28,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final TrendReader trends;
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
+    private final CostAnalysisReader costAnalysis;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.trends = new JdbcTrendReader(database);
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
+        this.costAnalysis = new JdbcCostAnalysisReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -123,6 +126,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public TrendReader trends() {
         return trends;
+    }
+
+    @Override
+    public CostAnalysisReader costAnalysis() {
+        return costAnalysis;
     }
 
     @Override
