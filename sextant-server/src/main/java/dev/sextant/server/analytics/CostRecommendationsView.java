@@ -23,7 +23,7 @@ record CostRecommendationsView(Instant dataAsOf, String task, Instant volumeFrom
     }
 
     record Comparison(String task, boolean recommend, String verdict, String reason, ModelView cheaperModel,
-            ModelView expensiveModel, List<SubstitutionTest.MetricTest> metrics, BigDecimal projectedMonthlySavingsUsd,
+            ModelView expensiveModel, List<MetricView> metrics, BigDecimal projectedMonthlySavingsUsd,
             BigDecimal costPerExecutionDifferenceUsd,
             @JsonProperty("expensive_executions_last_30_days") long expensiveExecutionsLast30Days) {
     }
@@ -45,6 +45,21 @@ record CostRecommendationsView(Instant dataAsOf, String task, Instant volumeFrom
         }
     }
 
+    /** {@link SubstitutionTest.MetricTest} with the p-value names spelt out ({@code p_value}, not {@code pvalue}). */
+    record MetricView(String metric, boolean tested, String test, long nCheaper, long nExpensive, Double cheaper,
+            Double expensive, Double difference, Double ciLow, Double ciHigh, Double pValue, Double pValueHolm,
+            Double margin, @JsonProperty("non_inferiority_p_value") Double nonInferiorityPValue,
+            @JsonProperty("non_inferiority_p_value_holm") Double nonInferiorityPValueHolm, Double power,
+            Long neededPerModel, boolean nonInferior, boolean significantlyWorse) {
+
+        static MetricView of(SubstitutionTest.MetricTest m) {
+            return new MetricView(m.metric(), m.tested(), m.test(), m.nCheaper(), m.nExpensive(), m.cheaper(),
+                    m.expensive(), m.difference(), m.ciLow(), m.ciHigh(), m.pValue(), m.pValueHolm(), m.margin(),
+                    m.nonInferiorityPValue(), m.nonInferiorityPValueHolm(), m.power(), m.neededPerModel(),
+                    m.nonInferior(), m.significantlyWorse());
+        }
+    }
+
     record SingleModelTask(String task, String model, long executions, BigDecimal costPerExecutionUsd) {
     }
 
@@ -60,7 +75,8 @@ record CostRecommendationsView(Instant dataAsOf, String task, Instant volumeFrom
         List<Comparison> comparisons = tests.stream().limit(limit).map(t -> new Comparison(t.task(),
                 t.verdict() == SubstitutionTest.Verdict.RECOMMENDED, t.verdict().wire(), t.reason(),
                 ModelView.of(t.cheaper(), t.cheaperCostPerExecutionUsd()),
-                ModelView.of(t.expensive(), t.expensiveCostPerExecutionUsd()), t.metrics(),
+                ModelView.of(t.expensive(), t.expensiveCostPerExecutionUsd()),
+                t.metrics().stream().map(MetricView::of).toList(),
                 t.projectedMonthlySavingsUsd(),
                 t.expensiveCostPerExecutionUsd().subtract(t.cheaperCostPerExecutionUsd()),
                 t.expensive().recentExecutions())).toList();

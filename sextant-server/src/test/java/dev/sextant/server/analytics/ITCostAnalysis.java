@@ -123,6 +123,8 @@ class ITCostAnalysis {
         assertThat(success.get("n_cheaper").asLong()).isEqualTo(200);
         assertThat(success.get("difference").asDouble()).isZero();
         assertThat(success.get("non_inferior").asBoolean()).isTrue();
+        assertThat(success.get("non_inferiority_p_value").asDouble()).isLessThan(1e-6);
+        assertThat(success.get("non_inferiority_p_value_holm").asDouble()).isLessThan(1e-6);
         assertThat(success.get("p_value").asDouble()).isCloseTo(1.0, within(1e-12));
         assertThat(answer.get("metrics").get(2).get("tested").asBoolean()).isTrue();
 
