@@ -39,6 +39,8 @@ public interface SextantStore extends AutoCloseable {
 
     LearningReader learning();
 
+    CostAnalysisReader costAnalysis();
+
     @Override
     void close();
 }

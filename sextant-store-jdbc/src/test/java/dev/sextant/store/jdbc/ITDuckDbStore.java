@@ -7,6 +7,7 @@ import dev.sextant.store.tests.FeedbackContract;
 import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
+import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InteractionListContract;
@@ -184,6 +185,14 @@ class ITDuckDbStore {
 
     @Nested
     class Learning extends LearningContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class CostAnalysis extends CostAnalysisContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

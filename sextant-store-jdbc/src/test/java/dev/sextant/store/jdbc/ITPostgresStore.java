@@ -7,6 +7,7 @@ import dev.sextant.store.tests.FeedbackContract;
 import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
+import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InteractionListContract;
@@ -184,6 +185,14 @@ class ITPostgresStore {
 
     @Nested
     class Learning extends LearningContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class CostAnalysis extends CostAnalysisContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -50,6 +50,24 @@ enum Dialect {
             return "CASE WHEN json_type(" + column + " -> '" + key + "') = 'BOOLEAN'"
                     + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
         }
+
+        @Override
+        String topIntentName(String column) {
+            return "(SELECT json_extract_string(e, '$.name') FROM (SELECT unnest(CAST(" + column
+                    + " AS JSON[])) AS e) i ORDER BY TRY_CAST(json_extract_string(e, '$.confidence') AS DOUBLE)"
+                    + " DESC NULLS LAST, json_extract_string(e, '$.name') DESC LIMIT 1)";
+        }
+
+        @Override
+        String jsonTextField(String column) {
+            return "json_extract_string(" + column + ", ?)";
+        }
+
+        @Override
+        Object jsonTextFieldKey(String key) {
+            // a JSON Pointer (RFC 6901): any key, with ~ and / escaped, and no path syntax to inject
+            return "/" + key.replace("~", "~0").replace("/", "~1");
+        }
     },
     POSTGRES("JSONB", "classpath:db/migration") {
         @Override
@@ -95,6 +113,22 @@ enum Dialect {
         String jsonBoolean(String column, String key) {
             return "CASE WHEN jsonb_typeof(" + column + " -> '" + key + "') = 'boolean'"
                     + " THEN CAST(" + column + " ->> '" + key + "' AS BOOLEAN) END";
+        }
+
+        @Override
+        String topIntentName(String column) {
+            return "(SELECT e ->> 'name' FROM jsonb_array_elements(" + column + ") AS x(e)"
+                    + " ORDER BY CAST(e ->> 'confidence' AS FLOAT8) DESC NULLS LAST, e ->> 'name' DESC LIMIT 1)";
+        }
+
+        @Override
+        String jsonTextField(String column) {
+            return "(" + column + " ->> CAST(? AS TEXT))";
+        }
+
+        @Override
+        Object jsonTextFieldKey(String key) {
+            return key;
         }
     };
 
@@ -161,4 +195,16 @@ enum Dialect {
 
     /** The boolean under {@code key} of a JSON object column; null when missing or not a JSON boolean. */
     abstract String jsonBoolean(String column, String key);
+
+    /**
+     * The name of the intent with the highest confidence in a JSON array of {@code {name, confidence}}
+     * (ties: the name that sorts last), null when there is none. No bind parameter.
+     */
+    abstract String topIntentName(String column);
+
+    /** The text of one top-level field of a JSON object column; ONE bind parameter, {@link #jsonTextFieldKey}. */
+    abstract String jsonTextField(String column);
+
+    /** The value to bind for {@link #jsonTextField} to read the field named {@code key}. */
+    abstract Object jsonTextFieldKey(String key);
 }

@@ -7,6 +7,7 @@ import dev.sextant.store.LearningReader;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.BehaviourReader;
 import dev.sextant.store.ExportReader;
+import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
@@ -35,6 +36,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final FeedbackReader feedback;
     private final CodeGenerationReader codeGeneration;
     private final LearningReader learning;
+    private final CostAnalysisReader costAnalysis;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -55,6 +57,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.feedback = new JdbcFeedbackReader(database);
         this.codeGeneration = new JdbcCodeGenerationReader(database);
         this.learning = new JdbcLearningReader(database);
+
+        this.costAnalysis = new JdbcCostAnalysisReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -155,6 +159,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public LearningReader learning() {
         return learning;
+    }
+
+    @Override
+    public CostAnalysisReader costAnalysis() {
+        return costAnalysis;
     }
 
     @Override
