@@ -31,6 +31,10 @@ public interface SextantStore extends AutoCloseable {
 
     EffectivenessReader effectiveness();
 
+    BudgetStore budgets();
+
+    SpendReader spending();
+
     @Override
     void close();
 }

@@ -1,6 +1,8 @@
 package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.store.ApiKeyStore;
+import dev.sextant.store.BudgetStore;
+import dev.sextant.store.SpendReader;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.ExportReader;
 import dev.sextant.store.EffectivenessReader;
@@ -27,6 +29,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final TrendReader trends;
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
+    private final BudgetStore budgets;
+    private final SpendReader spending;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +47,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.trends = new JdbcTrendReader(database);
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
+        this.budgets = new JdbcBudgetStore(database, clock);
+        this.spending = new JdbcSpendReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -123,6 +129,16 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public TrendReader trends() {
         return trends;
+    }
+
+    @Override
+    public BudgetStore budgets() {
+        return budgets;
+    }
+
+    @Override
+    public SpendReader spending() {
+        return spending;
     }
 
     @Override
