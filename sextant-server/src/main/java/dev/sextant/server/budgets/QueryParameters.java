@@ -34,7 +34,7 @@ final class QueryParameters {
         if (values == null) {
             return null;
         }
-        if (values.length != 1 || values[0].isEmpty()) {
+        if (values.length != 1 || values[0].isBlank()) {
             problem(name, name + " must be given once with a value");
             return null;
         }

@@ -131,6 +131,7 @@ class ITBudgetCheck {
             "estimated_cost_usd=1e-50, estimated_cost_usd",
             "estimated_cost_usd=1e400, estimated_cost_usd",
             "estimated_cost_usd=, estimated_cost_usd",
+            "agent_id=%20%20, agent_id",
             "agentId=bot-a, agentId",
             "agent_id=a&agent_id=b, agent_id",
             "budget=1, budget"})
