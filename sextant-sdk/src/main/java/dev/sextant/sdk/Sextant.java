@@ -1,11 +1,13 @@
 package dev.sextant.sdk;
 
+import dev.sextant.sdk.internal.BudgetClient;
 import dev.sextant.sdk.internal.ExportSettings;
 import dev.sextant.sdk.internal.Exporter;
 import dev.sextant.sdk.internal.Ids;
 import dev.sextant.sdk.internal.ScoreRecord;
 import dev.sextant.sdk.internal.WarnOnce;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -16,12 +18,14 @@ import java.time.Instant;
  */
 public final class Sextant implements AutoCloseable {
     private final Exporter exporter;
+    private final BudgetClient budgets;
     private final String defaultAgent;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
 
     Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
         this.exporter = new Exporter(settings);
+        this.budgets = new BudgetClient(settings);
         this.defaultAgent = defaultAgent;
         this.closeTimeout = closeTimeout;
         this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
@@ -112,6 +116,25 @@ public final class Sextant implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Asks the server, before spending, whether the budgets that a call by {@code agentId} (null:
+     * the builder's agent) to {@code model} spends from allow {@code estimatedCost} USD more. This
+     * one call waits for the server (at most the request timeout); it never throws: without an
+     * answer the decision is {@link BudgetDecision.Decision#UNKNOWN} with the reason in
+     * {@code error()}. The key needs {@code ingest:write} or {@code analytics:view}.
+     */
+    public BudgetDecision checkBudget(String agentId, String model, BigDecimal estimatedCost) {
+        if (estimatedCost != null && estimatedCost.signum() < 0) {
+            return BudgetDecision.unknown("estimatedCost must not be negative, was " + estimatedCost.toPlainString());
+        }
+        BudgetClient.Answer answer = budgets.check(agentId != null ? agentId : defaultAgent, model, estimatedCost);
+        if (answer.error() != null) {
+            WarnOnce.warn("budget-check", "Sextant SDK: budget check failed: " + answer.error());
+            return BudgetDecision.unknown(answer.error());
+        }
+        return BudgetDecision.of(answer);
     }
 
     /** The exporter's counters. */

@@ -41,6 +41,10 @@ public interface SextantStore extends AutoCloseable {
 
     CostAnalysisReader costAnalysis();
 
+    BudgetStore budgets();
+
+    SpendReader spending();
+
     @Override
     void close();
 }

@@ -3,6 +3,8 @@ package dev.sextant.server.access;
 import dev.sextant.server.web.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -32,8 +34,8 @@ class ScopeCheck implements WebMvcConfigurer, HandlerInterceptor {
         Caller caller = caller();
         RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
         if (required != null) {
-            if (!caller.has(required.value())) {
-                throw new MissingScopeException(required.value(), caller.scopes());
+            if (Arrays.stream(required.value()).noneMatch(caller::has)) {
+                throw new MissingScopeException(List.of(required.value()), caller.scopes());
             }
             return true;
         }

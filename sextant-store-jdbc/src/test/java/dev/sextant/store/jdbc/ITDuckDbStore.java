@@ -8,6 +8,7 @@ import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
+import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InteractionListContract;
@@ -193,6 +194,14 @@ class ITDuckDbStore {
 
     @Nested
     class CostAnalysis extends CostAnalysisContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Budgets extends BudgetContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

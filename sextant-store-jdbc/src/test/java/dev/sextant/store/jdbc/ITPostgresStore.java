@@ -8,6 +8,7 @@ import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
+import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InteractionListContract;
@@ -193,6 +194,14 @@ class ITPostgresStore {
 
     @Nested
     class CostAnalysis extends CostAnalysisContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Budgets extends BudgetContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -4,6 +4,8 @@ import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CodeGenerationReader;
 import dev.sextant.store.FeedbackReader;
 import dev.sextant.store.LearningReader;
+import dev.sextant.store.BudgetStore;
+import dev.sextant.store.SpendReader;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.BehaviourReader;
 import dev.sextant.store.ExportReader;
@@ -37,6 +39,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final CodeGenerationReader codeGeneration;
     private final LearningReader learning;
     private final CostAnalysisReader costAnalysis;
+    private final BudgetStore budgets;
+    private final SpendReader spending;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -59,6 +63,9 @@ public final class JdbcSextantStore implements SextantStore {
         this.learning = new JdbcLearningReader(database);
 
         this.costAnalysis = new JdbcCostAnalysisReader(database);
+
+        this.budgets = new JdbcBudgetStore(database, clock);
+        this.spending = new JdbcSpendReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -164,6 +171,16 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public CostAnalysisReader costAnalysis() {
         return costAnalysis;
+    }
+
+    @Override
+    public BudgetStore budgets() {
+        return budgets;
+    }
+
+    @Override
+    public SpendReader spending() {
+        return spending;
     }
 
     @Override
