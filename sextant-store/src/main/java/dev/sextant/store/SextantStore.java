@@ -31,6 +31,8 @@ public interface SextantStore extends AutoCloseable {
 
     EffectivenessReader effectiveness();
 
+    InsightSource insights();
+
     @Override
     void close();
 }

@@ -5,6 +5,7 @@ import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
+import dev.sextant.store.tests.InsightSourceContract;
 import dev.sextant.store.tests.InteractionListContract;
 import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
@@ -148,6 +149,14 @@ class ITPostgresStore {
 
     @Nested
     class Trends extends TrendContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Insights extends InsightSourceContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

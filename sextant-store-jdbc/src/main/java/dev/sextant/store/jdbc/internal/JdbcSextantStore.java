@@ -4,6 +4,7 @@ import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.ExportReader;
 import dev.sextant.store.EffectivenessReader;
+import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
@@ -27,6 +28,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final TrendReader trends;
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
+    private final InsightSource insights;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.trends = new JdbcTrendReader(database);
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
+        this.insights = new JdbcInsightSource(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -123,6 +126,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public TrendReader trends() {
         return trends;
+    }
+
+    @Override
+    public InsightSource insights() {
+        return insights;
     }
 
     @Override
