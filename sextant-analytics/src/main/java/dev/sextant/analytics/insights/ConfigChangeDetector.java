@@ -2,6 +2,7 @@ package dev.sextant.analytics.insights;
 
 import dev.sextant.store.SideBySide;
 import dev.sextant.store.SideBySide.Side;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -50,8 +51,10 @@ final class ConfigChangeDetector implements Detector {
             String agent = "Agent " + s.key();
             String on = " on config " + s.currentLabel();
             String than = " on " + s.baselineLabel() + " (" + curN + " and " + baseN + " interactions)";
-            Map<String, String> subject = Map.of("agent_id", s.key(), "config_version", s.currentLabel(),
-                    "previous_config_version", s.baselineLabel());
+            Map<String, String> subject = new LinkedHashMap<>();
+            subject.put("agent_id", s.key());
+            subject.put("config_version", s.currentLabel());
+            subject.put("previous_config_version", s.baselineLabel());
             Map<String, String> links = InsightLinks.of(data.periods()).interactions("agent_id", s.key())
                     .trend(metric.trendMetric, "config_version", "agent_id", s.key()).build();
             result.tested(switch (metric) {

@@ -1,5 +1,7 @@
 package dev.sextant.analytics.insights;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,8 +19,9 @@ public record Finding(String kind, Map<String, String> subject, String direction
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
-        subject = Map.copyOf(subject);
-        links = Map.copyOf(links);
+        // kept in the order given, so that the answer reads the same every time
+        subject = Collections.unmodifiableMap(new LinkedHashMap<>(subject));
+        links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
         if (Double.isNaN(pValue) || pValue < 0 || pValue > 1) {
             throw new IllegalArgumentException(kind + ": p-value must be between 0 and 1, was " + pValue);
         }
