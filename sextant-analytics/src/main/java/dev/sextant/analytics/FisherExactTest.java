@@ -10,6 +10,7 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
  */
 public final class FisherExactTest {
     private static final double RELATIVE_TOLERANCE = 1 + 1e-7;
+    private static final double NEGLIGIBLE = 1e-17;
 
     private FisherExactTest() {
     }
@@ -27,11 +28,28 @@ public final class FisherExactTest {
         int firstRow = (int) (a + b);
         HypergeometricDistribution h = new HypergeometricDistribution(null, (int) total, events, firstRow);
         double observed = h.probability((int) a) * RELATIVE_TOLERANCE;
+        // The probabilities fall away from the mode on both sides, so the tables no more likely than
+        // the observed one are the two tails: walk out from the mode and stop once a term is
+        // negligible, instead of visiting every table of a large sample.
+        int mode = (int) Math.floor((firstRow + 1.0) * (events + 1.0) / (total + 2.0));
+        mode = Math.max(h.getSupportLowerBound(), Math.min(h.getSupportUpperBound(), mode));
         double p = 0;
-        for (int x = h.getSupportLowerBound(); x <= h.getSupportUpperBound(); x++) {
+        for (int x = mode; x >= h.getSupportLowerBound(); x--) {
             double px = h.probability(x);
             if (px <= observed) {
                 p += px;
+                if (px <= p * NEGLIGIBLE) {
+                    break;
+                }
+            }
+        }
+        for (int x = mode + 1; x <= h.getSupportUpperBound(); x++) {
+            double px = h.probability(x);
+            if (px <= observed) {
+                p += px;
+                if (px <= p * NEGLIGIBLE) {
+                    break;
+                }
             }
         }
         return Math.min(1.0, p);

@@ -29,6 +29,14 @@ class FisherExactTestTest {
     }
 
     @Test
+    void largeAndExtremeTables() {
+        // scipy.stats.fisher_exact([[230, 9770], [180, 9820]]) = 0.014384507748369834
+        assertThat(FisherExactTest.twoSided(230, 9770, 180, 9820)).isCloseTo(0.014384507748369834, within(1e-12));
+        // [[50, 0], [0, 50]]: the two extreme tables only, 2 / C(100, 50) = 1.9823306042836675e-29
+        assertThat(FisherExactTest.twoSided(50, 0, 0, 50) / 1.9823306042836675e-29).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void identicalRowsAreNotEvidence() {
         assertThat(FisherExactTest.twoSided(5, 95, 5, 95)).isCloseTo(1.0, within(1e-9));
         assertThat(FisherExactTest.twoSided(0, 10, 0, 10)).isEqualTo(1.0);
