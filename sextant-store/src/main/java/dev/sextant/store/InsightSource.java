@@ -14,6 +14,14 @@ public interface InsightSource {
     List<SideBySide> agentPeriods(WorkspaceId workspace, InsightPeriods periods);
 
     /**
+     * Per agent: its conversations (traces sharing a conversation id) in the current period
+     * against the baseline; a conversation belongs to the period of its first trace in the window,
+     * and {@link SideBySide.Side#traces()} counts conversations, {@code totalCostUsd} their cost
+     * (ranked per conversation). Errors, hand-offs and latency are not filled in (zero and null).
+     */
+    List<SideBySide> agentConversationPeriods(WorkspaceId workspace, InsightPeriods periods);
+
+    /**
      * Per agent with at least two config versions in the window: the traces on its newest
      * version (the one first seen last) against those on the version first seen before it.
      */

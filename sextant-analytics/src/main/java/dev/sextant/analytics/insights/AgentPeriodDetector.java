@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Per agent, the current period against the previous one: error rate and hand-off rate (Fisher's
- * exact test) and cost per interaction (Mann-Whitney over the interactions' costs).
+ * exact test), cost per interaction and cost per conversation (Mann-Whitney over the
+ * interactions' or conversations' costs).
  */
 final class AgentPeriodDetector implements Detector {
     static final int MIN_RATE_TRACES = 30;
@@ -15,7 +16,8 @@ final class AgentPeriodDetector implements Detector {
     enum Metric {
         ERROR_RATE("agent_error_rate", "error_rate"),
         HANDOFF_RATE("agent_handoff_rate", "handoff_rate"),
-        COST("agent_cost_per_interaction", "cost");
+        COST("agent_cost_per_interaction", "cost"),
+        COST_PER_CONVERSATION("agent_cost_per_conversation", "cost");
 
         final String kind;
         final String trendMetric;
@@ -34,9 +36,11 @@ final class AgentPeriodDetector implements Detector {
 
     @Override
     public Detection detect(InsightData data) {
-        int min = metric == Metric.COST ? MIN_COST_TRACES : MIN_RATE_TRACES;
-        Detection.Builder result = new Detection.Builder(metric.kind, "at least " + min + " interactions of the agent in each period");
-        for (SideBySide s : data.agentPeriods()) {
+        boolean conversations = metric == Metric.COST_PER_CONVERSATION;
+        int min = metric == Metric.COST || conversations ? MIN_COST_TRACES : MIN_RATE_TRACES;
+        Detection.Builder result = new Detection.Builder(metric.kind, "at least " + min
+                + (conversations ? " conversations" : " interactions") + " of the agent in each period");
+        for (SideBySide s : conversations ? data.agentConversations() : data.agentPeriods()) {
             Side cur = s.current();
             Side base = s.baseline();
             if (cur.traces() < min || base.traces() < min) {
@@ -61,6 +65,13 @@ final class AgentPeriodDetector implements Detector {
                                 + Figures.usd(cur.avgCostUsd()) + ", " + Figures.relative(cur.avgCostUsd(), base.avgCostUsd())
                                 + " than " + Figures.usd(base.avgCostUsd()) + " in the previous period (" + cur.traces()
                                 + " and " + base.traces() + " interactions)", "usd", cur.avgCostUsd(), base.avgCostUsd(),
+                        s.cost(), links.interactions("agent_id", s.key())
+                                .analytics("/api/v1/analytics/agents", "agent_id", s.key()).build());
+                case COST_PER_CONVERSATION -> Comparisons.ranked(metric.kind, subject, "Agent " + s.key()
+                                + "'s cost per conversation is " + Figures.usd(cur.avgCostUsd()) + ", "
+                                + Figures.relative(cur.avgCostUsd(), base.avgCostUsd()) + " than "
+                                + Figures.usd(base.avgCostUsd()) + " in the previous period (" + cur.traces() + " and "
+                                + base.traces() + " conversations)", "usd", cur.avgCostUsd(), base.avgCostUsd(),
                         s.cost(), links.interactions("agent_id", s.key())
                                 .analytics("/api/v1/analytics/agents", "agent_id", s.key()).build());
             });

@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Everything the detectors of one run look at, read from the store once (seven queries). */
-public record InsightData(InsightPeriods periods, List<SideBySide> agentPeriods, List<SideBySide> configVersions,
+/** Everything the detectors of one run look at, read from the store once (eight queries). */
+public record InsightData(InsightPeriods periods, List<SideBySide> agentPeriods,
+        List<SideBySide> agentConversations, List<SideBySide> configVersions,
         List<RateChange> toolFailures, List<LatencyTail> agentLatency, List<LatencyTail> modelLatency,
         List<RatingChange> ratings, NewErrors newErrors) {
 
     public static InsightData load(InsightSource source, WorkspaceId workspace, InsightPeriods periods) {
         return new InsightData(periods, source.agentPeriods(workspace, periods),
+                source.agentConversationPeriods(workspace, periods),
                 source.agentConfigVersions(workspace, periods), source.toolFailures(workspace, periods),
                 source.latencyTails(workspace, periods, LatencyTail.By.AGENT),
                 source.latencyTails(workspace, periods, LatencyTail.By.MODEL), source.ratings(workspace, periods),
@@ -27,7 +29,8 @@ public record InsightData(InsightPeriods periods, List<SideBySide> agentPeriods,
 
     /** The newest trace start any of the reads counted, or null when they counted none. */
     public Instant dataAsOf() {
-        return Stream.of(agentPeriods.stream().map(SideBySide::newest), configVersions.stream().map(SideBySide::newest),
+        return Stream.of(agentPeriods.stream().map(SideBySide::newest),
+                        agentConversations.stream().map(SideBySide::newest), configVersions.stream().map(SideBySide::newest),
                         toolFailures.stream().map(RateChange::newest), agentLatency.stream().map(LatencyTail::newest),
                         modelLatency.stream().map(LatencyTail::newest), ratings.stream().map(RatingChange::newest),
                         newErrors.patterns().stream().map(NewErrors.Pattern::lastSeen))

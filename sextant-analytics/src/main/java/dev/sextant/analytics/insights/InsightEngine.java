@@ -30,6 +30,7 @@ public final class InsightEngine {
             new AgentPeriodDetector(AgentPeriodDetector.Metric.ERROR_RATE),
             new AgentPeriodDetector(AgentPeriodDetector.Metric.HANDOFF_RATE),
             new AgentPeriodDetector(AgentPeriodDetector.Metric.COST),
+            new AgentPeriodDetector(AgentPeriodDetector.Metric.COST_PER_CONVERSATION),
             new ConfigChangeDetector(ConfigChangeDetector.Metric.ERROR_RATE),
             new ConfigChangeDetector(ConfigChangeDetector.Metric.COST),
             new ConfigChangeDetector(ConfigChangeDetector.Metric.LATENCY),

@@ -22,6 +22,7 @@ final class Data {
     static final RankSum NO_RANKS = new RankSum(0, 0, 0, 0);
 
     final List<SideBySide> agentPeriods = new ArrayList<>();
+    final List<SideBySide> agentConversations = new ArrayList<>();
     final List<SideBySide> configVersions = new ArrayList<>();
     final List<RateChange> tools = new ArrayList<>();
     final List<LatencyTail> agentLatency = new ArrayList<>();
@@ -46,7 +47,7 @@ final class Data {
     }
 
     InsightData build() {
-        return new InsightData(PERIODS, agentPeriods, configVersions, tools, agentLatency, modelLatency, ratings,
+        return new InsightData(PERIODS, agentPeriods, agentConversations, configVersions, tools, agentLatency, modelLatency, ratings,
                 new NewErrors(patterns, currentTraces, baselineTraces));
     }
 }

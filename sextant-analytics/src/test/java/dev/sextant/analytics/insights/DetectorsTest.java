@@ -63,10 +63,26 @@ class DetectorsTest {
     }
 
     @Test
+    void costPerConversation() {
+        // 25 conversations per period, the current ones all dearer: ranks 26..50, R = 950, U = 625 = n1 n2
+        Data data = new Data();
+        data.agentConversations.add(new SideBySide("bot", "current", "previous", Data.side(25, 0, 0, "3.50"),
+                Data.side(25, 0, 0, "2.50"), new RankSum(950, 25, 25, 0), Data.NO_RANKS, Data.SPLIT));
+        Finding f = new AgentPeriodDetector(AgentPeriodDetector.Metric.COST_PER_CONVERSATION).detect(data.build())
+                .tested().getFirst();
+        assertThat(f.kind()).isEqualTo("agent_cost_per_conversation");
+        assertThat(f.title()).isEqualTo("Agent bot's cost per conversation is $0.14, 40% higher than $0.1 in the previous"
+                + " period (25 and 25 conversations)");
+        assertThat(f.effectSize()).isEqualTo(1.0);
+        assertThat(f.pValue()).isLessThan(1e-8);
+    }
+
+    @Test
     void tooFewInteractionsAreSkipped() {
         Data data = new Data().agent("tiny", Data.side(19, 10, 0, "1"), Data.side(100, 1, 0, "1"),
                 new RankSum(19 * 20 / 2.0, 19, 100, 0));
-        for (AgentPeriodDetector.Metric m : AgentPeriodDetector.Metric.values()) {
+        for (AgentPeriodDetector.Metric m : new AgentPeriodDetector.Metric[] {AgentPeriodDetector.Metric.ERROR_RATE,
+                AgentPeriodDetector.Metric.HANDOFF_RATE, AgentPeriodDetector.Metric.COST}) {
             Detection d = new AgentPeriodDetector(m).detect(data.build());
             assertThat(d.tested()).as(m.name()).isEmpty();
             assertThat(d.skippedTooLittleData()).isEqualTo(1);

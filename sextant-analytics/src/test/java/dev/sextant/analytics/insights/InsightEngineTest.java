@@ -52,7 +52,7 @@ class InsightEngineTest {
         assertThat(tools.significant()).isEqualTo(1);
         assertThat(byDetector.get("agent_error_rate").significant()).isZero();
         assertThat(byDetector.get("new_error_pattern").candidates()).isZero();
-        assertThat(report.considered()).hasSize(11);
+        assertThat(report.considered()).hasSize(12);
         // limit 1: the cost finding has the higher score (ln 21 = 3.04 > 2.54) and is the only one reported
         assertThat(report.insights()).hasSize(1);
         assertThat(report.insights().getFirst().finding().kind()).isEqualTo("agent_cost_per_interaction");

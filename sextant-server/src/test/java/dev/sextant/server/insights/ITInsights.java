@@ -39,8 +39,8 @@ class ITInsights {
     /**
      * Per period: "bot" runs 100 interactions (1 s each, no cost), each calling the tool "search";
      * before, 5 calls time out; with a change, 23 fail, 10 of them with the new "quota exceeded for key N".
-     * "writer" runs 40 interactions (0.5 s) with one LLM call each, on config v6 at $0.010; with a
-     * change it moves to config v7 at $0.014 in the current period.
+     * "writer" runs 40 interactions (0.5 s, two per conversation) with one LLM call each, on config
+     * v6 at $0.010; with a change it moves to config v7 at $0.014 in the current period.
      */
     private static String batch(boolean change) {
         List<String> items = new ArrayList<>();
@@ -50,7 +50,7 @@ class ITInsights {
             for (int i = 0; i < 100; i++) {
                 Instant start = base.plus(Duration.ofMinutes(90L * i));
                 String id = "bot-" + period + "-" + i;
-                items.add(trace(id, "bot", null, start, 1000));
+                items.add(trace(id, "bot", null, null, start, 1000));
                 String error = now ? (i < 10 ? "quota exceeded for key " + (i * 7) : i < 23 ? "timeout after " + i + "00 ms" : null)
                         : i < 5 ? "timeout after " + i + "00 ms" : null;
                 items.add("""
@@ -62,7 +62,7 @@ class ITInsights {
             for (int i = 0; i < 40; i++) {
                 Instant start = base.plus(Duration.ofHours(4L * i));
                 String id = "writer-" + period + "-" + i;
-                items.add(trace(id, "writer", now ? "v7" : "v6", start, 500));
+                items.add(trace(id, "writer", now ? "v7" : "v6", "conv-" + period + "-" + i / 2, start, 500));
                 items.add("""
                         {"type": "span", "body": {"id": "%s-llm", "trace_id": "%s", "kind": "llm", "name": "generate",
                           "model": "house-model", "cost_usd": %s, "usage": {"input_tokens": 100, "output_tokens": 10},
@@ -73,11 +73,12 @@ class ITInsights {
         return "{\"batch\": [" + String.join(",", items) + "]}";
     }
 
-    private static String trace(String id, String agent, String version, Instant start, long ms) {
+    private static String trace(String id, String agent, String version, String conversation, Instant start, long ms) {
         return """
-                {"type": "trace", "body": {"id": "%s", "agent_id": "%s", %s "status": "ok",
+                {"type": "trace", "body": {"id": "%s", "agent_id": "%s", %s %s "status": "ok",
                   "started_at": "%s", "ended_at": "%s"}}"""
-                .formatted(id, agent, version == null ? "" : "\"config_version\": \"" + version + "\",", start,
+                .formatted(id, agent, version == null ? "" : "\"config_version\": \"" + version + "\",",
+                        conversation == null ? "" : "\"conversation_id\": \"" + conversation + "\",", start,
                         start.plusMillis(ms));
     }
 
@@ -114,10 +115,11 @@ class ITInsights {
         JsonNode insights = body.get("insights");
         // scores: the two cost findings, every v7 interaction dearer than every v6 one: rank-biserial 1 x ln(41) = 3.71;
         // search: Cohen's h(0.23, 0.05) = 0.5493 x ln(101) = 2.54; the new error: h(0.10, 0) = 0.6435 x ln(11) = 1.54
-        assertThat(insights.size()).as(body.toString()).isEqualTo(4);
+        // the conversations: rank-biserial 1 x ln(21) = 3.04
+        assertThat(insights.size()).as(body.toString()).isEqualTo(5);
         assertThat(kinds(insights)).containsExactly("agent_cost_per_interaction", "config_cost_per_interaction",
-                "tool_failure_rate", "new_error_pattern");
-        for (int i = 0; i < 4; i++) {
+                "agent_cost_per_conversation", "tool_failure_rate", "new_error_pattern");
+        for (int i = 0; i < 5; i++) {
             assertThat(insights.get(i).get("rank").asInt()).isEqualTo(i + 1);
             assertThat(insights.get(i).get("numbers").get("adjusted_p_value").asDouble()).isLessThanOrEqualTo(0.05);
         }
@@ -134,7 +136,12 @@ class ITInsights {
         assertThat(config.get("subject").get("config_version").asString()).isEqualTo("v7");
         assertThat(config.get("subject").get("previous_config_version").asString()).isEqualTo("v6");
 
-        JsonNode tool = insights.get(2);
+        JsonNode conversation = insights.get(2);
+        assertThat(conversation.get("title").asString()).isEqualTo(
+                "Agent writer's cost per conversation is $0.028, 40% higher than $0.02 in the previous period (20 and 20 conversations)");
+        assertThat(conversation.get("numbers").get("current_samples").asLong()).isEqualTo(20);
+
+        JsonNode tool = insights.get(3);
         assertThat(tool.get("title").asString()).isEqualTo(
                 "Tool search fails 23.0% (23 of 100) of calls, up from 5.0% (5 of 100) in the previous period");
         JsonNode n = tool.get("numbers");
@@ -147,7 +154,7 @@ class ITInsights {
         assertThat(n.get("p_value").asDouble()).isCloseTo(0.00036766571207595466, within(1e-12));
         assertThat(tool.get("severity").asString()).isEqualTo("high");
 
-        JsonNode error = insights.get(3);
+        JsonNode error = insights.get(4);
         assertThat(error.get("subject").get("pattern").asString()).isEqualTo("quota exceeded for key #");
         // 10 occurrences, equal traffic in both periods (140 and 140): all in the current one with probability 0.5^10
         assertThat(error.get("numbers").get("p_value").asDouble()).isCloseTo(Math.pow(0.5, 10), within(1e-12));
@@ -167,7 +174,7 @@ class ITInsights {
     @Test
     void theConsideredBlockSaysWhatWasLookedAt() {
         Map<String, JsonNode> considered = considered(ok("/api/v1/insights?" + RANGE, ADMIN_KEY));
-        assertThat(considered).hasSize(11);
+        assertThat(considered).hasSize(12);
         JsonNode tools = considered.get("tool_failure_rate");
         assertThat(tools.get("candidates").asInt()).isEqualTo(1);
         assertThat(tools.get("tested").asInt()).isEqualTo(1);
@@ -213,6 +220,7 @@ class ITInsights {
         assertThat(considered.get("tool_failure_rate").get("tested").asInt()).isEqualTo(1);
         assertThat(considered.get("agent_cost_per_interaction").get("tested").asInt()).isEqualTo(2);
         assertThat(considered.get("new_error_pattern").get("candidates").asInt()).isZero();
+        assertThat(considered.get("agent_cost_per_conversation").get("tested").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -275,7 +283,7 @@ class ITInsights {
             assertThat(body.get("agent_id").asString()).isEqualTo(hostile);
         }
         // the data is still there
-        assertThat(ok("/api/v1/insights?" + RANGE, ADMIN_KEY).get("insights").size()).isEqualTo(4);
+        assertThat(ok("/api/v1/insights?" + RANGE, ADMIN_KEY).get("insights").size()).isEqualTo(5);
     }
 
     @Test

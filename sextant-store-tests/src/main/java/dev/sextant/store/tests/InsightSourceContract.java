@@ -51,7 +51,7 @@ public abstract class InsightSourceContract extends StoreContract {
     /** One generated interaction: the source of every expected figure. */
     private record Gen(String id, Instant start, String agent, String version, boolean error, String errorMessage,
             boolean handoff, Long durationMs, long costMillis, String model, long llmMs, String tool,
-            String toolError, Double rating) {
+            String toolError, Double rating, String conversation) {
         boolean inWindow() {
             return !start.isBefore(BASE_FROM) && start.isBefore(TO);
         }
@@ -91,9 +91,10 @@ public abstract class InsightSourceContract extends StoreContract {
                     r.nextBoolean() ? "search" : "pay",
                     !toolFailed ? null : cur && r.nextBoolean() ? "quota exceeded for key " + r.nextInt(1000)
                             : "timeout after " + r.nextInt(1000) + "ms",
-                    r.nextInt(3) == 0 ? null : (double) (1 + r.nextInt(5)));
+                    r.nextInt(3) == 0 ? null : (double) (1 + r.nextInt(5)),
+                    r.nextInt(5) == 0 ? null : "c" + r.nextInt(15));
             generated.add(g);
-            traces.add(new Trace(g.id(), agent, null, null, null, "run", null, null,
+            traces.add(new Trace(g.id(), agent, null, g.conversation(), null, "run", null, null,
                     error ? Status.ERROR : Status.OK, g.errorMessage(), start,
                     g.durationMs() == null ? null : start.plusMillis(g.durationMs()), null, null, null,
                     new Handoff(g.handoff(), null, null), null, version, null, null, null, null));
@@ -218,6 +219,39 @@ public abstract class InsightSourceContract extends StoreContract {
             assertThat(s.newest()).isEqualTo(
                     inWindow(g -> s.key().equals(g.agent())).stream().map(Gen::start).max(Comparator.naturalOrder()).orElseThrow());
         }
+    }
+
+    @Test
+    public void conversationsBelongToThePeriodOfTheirFirstInteraction() {
+        WorkspaceId ws = seeded(18);
+        intruder();
+        List<SideBySide> result = store().insights().agentConversationPeriods(ws, PERIODS);
+        assertThat(result).extracting(SideBySide::key).containsExactly("alpha", "beta");
+        for (SideBySide s : result) {
+            // per conversation: [first start is current ? 1 : 0, total cost in millis]
+            Map<String, List<Gen>> conversations = inWindow(g -> s.key().equals(g.agent()) && g.conversation() != null)
+                    .stream().collect(Collectors.groupingBy(Gen::conversation));
+            List<Gen> cur = new ArrayList<>();
+            List<Gen> base = new ArrayList<>();
+            for (List<Gen> turns : conversations.values()) {
+                Gen first = turns.stream().min(Comparator.comparing(Gen::start)).orElseThrow();
+                long cost = turns.stream().mapToLong(Gen::costMillis).sum();
+                // one stand-in per conversation carrying its total cost, so the rank helper can be reused
+                Gen total = new Gen(first.id(), first.start(), s.key(), null, false, null, false, null, cost, null, 0,
+                        "", null, null, first.conversation());
+                (first.current() ? cur : base).add(total);
+            }
+            assertThat(s.current().traces()).as(s.key()).isEqualTo(cur.size());
+            assertThat(s.baseline().traces()).as(s.key()).isEqualTo(base.size());
+            assertThat(s.current().totalCostUsd()).isEqualByComparingTo(
+                    BigDecimal.valueOf(cur.stream().mapToLong(Gen::costMillis).sum(), 3));
+            assertThat(s.baseline().totalCostUsd()).isEqualByComparingTo(
+                    BigDecimal.valueOf(base.stream().mapToLong(Gen::costMillis).sum(), 3));
+            assertThat(s.current().errors()).isZero();
+            assertThat(s.current().latencySamples()).isZero();
+            assertRanks(s.key() + " conversation cost", s.cost(), cur, base, InsightSourceContract::cost);
+        }
+        assertThat(store().insights().agentConversationPeriods(newWorkspace(), PERIODS)).isEmpty();
     }
 
     @Test

@@ -46,6 +46,15 @@ final class JdbcInsightSource implements InsightSource {
     }
 
     @Override
+    public List<SideBySide> agentConversationPeriods(WorkspaceId workspace, InsightPeriods periods) {
+        InteractionFilter filter = filter(workspace, periods);
+        String sql = SideBySideSql.aggregate(SideBySideSql.byConversation(filter.where()));
+        return database.read("comparing agents' conversations across periods", c -> SideBySideSql.pair(
+                query(c, sql, splitThen(periods.currentFrom(), filter.values()), SideBySideSql::row),
+                "current", "previous", false));
+    }
+
+    @Override
     public List<SideBySide> agentConfigVersions(WorkspaceId workspace, InsightPeriods periods) {
         InteractionFilter filter = filter(workspace, periods);
         String sql = SideBySideSql.aggregate(SideBySideSql.byConfigVersion(filter.where()));

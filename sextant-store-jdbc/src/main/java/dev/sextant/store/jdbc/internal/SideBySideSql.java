@@ -30,6 +30,15 @@ final class SideBySideSql {
                 + " FROM traces t WHERE " + where + " AND t.agent_id IS NOT NULL";
     }
 
+    /** One row per conversation: its agent, the period of its first trace, its total cost; nothing else. */
+    static String byConversation(String where) {
+        return "SELECT k, cur, CAST(NULL AS VARCHAR) AS label, started_at, CAST(NULL AS VARCHAR) AS status,"
+                + " CAST(NULL AS BOOLEAN) AS handoff_triggered, cost_usd, CAST(NULL AS BIGINT) AS duration_ms FROM"
+                + " (SELECT t.agent_id AS k, CASE WHEN MIN(t.started_at) >= ? THEN 1 ELSE 0 END AS cur,"
+                + " MAX(t.started_at) AS started_at, SUM(t.cost_usd) AS cost_usd FROM traces t WHERE " + where
+                + " AND t.agent_id IS NOT NULL AND t.conversation_id IS NOT NULL GROUP BY t.agent_id, t.conversation_id) c";
+    }
+
     /** Versions ordered by first appearance per agent; the newest is current, the one before it baseline. */
     static String byConfigVersion(String where) {
         return "SELECT w0.k, CASE WHEN vs.vr = 1 THEN 1 ELSE 0 END AS cur, w0.v AS label, w0.started_at, w0.status,"
