@@ -45,6 +45,8 @@ public interface SextantStore extends AutoCloseable {
 
     SpendReader spending();
 
+    InsightSource insights();
+
     @Override
     void close();
 }

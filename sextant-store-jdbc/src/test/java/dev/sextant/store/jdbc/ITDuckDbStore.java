@@ -11,6 +11,7 @@ import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
+import dev.sextant.store.tests.InsightSourceContract;
 import dev.sextant.store.tests.InteractionListContract;
 import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
@@ -202,6 +203,14 @@ class ITDuckDbStore {
 
     @Nested
     class Budgets extends BudgetContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Insights extends InsightSourceContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

@@ -11,6 +11,7 @@ import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
+import dev.sextant.store.tests.InsightSourceContract;
 import dev.sextant.store.tests.InteractionListContract;
 import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
@@ -202,6 +203,14 @@ class ITPostgresStore {
 
     @Nested
     class Budgets extends BudgetContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Insights extends InsightSourceContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

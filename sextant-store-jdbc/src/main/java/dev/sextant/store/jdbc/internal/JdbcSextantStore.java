@@ -11,6 +11,7 @@ import dev.sextant.store.BehaviourReader;
 import dev.sextant.store.ExportReader;
 import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
+import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
@@ -41,6 +42,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final CostAnalysisReader costAnalysis;
     private final BudgetStore budgets;
     private final SpendReader spending;
+    private final InsightSource insights;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -66,6 +68,8 @@ public final class JdbcSextantStore implements SextantStore {
 
         this.budgets = new JdbcBudgetStore(database, clock);
         this.spending = new JdbcSpendReader(database);
+
+        this.insights = new JdbcInsightSource(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -181,6 +185,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public SpendReader spending() {
         return spending;
+    }
+
+    @Override
+    public InsightSource insights() {
+        return insights;
     }
 
     @Override
