@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 
 /**
  * The analytics benchmark's data: traces of 4 to 24 spans (14 on average) spread evenly over
- * {@code days} days before {@code end}, from six agents with their own mix of models and tools.
+ * the {@code window} before {@code end}, from six agents with their own mix of models and tools.
  * Each trace has an agent root span, LLM calls with usage (priced by the shipped catalog),
  * tool calls that fail at a per-tool rate with realistic messages (ids and numbers that the
  * error grouping folds), retrievals, decisions with confidence, events, and now and then a
@@ -56,10 +56,9 @@ final class AnalyticsData {
     private final int traces;
 
     /** {@code spans} is approximate: traces are whole, their sizes random around the mean. */
-    AnalyticsData(long spans, long seed, Instant end, int days) {
+    AnalyticsData(long spans, long seed, Instant end, Duration window) {
         this.seed = seed;
         this.traces = (int) Math.max(1, spans / MEAN_SPANS_PER_TRACE);
-        Duration window = Duration.ofDays(days);
         this.start = end.minus(window);
         this.spacingNanos = window.toNanos() / traces;
     }

@@ -10,6 +10,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +57,13 @@ public final class StatementRecorder {
             @Override
             DataSource readers() {
                 return source;
+            }
+
+            @Override
+            void streamResults(Connection c, boolean on) throws SQLException {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET jdbc_stream_results = " + on); // as DuckDbDatabase does for an export
+                }
             }
 
             @Override
