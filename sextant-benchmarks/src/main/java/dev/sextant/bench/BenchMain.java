@@ -1,42 +1,65 @@
 package dev.sextant.bench;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * {@code ./sextant bench ingest [--spans N] [--batch N] [--clients N]} and
+ * {@code ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]} and
  * {@code ./sextant bench budget-check [--requests N] [--traces N]}.
  */
 public final class BenchMain {
+    private static final String USAGE = """
+            usage: ./sextant bench ingest [--spans N] [--batch N] [--clients N]
+                   ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]
+                   ./sextant bench budget-check [--requests N] [--traces N]""";
+
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        // the store's libraries (Flyway, Hikari) would otherwise log every step between the figures
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length > 0 && args[0].equals("budget-check")) {
             budgetCheck(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (args.length == 0 || !args[0].equals("ingest")) {
-            System.err.println("usage: ./sextant bench ingest [--spans N] [--batch N] [--clients N]");
-            System.err.println("       ./sextant bench budget-check [--requests N] [--traces N]");
+        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("analytics"))) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        int spans = 200_000;
+        boolean analytics = args[0].equals("analytics");
+        long spans = analytics ? 10_000_000 : 200_000;
         int batch = 2_000;
         int clients = 4;
+        int runs = 10;
+        int warmup = 3;
+        Long exportRows = null;
+        Path data = null;
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         for (int i = 0; i < rest.length; i++) {
             String flag = rest[i];
             if (i + 1 >= rest.length) {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
-            int value = Integer.parseInt(rest[++i]);
+            String value = rest[++i];
             switch (flag) {
-                case "--spans" -> spans = value;
-                case "--batch" -> batch = value;
-                case "--clients" -> clients = value;
-                default -> throw new IllegalArgumentException("unknown option " + flag);
+                case "--spans" -> spans = Long.parseLong(value.replace("_", ""));
+                case "--batch" -> batch = Integer.parseInt(value);
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--export-rows" -> exportRows = Long.parseLong(value.replace("_", ""));
+                case "--data" -> data = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        new IngestBenchmark(spans, batch, clients).run();
+        if (analytics) {
+            Path dir = data != null ? data : Path.of(".sextant-bench", "analytics-" + spans);
+            long rows = exportRows != null ? exportRows : Math.min(1_000_000, spans / 10);
+            new AnalyticsBenchmark(spans, dir, warmup, runs, rows).run();
+        } else {
+            new IngestBenchmark((int) spans, batch, clients).run();
+        }
     }
 
     private static void budgetCheck(String[] options) throws Exception {

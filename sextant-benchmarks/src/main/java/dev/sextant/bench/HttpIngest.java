@@ -1,12 +1,9 @@
 package dev.sextant.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,28 +28,12 @@ final class HttpIngest {
 
     /** Warms the server up with {@code warm}, then returns spans/s for {@code bodies}. */
     double run(Path dataDir, List<byte[]> warm, List<byte[]> bodies, int spanCount) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile("sextant-bench-server", ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar",
-                serverJar.toString(), "serve", "--data", dataDir.toString(), "--port", Integer.toString(port));
-        builder.environment().put("SEXTANT_BOOTSTRAP_KEY", KEY);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process server = builder.start();
-        try {
+        try (ServerProcess server = ServerProcess.start(serverJar, dataDir, KEY, List.of())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            awaitHealthy(http, base, server, log);
-            send(http, base, warm);
+            send(http, server.base, warm);
             long t0 = System.nanoTime();
-            send(http, base, bodies);
+            send(http, server.base, bodies);
             return spanCount / ((System.nanoTime() - t0) / 1e9);
-        } finally {
-            server.destroy();
-            server.waitFor();
         }
     }
 
@@ -81,23 +62,5 @@ final class HttpIngest {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static void awaitHealthy(HttpClient http, URI base, Process server, Path log) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the server did not become healthy in 60 s; see " + log);
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Downloads traces, spans or scores as CSV or JSON Lines. The parameters are checked before
  * anything is written (a wrong one is a 400); the rows then stream from the database to the
- * client one fetch at a time, so memory stays flat however many rows there are.
+ * client one fetch at a time, so memory stays flat however many rows there are; the database read
+ * runs one bounded queue ahead of the writing ({@link ReadAhead}).
  * The rows are written on the request's own thread, straight to the servlet stream (not as an
  * async {@code StreamingResponseBody}): an export of millions of rows may take longer than any
  * async timeout, and the API-key security applies to the request as it is.
@@ -51,7 +52,8 @@ class ExportController {
                 ContentDisposition.attachment().filename(export.fileName(asOf)).build().toString());
         response.setHeader(DATA_AS_OF, asOf.toString());
         try (RowWriter writer = export.format().open(response.getOutputStream())) {
-            store.exports().export(caller.workspace(), export.entity(), export.query(), writer);
+            ReadAhead.run(rows -> store.exports().export(caller.workspace(), export.entity(), export.query(), rows),
+                    writer);
         }
     }
 }

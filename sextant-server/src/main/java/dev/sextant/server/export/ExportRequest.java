@@ -6,10 +6,10 @@ import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.ExportEntity;
 import dev.sextant.store.InteractionQuery;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,17 +17,15 @@ import java.util.function.Function;
  * interaction list's filters. Every wrong parameter is reported at once, by name.
  */
 record ExportRequest(ExportEntity entity, ExportFormat format, InteractionQuery query) {
+    private static final Set<String> OWN_PARAMETERS = Set.of("entity", "format");
 
     static ExportRequest of(Map<String, String[]> parameters) {
         List<FieldProblem> problems = new ArrayList<>();
         ExportEntity entity = choice(parameters, "entity", ExportEntity::fromWire, ExportEntity.wireNames(), problems);
         ExportFormat format = choice(parameters, "format", ExportFormat::fromWire, ExportFormat.wireNames(), problems);
-        Map<String, String[]> filters = new HashMap<>(parameters);
-        filters.remove("entity");
-        filters.remove("format");
         InteractionQuery query = null;
         try {
-            query = InteractionFilters.query(filters, false);
+            query = InteractionFilters.query(parameters, OWN_PARAMETERS);
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -33,8 +33,17 @@ public final class InteractionFilters {
     }
 
     public static InteractionQuery query(Map<String, String[]> parameters, boolean pagingAllowed) {
+        return query(parameters, pagingAllowed ? PAGING : Set.of());
+    }
+
+    /**
+     * The filters of {@code parameters}, where {@code ownParameters} are the endpoint's own (read
+     * by the endpoint, not here): they are not refused as unknown, and an unknown parameter's
+     * message lists them among the accepted ones.
+     */
+    public static InteractionQuery query(Map<String, String[]> parameters, Set<String> ownParameters) {
         InteractionFilters filters = new InteractionFilters(parameters);
-        filters.refuseUnknown(pagingAllowed);
+        filters.refuseUnknown(ownParameters);
         InteractionQuery query = filters.buildQuery();
         filters.throwIfAny();
         return query;
@@ -55,19 +64,17 @@ public final class InteractionFilters {
         return new PageRequest(page == null ? 1 : page, size == null ? PageRequest.DEFAULT_SIZE : size, cursor);
     }
 
-    private void refuseUnknown(boolean pagingAllowed) {
+    private void refuseUnknown(Set<String> ownParameters) {
         for (String name : parameters.keySet()) {
-            if (!FILTERS.contains(name) && !(pagingAllowed && PAGING.contains(name))) {
-                problem(name, "unknown parameter '" + name + "'; known: " + known(pagingAllowed));
+            if (!FILTERS.contains(name) && !ownParameters.contains(name)) {
+                problem(name, "unknown parameter '" + name + "'; known: " + known(ownParameters));
             }
         }
     }
 
-    private static String known(boolean pagingAllowed) {
+    private static String known(Set<String> ownParameters) {
         List<String> names = new ArrayList<>(FILTERS);
-        if (pagingAllowed) {
-            names.addAll(PAGING);
-        }
+        names.addAll(ownParameters);
         return String.join(", ", names.stream().sorted().toList());
     }
 

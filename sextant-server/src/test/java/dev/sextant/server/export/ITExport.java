@@ -122,6 +122,17 @@ class ITExport {
     }
 
     @Test
+    void anUnknownParameterIs400ListingEveryAcceptedParameterIncludingEntityAndFormat() {
+        Response r = server.get("/api/v1/export?entity=traces&format=csv&agentId=alpha", ADMIN_KEY);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("errors")).hasSize(1);
+        assertThat(r.json().get("errors").get(0).get("parameter").asString()).isEqualTo("agentId");
+        assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo("unknown parameter 'agentId';"
+                + " known: agent_id, conversation_id, entity, format, from, handoff, max_confidence, message_type,"
+                + " min_confidence, model, session_id, status, tag, to, user_id");
+    }
+
+    @Test
     void aKeyWithoutAnalyticsViewIs403() {
         Response ingestOnly = server.post("/api/v1/api-keys", ADMIN_KEY,
                 "{\"name\": \"ingester\", \"scopes\": [\"ingest:write\"]}");

@@ -29,6 +29,29 @@ abstract class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read whose rows are consumed while the query runs, in a read-only transaction that is
+     * rolled back at the end: the backend hands the result over one fetch at a time instead of
+     * building all of it first (PostgreSQL: a cursor, because auto-commit is off and the statement
+     * has a fetch size; DuckDB: see {@link #streamResults}).
+     */
+    <T> T readStreamed(String what, SqlWork<T> work) {
+        return read(what, c -> {
+            c.setAutoCommit(false);
+            streamResults(c, true);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback(); // read only: nothing to keep
+                streamResults(c, false);
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Turns streamed results on or off for this connection, where the driver needs telling. */
+    void streamResults(Connection c, boolean on) throws SQLException {}
+
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     abstract <T> T write(String what, SqlWork<T> work);
 

@@ -68,6 +68,21 @@ final class DuckDbDatabase extends Database {
         }
     }
 
+    /**
+     * DuckDB's JDBC driver materialises a query's whole result in native memory (outside DuckDB's
+     * memory limit, invisible to the Java heap) before the first row, unless the connection's
+     * {@code jdbc_stream_results} setting is on; then rows come one vector at a time as the query
+     * produces them. It is set per reader connection for the read, not for the whole database:
+     * a streamed result ends when its connection runs another statement, which the other
+     * readers (several statements on one connection) do.
+     */
+    @Override
+    void streamResults(Connection c, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET jdbc_stream_results = " + on);
+        }
+    }
+
     @Override
     DataSource readers() {
         return readers;

@@ -12,11 +12,10 @@ import java.sql.SQLException;
 import java.util.Objects;
 
 /**
- * Exports by one query per entity, streamed: the statement runs outside auto-commit with a
- * bounded fetch size, which makes PostgreSQL use a server-side cursor instead of loading the
- * whole result. DuckDB's driver (without {@code jdbc_stream_results} on the reader connections,
- * which this store does not set) materialises the result in native memory and hands it to Java
- * one vector chunk at a time: the Java heap stays bounded, the native result does not.
+ * Exports by one query per entity, streamed (see {@link Database#readStreamed}): PostgreSQL
+ * reads through a server-side cursor {@link #FETCH_SIZE} rows at a time, DuckDB hands over one
+ * vector of rows at a time. Memory stays flat however many rows there are, apart from what the
+ * database's own sort needs (DuckDB spills it to disk past its memory limit).
  */
 final class JdbcExportReader implements ExportReader {
     static final int FETCH_SIZE = 1000;
@@ -47,12 +46,11 @@ final class JdbcExportReader implements ExportReader {
                     + " ON t.workspace_id = c.workspace_id AND t.id = c.trace_id WHERE " + filter.where()
                     + " ORDER BY " + traceOrder + ", c.created_at ASC NULLS LAST, " + d.byteOrder("c.id") + " ASC";
         };
-        return database.read("exporting " + entity.wire(), c -> stream(c, sql, filter, columns, sink));
+        return database.readStreamed("exporting " + entity.wire(), c -> stream(c, sql, filter, columns, sink));
     }
 
     private static long stream(Connection c, String sql, InteractionFilter filter, ExportColumns columns,
             ExportSink sink) throws SQLException {
-        c.setAutoCommit(false);
         try (PreparedStatement select = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             SqlValues.bind(select, filter.values());
@@ -66,9 +64,6 @@ final class JdbcExportReader implements ExportReader {
                 }
             }
             return rows;
-        } finally {
-            c.rollback(); // read only: nothing to keep
-            c.setAutoCommit(true);
         }
     }
 }
