@@ -132,6 +132,18 @@ final class Converters {
         }
     }
 
+    /** How many rows to ask for, 1 to 100. */
+    static final class Limit implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = integer(value);
+            if (n < 1 || n > 100) {
+                throw new TypeConversionException("must be from 1 to 100, was " + n);
+            }
+            return n;
+        }
+    }
+
     /** An RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z. */
     static final class Time implements ITypeConverter<java.time.Instant> {
         @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sextant", mixinStandardHelpOptions = true, version = "sextant-cli 0.1.0",
         description = "Track an AI-assisted working session in a running Sextant server and read its analytics.",
         subcommands = {LoginCommand.class, SessionCommand.class, ExportCommand.class, DashboardCommand.class,
-                TrendsCommand.class},
+                TrendsCommand.class, InsightsCommand.class, AlertsCommand.class},
         footer = {"", "Server and key: SEXTANT_URL and SEXTANT_API_KEY, else the file written by login "
                 + "($SEXTANT_CONFIG, else ~/.config/sextant/config.json).", ExitCode.HELP})
 public final class SextantCli implements Runnable {
@@ -59,6 +59,6 @@ public final class SextantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session, export, dashboard or trends");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session, export, dashboard, trends, insights or alerts");
     }
 }
