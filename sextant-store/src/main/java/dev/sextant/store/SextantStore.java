@@ -31,6 +31,14 @@ public interface SextantStore extends AutoCloseable {
 
     EffectivenessReader effectiveness();
 
+    MetricWindowReader metricWindows();
+
+    AlertRuleStore alertRules();
+
+    AlertStore alerts();
+
+    WebhookStore webhooks();
+
     @Override
     void close();
 }

@@ -1,14 +1,18 @@
 package dev.sextant.store.jdbc.internal;
 
+import dev.sextant.store.AlertRuleStore;
+import dev.sextant.store.AlertStore;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.ExportReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InteractionReader;
+import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.TrendReader;
+import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +31,10 @@ public final class JdbcSextantStore implements SextantStore {
     private final TrendReader trends;
     private final ExportReader exports;
     private final EffectivenessReader effectiveness;
+    private final MetricWindowReader metricWindows;
+    private final AlertRuleStore alertRules;
+    private final AlertStore alerts;
+    private final WebhookStore webhooks;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -43,6 +51,10 @@ public final class JdbcSextantStore implements SextantStore {
         this.trends = new JdbcTrendReader(database);
         this.exports = new JdbcExportReader(database);
         this.effectiveness = new JdbcEffectivenessReader(database);
+        this.metricWindows = new JdbcMetricWindowReader(database);
+        this.alertRules = new JdbcAlertRuleStore(database, clock);
+        this.alerts = new JdbcAlertStore(database);
+        this.webhooks = new JdbcWebhookStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -123,6 +135,26 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public TrendReader trends() {
         return trends;
+    }
+
+    @Override
+    public MetricWindowReader metricWindows() {
+        return metricWindows;
+    }
+
+    @Override
+    public AlertRuleStore alertRules() {
+        return alertRules;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     @Override
