@@ -1,0 +1,27 @@
+package dev.sextant.server.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signature of a webhook body: hex HMAC-SHA256, keyed with the webhook's secret, of
+ * {@code <timestamp>.<body>} where the timestamp is the {@code X-Sextant-Timestamp} header (Unix
+ * seconds). Signing the timestamp lets a receiver refuse old deliveries replayed later.
+ */
+final class WebhookSignature {
+    private WebhookSignature() {}
+
+    static String sign(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+        }
+    }
+}
