@@ -11,6 +11,8 @@ import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.AlertRule;
 import dev.sextant.store.AlertRuleSpec;
 import dev.sextant.store.AlertRuleStore;
+import dev.sextant.store.AlertSignal;
+import dev.sextant.store.AlertStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.WebhookStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,12 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertRuleController {
     private final AlertRuleStore rules;
     private final WebhookStore webhooks;
+    private final AlertStore alerts;
     private final RuleRunner runner;
     private final Clock clock;
 
     AlertRuleController(SextantStore store, RuleRunner runner, Clock clock) {
         this.rules = store.alertRules();
         this.webhooks = store.webhooks();
+        this.alerts = store.alerts();
         this.runner = runner;
         this.clock = clock;
     }
@@ -78,8 +82,12 @@ class AlertRuleController {
         noParameters(request);
         rule(caller.workspace(), id);
         AlertRuleSpec spec = checked(caller.workspace(), body);
-        return RuleView.of(rules.update(caller.workspace(), id, spec)
-                .orElseThrow(() -> new NotFoundException("alert rule", id)));
+        AlertRule updated = rules.update(caller.workspace(), id, spec)
+                .orElseThrow(() -> new NotFoundException("alert rule", id));
+        if (!spec.enabled()) {
+            closeOpenAlert(caller.workspace(), id);
+        }
+        return RuleView.of(updated);
     }
 
     @DeleteMapping("/{id}")
@@ -90,7 +98,13 @@ class AlertRuleController {
         if (!rules.delete(caller.workspace(), id)) {
             throw new NotFoundException("alert rule", id);
         }
+        closeOpenAlert(caller.workspace(), id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** A rule that is deleted or disabled is no longer evaluated: its open alert would never resolve. */
+    private void closeOpenAlert(WorkspaceId workspace, String ruleId) {
+        alerts.resolve(workspace, AlertSignal.ruleKey(ruleId), clock.instant());
     }
 
     /** Evaluates the rule now and says what the scheduler would do; changes nothing. */

@@ -220,6 +220,23 @@ class ITAlertRequests {
                 .isEqualTo("firing");
     }
 
+    @Test
+    void deletingOrDisablingARuleResolvesItsOpenAlert() {
+        dev.sextant.store.SextantStore store = server.bean(dev.sextant.store.SextantStore.class);
+        dev.sextant.model.WorkspaceId ws = store.workspaces().findBySlug("default").orElseThrow().id();
+        for (String change : new String[] {"delete", "disable"}) {
+            String id = created("/api/v1/alert-rules", ADMIN_KEY, RULE).get("id").asString();
+            String alert = store.alerts().raise(ws, new dev.sextant.store.AlertSignal(
+                    dev.sextant.store.AlertSignal.ruleKey(id), "rule", id, "r", dev.sextant.store.Severity.INFO, 1.0,
+                    "{}"), Instant.now()).alert().id();
+            Response r = change.equals("delete") ? server.delete("/api/v1/alert-rules/" + id, ADMIN_KEY)
+                    : put("/api/v1/alert-rules/" + id, ADMIN_KEY, RULE.replace("{\"name\"", "{\"enabled\": false, \"name\""));
+            assertThat(r.status()).as(r.toString()).isIn(200, 204);
+            assertThat(ok(server.get("/api/v1/alerts/" + alert, ADMIN_KEY)).get("status").asString()).as(change)
+                    .isEqualTo("resolved");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"'; DROP TABLE alerts; --", "ключ 🔑 \u202Emirror", "<script>alert(1)</script>"})
     void hostileNamesAndFiltersAreStoredExactly(String text) {
