@@ -15,11 +15,18 @@ final class WebhookSignature {
     private WebhookSignature() {}
 
     static String sign(String secret, long timestamp, byte[] body) {
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, signed, 0, prefix.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return "sha256=" + hmacSha256Hex(secret, signed);
+    }
+
+    static String hmacSha256Hex(String secret, byte[] content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            return HexFormat.of().formatHex(mac.doFinal(content));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
         }
