@@ -17,8 +17,16 @@ public interface AlertStore {
      */
     Raised raise(WorkspaceId workspace, AlertSignal signal, Instant at);
 
-    /** Resolves the open alert of that key, if there is one, and returns it. */
-    Optional<Alert> resolve(WorkspaceId workspace, String dedupeKey, Instant at);
+    /**
+     * Resolves the open alert of that key, if there is one, and returns it. A non-null
+     * {@code value} or {@code details} replaces the alert's: the numbers on which it cleared.
+     */
+    Optional<Alert> resolve(WorkspaceId workspace, String dedupeKey, Double value, String details, Instant at);
+
+    /** Resolves the open alert of that key, keeping the numbers it last fired on. */
+    default Optional<Alert> resolve(WorkspaceId workspace, String dedupeKey, Instant at) {
+        return resolve(workspace, dedupeKey, null, null, at);
+    }
 
     /** Marks an open alert acknowledged; empty when there is no such alert. A resolved alert keeps its status. */
     Optional<Alert> acknowledge(WorkspaceId workspace, String alertId, String by, Instant at);

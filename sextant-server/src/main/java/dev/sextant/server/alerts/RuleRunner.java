@@ -74,7 +74,8 @@ class RuleRunner {
                     dispatcher.send(workspace, rule.spec().webhookIds(), raised.alert(), WebhookDispatcher.FIRED);
                 }
             }
-            case OK -> alerts.resolve(workspace, key, now).ifPresent(resolved ->
+            case OK -> alerts.resolve(workspace, key, evaluation.value(),
+                    json.writeValueAsString(EvaluationView.of(evaluation)), now).ifPresent(resolved ->
                     dispatcher.send(workspace, rule.spec().webhookIds(), resolved, WebhookDispatcher.RESOLVED));
             case NO_DATA, INSUFFICIENT_BASELINE -> {
                 // not judged: an open alert stays open, none is opened

@@ -147,6 +147,13 @@ class ITAlerts {
                         .isEqualTo("resolved"));
         JsonNode resolved = ok(server.get("/api/v1/alerts/" + alertId, ADMIN_KEY));
         assertThat(resolved.get("resolved_at").isNull()).isFalse();
+        assertThat(resolved.get("details").get("state").asString()).as("the numbers it cleared on").isEqualTo("ok");
+        assertThat(resolved.get("details").get("samples").asLong()).isEqualTo(10);
+        assertThat(resolved.get("value").asDouble()).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.received("/slack")).hasSize(2));
+        assertThat(JSON.readTree(receiver.received("/slack").get(1).body()).get("text").asString())
+                .startsWith("[CRITICAL] lifecycle errors is resolved: error_rate over the last 1h is 0.3")
+                .endsWith(", not &gt; 0.5 (10 samples)");
         assertThat(resolved.get("acknowledged_at").isNull()).isFalse();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.received("/json")).hasSize(3));
         assertThat(receiver.received("/json").get(2).header("X-Sextant-Event")).isEqualTo("alert.resolved");

@@ -194,8 +194,12 @@ public abstract class AlertContract extends StoreContract {
         assertThat(open.lastSeenAt()).isEqualTo(t0.plusSeconds(120));
         assertThat(store().alerts().findOpen(ws, "rule:x")).contains(open);
 
-        Alert resolved = store().alerts().resolve(ws, "rule:x", t0.plusSeconds(180)).orElseThrow();
+        Alert resolved = store().alerts().resolve(ws, "rule:x", 0.1, "{\"value\": 0.1}", t0.plusSeconds(180))
+                .orElseThrow();
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.value()).isEqualTo(0.1);
+        assertThat(resolved.details()).contains("0.1");
+        assertThat(resolved.occurrences()).isEqualTo(3);
         assertThat(resolved.resolvedAt()).isEqualTo(t0.plusSeconds(180));
         assertThat(store().alerts().resolve(ws, "rule:x", t0.plusSeconds(190))).isEmpty();
         assertThat(store().alerts().findOpen(ws, "rule:x")).isEmpty();
@@ -220,8 +224,9 @@ public abstract class AlertContract extends StoreContract {
         Raised raised = store().alerts().raise(ws, signal("budget:b1:80", 85.0), t0.plusSeconds(10));
         assertThat(raised.opened()).isFalse();
         assertThat(raised.alert().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(store().alerts().resolve(ws, "budget:b1:80", t0.plusSeconds(20)).orElseThrow().status())
-                .isEqualTo(AlertStatus.RESOLVED);
+        Alert resolved = store().alerts().resolve(ws, "budget:b1:80", t0.plusSeconds(20)).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.value()).as("kept: resolved without numbers").isEqualTo(85.0);
         assertThat(store().alerts().acknowledge(ws, "alert_missing", "x", t0)).isEmpty();
     }
 

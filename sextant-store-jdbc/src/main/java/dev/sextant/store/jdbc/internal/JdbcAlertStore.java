@@ -73,7 +73,7 @@ final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
-    public Optional<Alert> resolve(WorkspaceId workspace, String dedupeKey, Instant at) {
+    public Optional<Alert> resolve(WorkspaceId workspace, String dedupeKey, Double value, String details, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         return database.write("resolving alert " + dedupeKey, c -> {
             Optional<Alert> open = first(c, workspace, " AND open_key = ?", List.of(dedupeKey));
@@ -81,9 +81,10 @@ final class JdbcAlertStore implements AlertStore {
                 return Optional.<Alert>empty();
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE alerts SET status = ?, resolved_at = ?,"
-                    + " open_key = NULL WHERE workspace_id = ? AND id = ?")) {
-                SqlValues.bind(update, Arrays.asList(AlertStatus.RESOLVED.wire(), now, workspace.value(),
-                        open.get().id()));
+                    + " open_key = NULL, value = COALESCE(CAST(? AS FLOAT8), value),"
+                    + " details = COALESCE(CAST(? AS VARCHAR), details) WHERE workspace_id = ? AND id = ?")) {
+                SqlValues.bind(update, Arrays.asList(AlertStatus.RESOLVED.wire(), now, value, details,
+                        workspace.value(), open.get().id()));
                 update.executeUpdate();
             }
             return first(c, workspace, " AND id = ?", List.of(open.get().id()));
