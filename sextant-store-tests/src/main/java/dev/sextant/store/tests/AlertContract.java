@@ -210,6 +210,34 @@ public abstract class AlertContract extends StoreContract {
         assertThat(again.alert().occurrences()).isEqualTo(1);
     }
 
+    /** Two servers evaluating the same rule at once: still one alert, opened exactly once. */
+    @Test
+    public void concurrentRaisesOfOneKeyAreOneAlert() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        Instant t0 = Instant.parse("2026-11-05T10:00:00Z");
+        int raisers = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Raised>> results = new ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(raisers)) {
+            for (int i = 0; i < raisers; i++) {
+                double value = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store().alerts().raise(ws, signal("rule:race", value), t0);
+                }));
+            }
+            start.countDown();
+            long opened = 0;
+            for (java.util.concurrent.Future<Raised> r : results) {
+                opened += r.get().opened() ? 1 : 0;
+            }
+            assertThat(opened).isEqualTo(1);
+        }
+        List<Alert> alerts = store().alerts().list(ws, new AlertQuery(null, null, 1, 50)).items();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.getFirst().occurrences()).isEqualTo(raisers);
+    }
+
     @Test
     public void acknowledgingKeepsTheAlertOpenAndRaisingKeepsItAcknowledged() {
         WorkspaceId ws = newWorkspace();
