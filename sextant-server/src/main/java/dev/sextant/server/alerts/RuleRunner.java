@@ -5,6 +5,7 @@ import dev.sextant.analytics.AlertEvaluator;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.Alert;
 import dev.sextant.store.AlertRule;
+import dev.sextant.store.AlertRuleStore;
 import dev.sextant.store.AlertSignal;
 import dev.sextant.store.AlertStore;
 import dev.sextant.store.SextantStore;
@@ -23,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 class RuleRunner {
     private final AlertEvaluator evaluator;
     private final AlertStore alerts;
+    private final AlertRuleStore rules;
     private final WebhookDispatcher dispatcher;
     private final JsonMapper json;
 
     RuleRunner(AlertEvaluator evaluator, SextantStore store, WebhookDispatcher dispatcher, JsonMapper json) {
         this.evaluator = evaluator;
         this.alerts = store.alerts();
+        this.rules = store.alertRules();
         this.dispatcher = dispatcher;
         this.json = json;
     }
@@ -61,12 +64,19 @@ class RuleRunner {
 
     record Plan(String action, String description, String openAlertId, List<String> webhookIds) {}
 
+    private boolean stillEnabled(WorkspaceId workspace, String ruleId) {
+        return rules.find(workspace, ruleId).map(r -> r.spec().enabled()).orElse(false);
+    }
+
     /** Evaluates the rule at {@code now} and applies the outcome. */
     void run(WorkspaceId workspace, AlertRule rule, Instant now) {
         AlertEvaluation evaluation = evaluate(workspace, rule, now);
         String key = AlertSignal.ruleKey(rule.id());
         switch (evaluation.state()) {
             case FIRING -> {
+                if (!stillEnabled(workspace, rule.id())) {
+                    return; // deleted or disabled while it was being evaluated: it must not open an alert
+                }
                 AlertSignal signal = new AlertSignal(key, "rule", rule.id(), rule.spec().name(), rule.spec().severity(),
                         evaluation.value(), json.writeValueAsString(EvaluationView.of(evaluation)));
                 AlertStore.Raised raised = alerts.raise(workspace, signal, now);
