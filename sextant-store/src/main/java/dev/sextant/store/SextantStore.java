@@ -47,6 +47,14 @@ public interface SextantStore extends AutoCloseable {
 
     InsightSource insights();
 
+    MetricWindowReader metricWindows();
+
+    AlertRuleStore alertRules();
+
+    AlertStore alerts();
+
+    WebhookStore webhooks();
+
     @Override
     void close();
 }

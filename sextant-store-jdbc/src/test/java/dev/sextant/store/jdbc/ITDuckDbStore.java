@@ -6,6 +6,7 @@ import dev.sextant.store.tests.BehaviourContract;
 import dev.sextant.store.tests.FeedbackContract;
 import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
+import dev.sextant.store.tests.AlertContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
@@ -211,6 +212,14 @@ class ITDuckDbStore {
 
     @Nested
     class Insights extends InsightSourceContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Alerts extends AlertContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

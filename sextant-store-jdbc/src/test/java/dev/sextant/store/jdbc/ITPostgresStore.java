@@ -6,6 +6,7 @@ import dev.sextant.store.tests.BehaviourContract;
 import dev.sextant.store.tests.FeedbackContract;
 import dev.sextant.store.tests.CodeGenerationContract;
 import dev.sextant.store.tests.LearningContract;
+import dev.sextant.store.tests.AlertContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
@@ -211,6 +212,14 @@ class ITPostgresStore {
 
     @Nested
     class Insights extends InsightSourceContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Alerts extends AlertContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

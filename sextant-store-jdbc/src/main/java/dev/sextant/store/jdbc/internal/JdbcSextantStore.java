@@ -1,5 +1,7 @@
 package dev.sextant.store.jdbc.internal;
 
+import dev.sextant.store.AlertRuleStore;
+import dev.sextant.store.AlertStore;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CodeGenerationReader;
 import dev.sextant.store.FeedbackReader;
@@ -13,10 +15,12 @@ import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
+import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.TrendReader;
+import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +47,10 @@ public final class JdbcSextantStore implements SextantStore {
     private final BudgetStore budgets;
     private final SpendReader spending;
     private final InsightSource insights;
+    private final MetricWindowReader metricWindows;
+    private final AlertRuleStore alertRules;
+    private final AlertStore alerts;
+    private final WebhookStore webhooks;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -70,6 +78,11 @@ public final class JdbcSextantStore implements SextantStore {
         this.spending = new JdbcSpendReader(database);
 
         this.insights = new JdbcInsightSource(database);
+
+        this.metricWindows = new JdbcMetricWindowReader(database);
+        this.alertRules = new JdbcAlertRuleStore(database, clock);
+        this.alerts = new JdbcAlertStore(database);
+        this.webhooks = new JdbcWebhookStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -190,6 +203,26 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public InsightSource insights() {
         return insights;
+    }
+
+    @Override
+    public MetricWindowReader metricWindows() {
+        return metricWindows;
+    }
+
+    @Override
+    public AlertRuleStore alertRules() {
+        return alertRules;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     @Override

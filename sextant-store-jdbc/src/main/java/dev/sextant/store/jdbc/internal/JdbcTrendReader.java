@@ -4,6 +4,7 @@ import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.TrendQuery;
 import dev.sextant.store.TrendQuery.GroupBy;
 import dev.sextant.store.TrendQuery.Interval;
+import dev.sextant.store.TrendQuery.Metric;
 import dev.sextant.store.TrendReader;
 import dev.sextant.store.TrendResult;
 import dev.sextant.store.TrendResult.Bucket;
@@ -123,7 +124,17 @@ final class JdbcTrendReader implements TrendReader {
             // a trace counts once under each tag it carries (the dialects' JSON unnesting differs)
             from += " " + dialect.jsonArrayDistinctElements("t.tags", "gt", "tag");
         }
-        String aggregate = switch (q.metric()) {
+        String aggregate = aggregate(q.metric());
+        from += scoreJoin(q.metric());
+        String grouped = q.groupBy() == null ? "" : " AND " + key + " IS NOT NULL";
+        return "SELECT " + bucket + " AS b, " + key + " AS k, " + aggregate + ", MAX(t.started_at) AS newest"
+                + " FROM " + from + " WHERE " + where + " AND t.started_at IS NOT NULL" + grouped
+                + " GROUP BY " + bucket + (q.groupBy() == null ? "" : ", " + key);
+    }
+
+    /** The metric's value {@code v} and sample count {@code n} over {@code traces t} (and {@code scores sc}). */
+    static String aggregate(Metric metric) {
+        return switch (metric) {
             case INTERACTIONS -> "CAST(COUNT(*) AS FLOAT8) AS v, COUNT(*) AS n";
             case COST -> "CAST(SUM(t.cost_usd) AS FLOAT8) AS v, COUNT(*) AS n";
             case TOKENS -> "CAST(SUM(t.input_tokens + t.output_tokens) AS FLOAT8) AS v, COUNT(*) AS n";
@@ -136,20 +147,18 @@ final class JdbcTrendReader implements TrendReader {
             case SATISFACTION -> "AVG(sc.value) AS v, COUNT(sc.value) AS n";
             case ACCEPTANCE_RATE -> "AVG(CASE WHEN sc.value = 1 THEN 1.0 ELSE 0.0 END) AS v, COUNT(sc.value) AS n";
         };
-        String scoreName = switch (q.metric()) {
+    }
+
+    /** The join of the scores a score metric is computed from (empty for the others). */
+    static String scoreJoin(Metric metric) {
+        String scoreName = switch (metric) {
             case SATISFACTION -> "user_rating";
             case ACCEPTANCE_RATE -> "accepted";
             default -> null;
         };
-        if (scoreName != null) {
-            // a score counts in the bucket of the interaction it scores
-            from += " JOIN scores sc ON sc.workspace_id = t.workspace_id AND sc.trace_id = t.id"
-                    + " AND sc.name = '" + scoreName + "' AND sc.value IS NOT NULL";
-        }
-        String grouped = q.groupBy() == null ? "" : " AND " + key + " IS NOT NULL";
-        return "SELECT " + bucket + " AS b, " + key + " AS k, " + aggregate + ", MAX(t.started_at) AS newest"
-                + " FROM " + from + " WHERE " + where + " AND t.started_at IS NOT NULL" + grouped
-                + " GROUP BY " + bucket + (q.groupBy() == null ? "" : ", " + key);
+        // a score counts in the bucket of the interaction it scores
+        return scoreName == null ? "" : " JOIN scores sc ON sc.workspace_id = t.workspace_id AND sc.trace_id = t.id"
+                + " AND sc.name = '" + scoreName + "' AND sc.value IS NOT NULL";
     }
 
     private static String keyColumn(GroupBy groupBy) {

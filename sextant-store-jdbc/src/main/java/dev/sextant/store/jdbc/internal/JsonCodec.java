@@ -12,6 +12,7 @@ final class JsonCodec {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final TypeReference<List<Intent>> INTENTS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<java.util.Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private JsonCodec() {}
 
@@ -41,5 +42,9 @@ final class JsonCodec {
 
     static List<String> strings(String json) {
         return json == null ? null : MAPPER.readValue(json, STRINGS);
+    }
+
+    static java.util.Map<String, String> stringMap(String json) {
+        return json == null ? null : MAPPER.readValue(json, STRING_MAP);
     }
 }
