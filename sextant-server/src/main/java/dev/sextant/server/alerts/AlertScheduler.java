@@ -7,6 +7,7 @@ import dev.sextant.store.AlertRuleStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.WorkspaceStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,11 @@ class AlertScheduler implements SmartLifecycle {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService timer;
 
-    AlertScheduler(SextantStore store, RuleRunner runner, Readiness readiness, AlertSettings settings, Clock clock) {
+    private final List<AlertProducer> producers;
+
+    AlertScheduler(SextantStore store, RuleRunner runner, List<AlertProducer> producers, Readiness readiness,
+            AlertSettings settings, Clock clock) {
+        this.producers = List.copyOf(producers);
         this.workspaces = store.workspaces();
         this.rules = store.alertRules();
         this.runner = runner;
@@ -85,14 +90,27 @@ class AlertScheduler implements SmartLifecycle {
                         submit(workspace, rule);
                     }
                 }
+                for (AlertProducer producer : producers) {
+                    submit(workspace, producer);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("alert evaluation round failed: {}", e.toString());
         }
     }
 
+    private void submit(Workspace workspace, AlertProducer producer) {
+        submit(workspace.id().value() + "/producer:" + producer.name(), () -> producer.produce(workspace.id(),
+                clock.instant()), () -> "producing " + producer.name() + " alerts of workspace " + workspace.slug());
+    }
+
     private void submit(Workspace workspace, AlertRule rule) {
-        String key = workspace.id().value() + "/" + rule.id();
+        submit(workspace.id().value() + "/" + rule.id(), () -> runner.run(workspace.id(), rule, clock.instant()),
+                () -> "evaluating alert rule " + rule.id() + " of workspace " + workspace.slug());
+    }
+
+    /** Runs the task on a worker unless the same key is still running from an earlier round. */
+    private void submit(String key, Runnable task, java.util.function.Supplier<String> what) {
         if (!running.add(key)) {
             return; // still evaluating from an earlier round
         }
@@ -101,15 +119,14 @@ class AlertScheduler implements SmartLifecycle {
                 try {
                     slots.acquire();
                     try {
-                        runner.run(workspace.id(), rule, clock.instant());
+                        task.run();
                     } finally {
                         slots.release();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    log.warn("evaluating alert rule {} of workspace {} failed: {}", rule.id(), workspace.slug(),
-                            e.toString());
+                    log.warn("{} failed: {}", what.get(), e.toString());
                 } finally {
                     running.remove(key);
                 }

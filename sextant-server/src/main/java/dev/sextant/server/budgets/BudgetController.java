@@ -5,6 +5,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.Budget;
+import dev.sextant.store.BudgetSpec;
 import dev.sextant.store.BudgetStore;
 import dev.sextant.store.SextantStore;
 import java.time.Instant;
@@ -31,11 +32,13 @@ class BudgetController {
     private final BudgetStore budgets;
     private final BudgetStatuses statuses;
     private final BudgetCheck check;
+    private final BudgetAlerts alerts;
 
-    BudgetController(SextantStore store, BudgetStatuses statuses, BudgetCheck check) {
+    BudgetController(SextantStore store, BudgetStatuses statuses, BudgetCheck check, BudgetAlerts alerts) {
         this.budgets = store.budgets();
         this.statuses = statuses;
         this.check = check;
+        this.alerts = alerts;
     }
 
     @GetMapping
@@ -70,19 +73,24 @@ class BudgetController {
     @PutMapping("/{id}")
     @RequiresScope(Scope.CONFIG_WRITE)
     BudgetView replace(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody BudgetBody body) {
-        Budget replaced = budgets.replace(caller.workspace(), id, body.validated())
+        BudgetSpec spec = body.validated();
+        Budget before = find(caller, id);
+        Budget replaced = budgets.replace(caller.workspace(), id, spec)
                 .orElseThrow(() -> new NotFoundException("budget", id));
         check.forget(caller.workspace());
+        alerts.forget(caller.workspace(), before, replaced.spec(), statuses.now());
         return view(caller, replaced, statuses.now());
     }
 
     @DeleteMapping("/{id}")
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        Budget before = find(caller, id);
         if (!budgets.delete(caller.workspace(), id)) {
             throw new NotFoundException("budget", id);
         }
         check.forget(caller.workspace());
+        alerts.forget(caller.workspace(), before, null, statuses.now());
         return ResponseEntity.noContent().build();
     }
 

@@ -4,6 +4,7 @@ import dev.sextant.cost.CatalogCostAccountant;
 import dev.sextant.cost.PriceCatalog;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.PriceStore;
@@ -29,11 +30,13 @@ class PriceController {
     private final PriceCatalog catalog;
     private final PriceStore prices;
     private final CatalogCostAccountant accountant;
+    private final DataVersions versions;
 
-    PriceController(PriceCatalog catalog, PriceStore prices, CatalogCostAccountant accountant) {
+    PriceController(PriceCatalog catalog, PriceStore prices, CatalogCostAccountant accountant, DataVersions versions) {
         this.catalog = catalog;
         this.prices = prices;
         this.accountant = accountant;
+        this.versions = versions;
     }
 
     @GetMapping
@@ -49,6 +52,7 @@ class PriceController {
     ResponseEntity<PriceView> add(@AuthenticationPrincipal Caller caller, @RequestBody NewPrice body) {
         PriceStore.StoredPrice stored = prices.add(caller.workspace(), body.validated());
         accountant.invalidate(caller.workspace());
+        versions.changed(caller.workspace()); // answers priced at query time (e.g. cache savings) change
         return ResponseEntity.status(HttpStatus.CREATED).body(PriceView.of(stored.id(), stored.price()));
     }
 
@@ -59,6 +63,7 @@ class PriceController {
             throw new NotFoundException("price", id);
         }
         accountant.invalidate(caller.workspace());
+        versions.changed(caller.workspace());
         return ResponseEntity.noContent().build();
     }
 
