@@ -16,11 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code sextant dashboard}: the workspace at a glance in the terminal — the KPIs of the last N
- * days beside the N days before, cost per day, the busiest agents and the most failing tools.
+ * days beside the N days before, cost per day, the busiest agents, the most failing tools, the
+ * firing alerts, the top insights and the budgets' burn with their projections.
  * Every figure is read from the API; nothing is computed here but the changes between periods.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
-        description = "A terminal summary: KPIs against the previous period, cost per day, agents, failing tools.",
+        description = "A terminal summary: KPIs against the previous period, cost per day, agents, failing tools, alerts, insights, budgets.",
         footer = {"", "The key needs analytics:view. " + ExitCode.HELP})
 final class DashboardCommand implements Callable<Integer> {
     @Spec
@@ -52,6 +53,16 @@ final class DashboardCommand implements Callable<Integer> {
         toolsQuery.put("limit", "5");
         toolsQuery.put("sort", "failures");
         JsonNode tools = client.read("/api/v1/analytics/tools", toolsQuery, "read tools");
+        Map<String, String> alertsQuery = new java.util.LinkedHashMap<>();
+        alertsQuery.put("status", "firing");
+        alertsQuery.put("page_size", "5");
+        JsonNode alerts = client.read("/api/v1/alerts", alertsQuery, "read alerts");
+        Map<String, String> insightsQuery = options.parameters(now);
+        insightsQuery.remove("model");
+        insightsQuery.remove("tag");
+        insightsQuery.put("limit", "3");
+        JsonNode insights = client.read("/api/v1/insights", insightsQuery, "read insights");
+        JsonNode budgets = client.read("/api/v1/budgets", Map.of(), "read budgets");
 
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
@@ -63,6 +74,9 @@ final class DashboardCommand implements Callable<Integer> {
             all.set("cost_per_day", cost);
             all.set("agents", agents);
             all.set("tools", tools);
+            all.set("firing_alerts", alerts);
+            all.set("insights", insights);
+            all.set("budgets", budgets);
             out.println(all);
             return ExitCode.OK;
         }
@@ -115,6 +129,42 @@ final class DashboardCommand implements Callable<Integer> {
         }
         if (tools.path("tools").isEmpty()) {
             out.println("(no tool calls in this period)");
+        }
+
+        out.println();
+        out.println("firing alerts" + (alerts.path("has_more").asBoolean() ? " (first 5)" : ""));
+        for (JsonNode a : alerts.path("items")) {
+            out.println(String.format("  %-9s %s (since %s)", a.path("severity").asString(), a.path("title").asString(),
+                    a.path("started_at").asString()));
+        }
+        if (alerts.path("items").isEmpty()) {
+            out.println("  none");
+        }
+        out.println();
+        out.println("top insights");
+        for (JsonNode i : insights.path("insights")) {
+            out.println(String.format("  %d. [%s] %s", i.path("rank").asInt(), i.path("severity").asString(),
+                    i.path("title").asString()));
+        }
+        if (insights.path("insights").isEmpty()) {
+            out.println("  no significant change against the previous period");
+        }
+        out.println();
+        out.println("budgets");
+        for (JsonNode b : budgets.path("budgets")) {
+            JsonNode st = b.path("status");
+            JsonNode p = st.path("projection");
+            String projection = p.path("predicted_usd").isNumber()
+                    ? "projected " + Figures.number(p.path("predicted_usd")) + " [" + Figures.number(p.path("lower_usd"))
+                            + ", " + Figures.number(p.path("upper_usd")) + "]"
+                    : "no projection (" + p.path("method").asString() + ")";
+            out.println(String.format("  %-24s %-8s %6s used  $%s of $%s this %s, %s", b.path("name").asString(),
+                    st.path("state").asString(), Figures.percent(st.path("used_fraction")),
+                    Figures.number(st.path("spent_usd")), Figures.number(b.path("amount_usd")), b.path("period").asString(),
+                    projection));
+        }
+        if (budgets.path("budgets").isEmpty()) {
+            out.println("  none (POST /api/v1/budgets)");
         }
         return ExitCode.OK;
     }

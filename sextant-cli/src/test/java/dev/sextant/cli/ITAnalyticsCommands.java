@@ -53,6 +53,9 @@ class ITAnalyticsCommands {
                   {"type": "score", "body": {"id": "r-p", "trace_id": "p-1", "name": "user_rating", "value": 4}}
                 ]}""".formatted(flash("l-1", "t-1"), flash("l-2", "t-2"), flash("l-3", "t-2"), flash("l-p", "p-1")));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        RealServer.Answer budget = server.post("/api/v1/budgets",
+                "{\"name\": \"monthly\", \"scope\": \"workspace\", \"amount_usd\": 10, \"period\": \"month\"}");
+        assertThat(budget.status()).as(budget.body().toString()).isEqualTo(201);
     }
 
     private static String flash(String id, String trace) {
@@ -90,6 +93,12 @@ class ITAnalyticsCommands {
                 .contains(String.format("%-24s %10s %9s %12s %12s", "beta", "2", "100.0%", "1,925", "0.00"));
         assertThat(r.out()).contains(String.format("%-24s %10s %9s %12s  %s", "search", "2", "50.0%", "290.00",
                 "HTTP # for order A# ×1"));
+        // four interactions are far below every insight's minimum sample; no alert rule exists
+        assertThat(r.out()).contains("firing alerts\n  none\n")
+                .contains("top insights\n  no significant change against the previous period\n");
+        // the budget's month is the current one: of the batch only November's traces count if it is November
+        assertThat(r.out()).containsPattern("budgets\n  monthly +(ok|warning|exceeded) +[0-9.]+% used  \\$[0-9.]+ of "
+                + "\\$10.00 this month, ");
     }
 
     private static String row(String label, String now, String before, String change) {
