@@ -31,7 +31,7 @@ public final class RealServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RealServer(int port) {
+    private RealServer(int port, String... extraArgs) {
         try {
             dataDir = Files.createTempDirectory("sextant-it-");
         } catch (IOException e) {
@@ -39,11 +39,17 @@ public final class RealServer implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--sextant.data-dir=" + dataDir,
                 "--sextant.bootstrap-key=" + KEY));
+        args.addAll(List.of(extraArgs));
         context = SextantApplication.start(args.toArray(String[]::new));
     }
 
     public static RealServer start() {
         return new RealServer(0);
+    }
+
+    /** With more settings, e.g. {@code --sextant.alerts.evaluation-interval=200ms}. */
+    public static RealServer startWith(String... extraArgs) {
+        return new RealServer(0, extraArgs);
     }
 
     public static RealServer startOn(int port) {
