@@ -9,10 +9,8 @@ import dev.sextant.store.FeedbackSummary.Bucket;
 import dev.sextant.store.FeedbackSummary.Group;
 import dev.sextant.store.FeedbackSummary.Thumbs;
 import dev.sextant.store.FeedbackSummary.ValueCount;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +62,7 @@ final class JdbcFeedbackReader implements FeedbackReader {
             long nv;
             Double mean;
             Instant newest;
-            try (PreparedStatement s = prepare(c, named.values(), totals); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), totals); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 n = rs.getLong("n");
                 nv = rs.getLong("nv");
@@ -72,13 +70,13 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 newest = SqlValues.instant(rs, "newest");
             }
             List<ValueCount> values = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, named.values(), distribution); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), distribution); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     values.add(new ValueCount(SqlValues.nullableDouble(rs, "v"), rs.getString("c"), rs.getLong("n")));
                 }
             }
             Map<Instant, Bucket> found = new HashMap<>();
-            try (PreparedStatement s = prepare(c, named.values(), buckets); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), buckets); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Instant start = rs.getObject("b", LocalDateTime.class).toInstant(ZoneOffset.UTC);
                     if (!grid.contains(start)) {
@@ -90,7 +88,7 @@ final class JdbcFeedbackReader implements FeedbackReader {
             List<Bucket> filled = grid.stream().map(g -> found.getOrDefault(g, new Bucket(g, 0, null))).toList();
             List<Group> grouped = new ArrayList<>();
             if (groups != null) {
-                try (PreparedStatement s = prepare(c, groupValues, groups); ResultSet rs = s.executeQuery()) {
+                try (PreparedStatement s = SqlValues.prepare(c, groupValues, groups); ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         grouped.add(new Group(rs.getString("k"), rs.getLong("n"), rs.getLong("nv"),
                                 SqlValues.nullableDouble(rs, "mean")));
@@ -98,7 +96,7 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 }
             }
             Thumbs t;
-            try (PreparedStatement s = prepare(c, thumbs.values(), thumbsSql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, thumbs.values(), thumbsSql); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 t = new Thumbs(rs.getLong("up"), rs.getLong("down"));
             }
@@ -140,7 +138,7 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 + limit;
         return database.read("reading " + query.scoreName() + " comments", c -> {
             List<FeedbackComment> comments = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, named.values(), sql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     comments.add(new FeedbackComment(rs.getString("trace_id"), SqlValues.nullableDouble(rs, "value"),
                             rs.getString("comment"), SqlValues.instant(rs, "created_at")));
@@ -148,16 +146,5 @@ final class JdbcFeedbackReader implements FeedbackReader {
             }
             return comments;
         });
-    }
-
-    static PreparedStatement prepare(Connection c, List<Object> values, String sql) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        try {
-            SqlValues.bind(statement, values);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
     }
 }
