@@ -30,8 +30,11 @@ public record FeedbackSummary(long count, long numericCount, Double mean, List<V
         }
     }
 
-    /** One group (agent, tag, message type or metadata value): scores and their numeric mean. */
-    public record Group(String key, long count, long numericCount, Double mean) {
+    /** One group (agent, tag, message type or metadata value): scores, their numeric mean, and every bucket. */
+    public record Group(String key, long count, long numericCount, Double mean, List<Bucket> buckets) {
+        public Group {
+            buckets = List.copyOf(buckets);
+        }
     }
 
     /** {@code thumbs} scores: value 1 is up, 0 is down; other values are not counted. */

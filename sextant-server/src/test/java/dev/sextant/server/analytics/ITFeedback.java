@@ -100,7 +100,16 @@ class ITFeedback {
         assertThat(agents.get(0).get("key").asString()).isEqualTo("bot");
         assertThat(agents.get(0).get("count").asLong()).isEqualTo(3);
         assertThat(agents.get(0).get("mean").asDouble()).isCloseTo(7 / 3.0, within(1e-12));
+        // bot over time: day 1 t-1 (5) and t-2 (1), day 2 t-5 (1)
+        JsonNode botDays = agents.get(0).get("buckets");
+        assertThat(botDays.size()).isEqualTo(2);
+        assertThat(botDays.get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(botDays.get(0).get("mean").asDouble()).isEqualTo(3.0);
+        assertThat(botDays.get(1).get("count").asLong()).isEqualTo(1);
+        assertThat(botDays.get(1).get("mean").asDouble()).isEqualTo(1.0);
         assertThat(agents.get(1).get("key").asString()).isEqualTo("other");
+        assertThat(agents.get(1).get("buckets").get(0).get("count").asLong()).isZero();
+        assertThat(agents.get(1).get("buckets").get(0).get("mean").isNull()).isTrue();
         assertThat(agents.get(1).get("mean").asDouble()).isEqualTo(3.0);
         JsonNode tags = ok("/api/v1/analytics/feedback?group_by=tag&" + RANGE).get("groups");
         assertThat(tags.get(0).get("key").asString()).isEqualTo("eu");

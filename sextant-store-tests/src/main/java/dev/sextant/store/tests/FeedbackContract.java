@@ -164,7 +164,14 @@ public abstract class FeedbackContract extends StoreContract {
             List<Double> ratings = ratings(only);
             long n = ratings.size() + verdicts(only);
             if (n > 0) {
-                expected.add(new FeedbackSummary.Group(key, n, ratings.size(), mean(ratings)));
+                List<FeedbackSummary.Bucket> buckets = new ArrayList<>();
+                for (int day = 0; day < DAYS; day++) {
+                    int d = day;
+                    Predicate<Gen> onDay = only.and(g -> g.day() == d);
+                    buckets.add(new FeedbackSummary.Bucket(D0.plus(Duration.ofDays(day)),
+                            ratings(onDay).size() + verdicts(onDay), mean(ratings(onDay))));
+                }
+                expected.add(new FeedbackSummary.Group(key, n, ratings.size(), mean(ratings), buckets));
             }
         });
         expected.sort(Comparator.comparingLong((FeedbackSummary.Group g) -> -g.count())
@@ -177,6 +184,18 @@ public abstract class FeedbackContract extends StoreContract {
             assertThat(a.count()).as(e.key()).isEqualTo(e.count());
             assertThat(a.numericCount()).as(e.key()).isEqualTo(e.numericCount());
             assertThat(a.mean()).as(e.key()).isCloseTo(e.mean(), within(1e-9));
+            assertThat(a.buckets()).as(e.key()).hasSameSizeAs(e.buckets());
+            for (int day = 0; day < DAYS; day++) {
+                FeedbackSummary.Bucket ab = a.buckets().get(day);
+                FeedbackSummary.Bucket eb = e.buckets().get(day);
+                assertThat(ab.start()).isEqualTo(eb.start());
+                assertThat(ab.count()).as("%s day %d", e.key(), day).isEqualTo(eb.count());
+                if (eb.mean() == null) {
+                    assertThat(ab.mean()).as("%s day %d", e.key(), day).isNull();
+                } else {
+                    assertThat(ab.mean()).as("%s day %d", e.key(), day).isCloseTo(eb.mean(), within(1e-9));
+                }
+            }
         }
     }
 

@@ -89,7 +89,7 @@ final class JdbcCodeGenerationReader implements CodeGenerationReader {
             List<Figures> byType = new ArrayList<>();
             List<Figures> byLanguage = new ArrayList<>();
             Instant newest = null;
-            try (PreparedStatement s = JdbcFeedbackReader.prepare(c, filter.values(), sql);
+            try (PreparedStatement s = SqlValues.prepare(c, filter.values(), sql);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     boolean typeRolledUp = rs.getInt("by_type") == 1;

@@ -9,10 +9,8 @@ import dev.sextant.store.FeedbackSummary.Bucket;
 import dev.sextant.store.FeedbackSummary.Group;
 import dev.sextant.store.FeedbackSummary.Thumbs;
 import dev.sextant.store.FeedbackSummary.ValueCount;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,15 +54,14 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 + " WHERE " + named.where() + " AND t.started_at IS NOT NULL GROUP BY " + bucket;
         String thumbsSql = "SELECT SUM(CASE WHEN sc.value = 1 THEN 1 ELSE 0 END) AS up,"
                 + " SUM(CASE WHEN sc.value = 0 THEN 1 ELSE 0 END) AS down" + SCORED + " WHERE " + thumbs.where();
-        List<Object> groupValues = new ArrayList<>();
-        String groups = query.groupBy() == null ? null : groupSql(dialect, query, named, groupValues);
+        GroupSql groups = query.groupBy() == null ? null : GroupSql.of(dialect, query, named, bucket);
         List<Instant> grid = JdbcTrendReader.grid(query.interval(), query.filter().from(), query.filter().to());
         return database.read("summarising " + query.scoreName() + " feedback", c -> {
             long n;
             long nv;
             Double mean;
             Instant newest;
-            try (PreparedStatement s = prepare(c, named.values(), totals); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), totals); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 n = rs.getLong("n");
                 nv = rs.getLong("nv");
@@ -72,33 +69,43 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 newest = SqlValues.instant(rs, "newest");
             }
             List<ValueCount> values = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, named.values(), distribution); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), distribution);
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     values.add(new ValueCount(SqlValues.nullableDouble(rs, "v"), rs.getString("c"), rs.getLong("n")));
                 }
             }
             Map<Instant, Bucket> found = new HashMap<>();
-            try (PreparedStatement s = prepare(c, named.values(), buckets); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), buckets); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Instant start = rs.getObject("b", LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    if (!grid.contains(start)) {
-                        throw new IllegalStateException("the database put a bucket at " + start + ", off the grid");
-                    }
+                    Instant start = onGrid(grid, rs.getObject("b", LocalDateTime.class).toInstant(ZoneOffset.UTC));
                     found.put(start, new Bucket(start, rs.getLong("n"), SqlValues.nullableDouble(rs, "mean")));
                 }
             }
-            List<Bucket> filled = grid.stream().map(g -> found.getOrDefault(g, new Bucket(g, 0, null))).toList();
+            List<Bucket> filled = filled(grid, found);
             List<Group> grouped = new ArrayList<>();
             if (groups != null) {
-                try (PreparedStatement s = prepare(c, groupValues, groups); ResultSet rs = s.executeQuery()) {
+                Map<String, Map<Instant, Bucket>> bucketsByKey = new HashMap<>();
+                try (PreparedStatement s = SqlValues.prepare(c, groups.bucketsValues(), groups.buckets());
+                        ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        grouped.add(new Group(rs.getString("k"), rs.getLong("n"), rs.getLong("nv"),
-                                SqlValues.nullableDouble(rs, "mean")));
+                        Instant start = onGrid(grid, rs.getObject("b", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                        bucketsByKey.computeIfAbsent(rs.getString("k"), k -> new HashMap<>())
+                                .put(start, new Bucket(start, rs.getLong("n"), SqlValues.nullableDouble(rs, "mean")));
+                    }
+                }
+                try (PreparedStatement s = SqlValues.prepare(c, groups.totalsValues(), groups.totals());
+                        ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString("k");
+                        grouped.add(new Group(key, rs.getLong("n"), rs.getLong("nv"),
+                                SqlValues.nullableDouble(rs, "mean"), filled(grid, bucketsByKey.getOrDefault(key, Map.of()))));
                     }
                 }
             }
             Thumbs t;
-            try (PreparedStatement s = prepare(c, thumbs.values(), thumbsSql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, thumbs.values(), thumbsSql);
+                    ResultSet rs = s.executeQuery()) {
                 rs.next();
                 t = new Thumbs(rs.getLong("up"), rs.getLong("down"));
             }
@@ -106,25 +113,50 @@ final class JdbcFeedbackReader implements FeedbackReader {
         });
     }
 
-    /** Groups with a key, the most scores first, ties by key byte order; the key is computed once in a subquery. */
-    private static String groupSql(Dialect dialect, FeedbackQuery query, InteractionFilter named, List<Object> values) {
-        String from = SCORED;
-        String key = switch (query.groupBy()) {
-            case AGENT -> "t.agent_id";
-            case MESSAGE_TYPE -> "t.message_type";
-            case TAG -> {
-                from += " " + dialect.jsonArrayDistinctElements("t.tags", "gt", "tag");
-                yield "gt.tag";
-            }
-            case METADATA -> {
-                values.add(query.metadataKey());
-                yield "(t.metadata ->> CAST(? AS VARCHAR))";
-            }
-        };
-        values.addAll(named.values());
-        return "SELECT k, COUNT(*) AS n, COUNT(v) AS nv, AVG(v) AS mean FROM (SELECT " + key + " AS k, sc.value AS v"
-                + from + " WHERE " + named.where() + ") g WHERE k IS NOT NULL GROUP BY k ORDER BY n DESC, "
-                + dialect.byteOrder("k") + " LIMIT " + MAX_GROUPS;
+    private static Instant onGrid(List<Instant> grid, Instant start) {
+        if (!grid.contains(start)) {
+            throw new IllegalStateException("the database put a bucket at " + start + ", off the grid");
+        }
+        return start;
+    }
+
+    private static List<Bucket> filled(List<Instant> grid, Map<Instant, Bucket> found) {
+        return grid.stream().map(g -> found.getOrDefault(g, new Bucket(g, 0, null))).toList();
+    }
+
+    /**
+     * The group reads: {@code totals} lists the groups with a key, the most scores first, ties by
+     * key byte order; {@code buckets} has each group's buckets. The key and the bucket are
+     * computed once in a subquery.
+     */
+    private record GroupSql(String totals, List<Object> totalsValues, String buckets, List<Object> bucketsValues) {
+        static GroupSql of(Dialect dialect, FeedbackQuery query, InteractionFilter named, String bucket) {
+            List<Object> values = new ArrayList<>();
+            String from = SCORED;
+            String key = switch (query.groupBy()) {
+                case AGENT -> "t.agent_id";
+                case MESSAGE_TYPE -> "t.message_type";
+                case TAG -> {
+                    from += " " + dialect.jsonArrayDistinctElements("t.tags", "gt", "tag");
+                    yield "gt.tag";
+                }
+                case METADATA -> {
+                    values.add(query.metadataKey());
+                    yield "(t.metadata ->> CAST(? AS VARCHAR))";
+                }
+            };
+            values.addAll(named.values());
+            String keyed = "(SELECT " + key + " AS k, " + bucket + " AS b, sc.value AS v" + from + " WHERE "
+                    + named.where() + ") g WHERE k IS NOT NULL";
+            String totals = "SELECT k, COUNT(*) AS n, COUNT(v) AS nv, AVG(v) AS mean FROM " + keyed
+                    + " GROUP BY k ORDER BY n DESC, " + dialect.byteOrder("k") + " LIMIT " + MAX_GROUPS;
+            // buckets of the listed groups only: a key with many values must not fetch them all
+            String buckets = "SELECT k, b, COUNT(*) AS n, AVG(v) AS mean FROM " + keyed
+                    + " AND b IS NOT NULL AND k IN (SELECT k FROM (" + totals + ") listed) GROUP BY k, b";
+            List<Object> twice = new ArrayList<>(values);
+            twice.addAll(values);
+            return new GroupSql(totals, values, buckets, twice);
+        }
     }
 
     @Override
@@ -140,7 +172,7 @@ final class JdbcFeedbackReader implements FeedbackReader {
                 + limit;
         return database.read("reading " + query.scoreName() + " comments", c -> {
             List<FeedbackComment> comments = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, named.values(), sql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = SqlValues.prepare(c, named.values(), sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     comments.add(new FeedbackComment(rs.getString("trace_id"), SqlValues.nullableDouble(rs, "value"),
                             rs.getString("comment"), SqlValues.instant(rs, "created_at")));
@@ -148,16 +180,5 @@ final class JdbcFeedbackReader implements FeedbackReader {
             }
             return comments;
         });
-    }
-
-    static PreparedStatement prepare(Connection c, List<Object> values, String sql) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        try {
-            SqlValues.bind(statement, values);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
     }
 }

@@ -62,21 +62,21 @@ final class JdbcLearningReader implements LearningReader {
         return database.read("computing learning figures", c -> {
             Figures all;
             Instant newest;
-            try (PreparedStatement s = JdbcFeedbackReader.prepare(c, filter.values(), overall);
+            try (PreparedStatement s = SqlValues.prepare(c, filter.values(), overall);
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
                 all = figures(rs, null);
                 newest = SqlValues.instant(rs, "newest");
             }
             List<Figures> patterns = new ArrayList<>();
-            try (PreparedStatement s = JdbcFeedbackReader.prepare(c, filter.values(), byPattern);
+            try (PreparedStatement s = SqlValues.prepare(c, filter.values(), byPattern);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     patterns.add(figures(rs, rs.getString("pattern")));
                 }
             }
             Map<Instant, Bucket> found = new HashMap<>();
-            try (PreparedStatement s = JdbcFeedbackReader.prepare(c, filter.values(), buckets);
+            try (PreparedStatement s = SqlValues.prepare(c, filter.values(), buckets);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Instant start = rs.getObject("b", LocalDateTime.class).toInstant(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package dev.sextant.store.jdbc.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,6 +57,18 @@ final class SqlValues {
             } else {
                 statement.setObject(i + 1, value);
             }
+        }
+    }
+
+    /** A statement with {@code values} bound; closed again if binding fails. */
+    static PreparedStatement prepare(Connection c, List<Object> values, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        try {
+            bind(statement, values);
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 }
