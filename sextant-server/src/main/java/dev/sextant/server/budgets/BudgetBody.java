@@ -22,6 +22,8 @@ record BudgetBody(String name, String scope, BigDecimal amountUsd, String period
     static final int MAX_THRESHOLDS = 10;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
     static final BigDecimal MAX_THRESHOLD = BigDecimal.TEN;
+    /** PostgreSQL cannot store NUL in text; refused on both databases alike, as ingest does. */
+    static final String NUL = "%s contains a NUL character (\\u0000), which PostgreSQL cannot store; remove it";
 
     BudgetSpec validated() {
         List<FieldProblem> problems = new ArrayList<>();
@@ -30,11 +32,18 @@ record BudgetBody(String name, String scope, BigDecimal amountUsd, String period
         } else if (name.length() > MAX_NAME) {
             problems.add(FieldProblem.field("name", "name is " + name.length() + " characters, over the limit of " + MAX_NAME));
         }
+        if (name != null && name.indexOf('\u0000') >= 0) {
+            problems.add(FieldProblem.field("name", NUL.formatted("name")));
+        }
         SpendScope parsedScope = null;
-        try {
-            parsedScope = SpendScope.fromWire(scope);
-        } catch (IllegalArgumentException e) {
-            problems.add(FieldProblem.field("scope", e.getMessage()));
+        if (scope != null && scope.indexOf('\u0000') >= 0) {
+            problems.add(FieldProblem.field("scope", NUL.formatted("scope")));
+        } else {
+            try {
+                parsedScope = SpendScope.fromWire(scope);
+            } catch (IllegalArgumentException e) {
+                problems.add(FieldProblem.field("scope", e.getMessage()));
+            }
         }
         if (amountUsd == null) {
             problems.add(FieldProblem.field("amount_usd", "amount_usd is required: the budget in USD per period"));

@@ -38,6 +38,10 @@ final class QueryParameters {
             problem(name, name + " must be given once with a value");
             return null;
         }
+        if (values[0].indexOf('\u0000') >= 0) {
+            problem(name, name + " contains a NUL character, which PostgreSQL cannot store");
+            return null;
+        }
         if (values[0].length() > MAX_LENGTH) {
             problem(name, name + " is " + values[0].length() + " characters, over the limit of " + MAX_LENGTH);
             return null;

@@ -176,12 +176,18 @@ class ITBudgets {
                 "{\"name\": \"" + "n".repeat(300) + "\", \"scope\": \"agent:" + "a".repeat(300) + "\", \"amount_usd\": 1, \"period\": \"day\"}");
         assertThat(longName.status()).isEqualTo(400);
         assertThat(longName.body()).contains("\"field\":\"name\"").contains("\"field\":\"scope\"");
-        String hostile = "Robert'); DROP TABLE budgets;-- <script>alert(1)</script> \\u0000";
+        String hostile = "Robert'); DROP TABLE budgets;-- <script>alert(1)</script> \\\" ü 🚀";
         Response created = server.post("/api/v1/budgets", ADMIN_KEY, "{\"name\": \"" + hostile
                 + "\", \"scope\": \"model:" + hostile + "\", \"amount_usd\": 1, \"period\": \"week\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode back = ok("/api/v1/budgets/" + created.json().get("id").asString(), ADMIN_KEY);
-        assertThat(back.get("name").asString()).isEqualTo(hostile.replace("\\u0000", "\u0000"));
+        String stored = "Robert'); DROP TABLE budgets;-- <script>alert(1)</script> \" ü 🚀";
+        assertThat(back.get("name").asString()).isEqualTo(stored);
+        assertThat(back.get("scope").asString()).isEqualTo("model:" + stored);
+        Response nul = server.post("/api/v1/budgets", ADMIN_KEY,
+                "{\"name\": \"a\\u0000b\", \"scope\": \"agent:x\\u0000\", \"amount_usd\": 1, \"period\": \"week\"}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.body()).contains("\"field\":\"name\"").contains("\"field\":\"scope\"").contains("NUL character");
         assertThat(server.delete("/api/v1/budgets/" + created.json().get("id").asString(), ADMIN_KEY).status()).isEqualTo(204);
     }
 
