@@ -102,7 +102,7 @@ public final class IndependenceTest {
         long[][] table = rows.toArray(long[][]::new);
         if (minExpected < MIN_EXPECTED) {
             if (rows.size() == 2 && columns == 2) {
-                double p = FisherExact.twoSidedP(table);
+                double p = FisherExactTest.twoSided(table[0][0], table[0][1], table[1][0], table[1][1]);
                 return tested("fisher_exact", n, 2, df, null, p, minExpected, String.format(Locale.ROOT,
                         "Fisher's exact test (the smallest expected count, %.2f, is below %.0f)", minExpected,
                         MIN_EXPECTED));

@@ -103,7 +103,7 @@ class IndependenceTestTest {
      */
     @Test
     void knownAnswerFisherFromWikipedia() {
-        assertThat(FisherExact.twoSidedP(new long[][] {{1, 9}, {11, 3}})).isCloseTo(0.0027594561852200836, within(1e-12));
+        assertThat(FisherExactTest.twoSided(1, 9, 11, 3)).isCloseTo(0.0027594561852200836, within(1e-12));
         Association a = IndependenceTest.test(new long[][] {{1, 9}, {11, 3}});
         assertThat(a.minExpected()).isCloseTo(5.0, within(1e-12));
         assertThat(a.method()).isEqualTo("chi_square");
