@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The query parameters of the cost endpoints: each endpoint's own ones (read with the typed
@@ -22,9 +23,11 @@ final class CostParameters {
     private final Map<String, String[]> filters;
     private final Map<String, String[]> own = new HashMap<>();
     private final List<FieldProblem> problems = new ArrayList<>();
+    private final Set<String> ownNames;
 
     private CostParameters(Map<String, String[]> parameters, List<String> ownNames) {
         this.filters = new HashMap<>(parameters);
+        this.ownNames = Set.copyOf(ownNames);
         for (String name : ownNames) {
             String[] values = filters.remove(name);
             if (values != null) {
@@ -101,7 +104,7 @@ final class CostParameters {
     InteractionQuery filters() {
         InteractionQuery query = null;
         try {
-            query = InteractionFilters.query(filters, false);
+            query = InteractionFilters.query(filters, ownNames);
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of {@code GET /api/v1/analytics/decisions}: {@code threshold} (low confidence is
@@ -50,7 +51,7 @@ final class DecisionParameters {
         }
         InteractionQuery filter = null;
         try {
-            filter = InteractionFilters.query(filters, false);
+            filter = InteractionFilters.query(filters, Set.of("examples", "threshold"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of the effectiveness endpoints: {@code limit} (and {@code sort} for tools) of
@@ -47,7 +48,7 @@ record EffectivenessParameters(InteractionQuery query, Sort sort, int limit) {
         }
         InteractionQuery query;
         try {
-            query = InteractionFilters.query(filters, false);
+            query = InteractionFilters.query(filters, sortAllowed ? Set.of("limit", "sort") : Set.of("limit"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
             query = null;

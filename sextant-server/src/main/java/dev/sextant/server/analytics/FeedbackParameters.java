@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -87,7 +88,7 @@ record FeedbackParameters(FeedbackQuery query, double lowMax, double highMin, in
         }
         InteractionQuery filter = null;
         try {
-            filter = InteractionFilters.query(filters, false);
+            filter = InteractionFilters.query(filters, Set.of("group_by", "high_min", "interval", "low_max", "score", "themes"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of {@code GET /api/v1/analytics/intents}: {@code interval} (optional; asks for
@@ -43,7 +44,7 @@ final class IntentParameters {
         }
         InteractionQuery filter = null;
         try {
-            filter = InteractionFilters.query(filters, false);
+            filter = InteractionFilters.query(filters, Set.of("interval"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

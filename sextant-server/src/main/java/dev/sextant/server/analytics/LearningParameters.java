@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of {@code GET /api/v1/analytics/learning}: {@code interval} (default
@@ -45,7 +46,7 @@ final class LearningParameters {
         }
         InteractionQuery filter = null;
         try {
-            filter = InteractionFilters.query(filters, false);
+            filter = InteractionFilters.query(filters, Set.of("interval", "limit"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of {@code GET /api/v1/analytics/trends}: {@code metric} (required),
@@ -43,7 +44,7 @@ final class TrendParameters {
         GroupBy groupBy = rawGroupBy == null ? null : parse(() -> GroupBy.fromWire(rawGroupBy), "group_by", problems);
         InteractionQuery filter = null;
         try {
-            filter = InteractionFilters.query(filters, false);
+            filter = InteractionFilters.query(filters, Set.of("group_by", "interval", "metric"));
         } catch (InvalidRequestException e) {
             problems.addAll(e.problems());
         }

@@ -147,6 +147,15 @@ class ITEffectiveness {
         assertThat(r.body()).contains("\"" + parameter + "\"");
     }
 
+    @Test
+    void anUnknownParameterIsNamedWithEveryAcceptedOneIncludingTheEndpointsOwn() {
+        Response r = server.get("/api/v1/analytics/tools?top=3", ADMIN_KEY);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).isEqualTo("unknown parameter 'top'; known: agent_id, "
+                + "conversation_id, from, handoff, limit, max_confidence, message_type, min_confidence, model, session_id, "
+                + "sort, status, tag, to, user_id");
+    }
+
     @ParameterizedTest
     @CsvSource({"/api/v1/analytics/tools", "/api/v1/analytics/agents", "/api/v1/analytics/errors"})
     void aKeyWithoutAnalyticsViewIs403AndNoKeyIs401(String path) {
