@@ -12,6 +12,7 @@ import java.util.List;
 final class InteractionFilter {
     private final StringBuilder where = new StringBuilder("t.workspace_id = ?");
     private final List<Object> values = new ArrayList<>();
+    private boolean narrowed;
 
     InteractionFilter(Dialect dialect, WorkspaceId workspace, InteractionQuery q) {
         values.add(workspace.value());
@@ -29,6 +30,7 @@ final class InteractionFilter {
                 + " AND m.model = ?)", q.model());
         add(dialect.jsonArrayContains("t.tags"), q.tag());
         if (q.handoff() != null) {
+            narrowed = true;
             where.append(q.handoff()
                     ? " AND t.handoff_triggered = TRUE"
                     : " AND (t.handoff_triggered IS NULL OR t.handoff_triggered = FALSE)");
@@ -37,6 +39,7 @@ final class InteractionFilter {
 
     private void add(String predicate, Object value) {
         if (value != null) {
+            narrowed = true;
             where.append(" AND ").append(predicate);
             values.add(value);
         }
@@ -44,9 +47,15 @@ final class InteractionFilter {
 
     /** Adds a predicate with its own bind values (the cursor's keyset condition). */
     InteractionFilter and(String predicate, Object... more) {
+        narrowed = true;
         where.append(" AND ").append(predicate);
         values.addAll(List.of(more));
         return this;
+    }
+
+    /** True when the filter selects every trace of the workspace: its only value is the workspace id. */
+    boolean workspaceOnly() {
+        return !narrowed;
     }
 
     String where() {

@@ -116,11 +116,17 @@ final class InteractionStatsQuery {
     private static List<ModelBreakdown> byModel(Connection c, InteractionFilter f, String selected)
             throws SQLException {
         List<ModelBreakdown> models = new ArrayList<>();
+        // Unfiltered (the dashboard's default), the join to the traces is left out: every span
+        // names a trace and the writer keeps a row (a placeholder if need be) for each, so the
+        // workspace's spans are exactly the selected traces' spans. On 1M spans the join made
+        // this statement 3-5 times slower than the rest of the stats together.
+        String spans = f.workspaceOnly()
+                ? "spans s WHERE s.workspace_id = ?"
+                : "(" + selected + ") x JOIN spans s ON s.workspace_id = x.workspace_id AND s.trace_id = x.id WHERE TRUE";
         try (PreparedStatement select = prepare(c, f, "SELECT s.model, COUNT(*) AS calls,"
                 + " SUM(s.input_tokens) AS input_tokens, SUM(s.output_tokens) AS output_tokens,"
-                + " SUM(s.cost_usd) AS cost FROM (" + selected + ") x JOIN spans s"
-                + " ON s.workspace_id = x.workspace_id AND s.trace_id = x.id"
-                + " WHERE s.kind = 'llm' AND s.model IS NOT NULL GROUP BY s.model ORDER BY calls DESC, s.model");
+                + " SUM(s.cost_usd) AS cost FROM " + spans
+                + " AND s.kind = 'llm' AND s.model IS NOT NULL GROUP BY s.model ORDER BY calls DESC, s.model");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 models.add(new ModelBreakdown(rs.getString("model"), rs.getLong("calls"),

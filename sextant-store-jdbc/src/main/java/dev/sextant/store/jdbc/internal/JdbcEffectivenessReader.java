@@ -58,8 +58,11 @@ final class JdbcEffectivenessReader implements EffectivenessReader {
         Objects.requireNonNull(sort, "sort");
         checkLimit(limit);
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query);
-        String toolSpans = " FROM spans s JOIN traces t ON s.workspace_id = t.workspace_id AND s.trace_id = t.id"
-                + " WHERE " + filter.where() + " AND s.tool_name IS NOT NULL";
+        // Unfiltered, the join to the traces is left out: every span names a trace and the writer
+        // keeps a row (a placeholder if need be) for each, so these are the same spans.
+        String toolSpans = (filter.workspaceOnly() ? " FROM spans s WHERE s.workspace_id = ?"
+                : " FROM spans s JOIN traces t ON s.workspace_id = t.workspace_id AND s.trace_id = t.id"
+                        + " WHERE " + filter.where()) + " AND s.tool_name IS NOT NULL";
         String order = switch (sort) {
             case USAGE -> "calls DESC";
             case FAILURES -> "failures DESC, calls DESC";
