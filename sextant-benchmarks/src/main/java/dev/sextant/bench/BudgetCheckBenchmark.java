@@ -28,6 +28,7 @@ import java.util.Random;
  * budgets and sums the spending in the database (a twentieth of the requests: they are slow).
  */
 final class BudgetCheckBenchmark {
+    static final String KEY = "sk-bench-0123456789abcdefghij";
     private static final String[] AGENTS = {"support-bot", "coder", "triage", "writer", "planner"};
     private static final String[] MODELS = {"gpt-4o", "gpt-4o-mini", "gemini-1.5-flash"};
 
@@ -50,14 +51,14 @@ final class BudgetCheckBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         Path dir = Files.createTempDirectory("sextant-bench-budget");
         for (String ttl : new String[] {"5s", "1ms"}) {
-            try (ChildServer server = new ChildServer(serverJar, dir.resolve("ttl-" + ttl),
+            try (ServerProcess server = ServerProcess.start(serverJar, dir.resolve("ttl-" + ttl), KEY, List.of(),
                     Map.of("SEXTANT_BUDGETS_CHECK_CACHE_TTL", ttl))) {
-                seed(server.base());
+                seed(server.base);
                 String check = "/api/v1/budgets/check?agent_id=coder&model=gpt-4o&estimated_cost_usd=0.0125";
                 // every uncached check scans the spending: fewer of them, or the line takes minutes
                 int count = ttl.equals("5s") ? requests : Math.max(100, requests / 20);
-                measure(server.base(), check, Math.max(100, count / 5)); // warm-up
-                long[][] nanos = measure(server.base(), check, count);
+                measure(server.base, check, Math.max(100, count / 5)); // warm-up
+                long[][] nanos = measure(server.base, check, count);
                 print("GET /health (cache " + ttl + " run, n=" + count + ")", nanos[0]);
                 print("GET /api/v1/budgets/check (spent cache " + ttl + ")", nanos[1]);
             }
@@ -99,7 +100,7 @@ final class BudgetCheckBenchmark {
 
     private void post(URI base, String path, String json, int expected) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + ChildServer.KEY).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
@@ -110,7 +111,7 @@ final class BudgetCheckBenchmark {
     private long[][] measure(URI base, String check, int count) throws Exception {
         HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).GET().build();
         HttpRequest budget = HttpRequest.newBuilder(base.resolve(check))
-                .header("Authorization", "Bearer " + ChildServer.KEY).GET().build();
+                .header("Authorization", "Bearer " + KEY).GET().build();
         long[][] nanos = new long[2][count];
         for (int i = 0; i < count; i++) {
             nanos[0][i] = timed(health);

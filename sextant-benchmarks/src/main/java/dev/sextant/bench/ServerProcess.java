@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged server jar in a child JVM on an embedded store in {@code dataDir}, on a free
@@ -27,6 +28,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path serverJar, Path dataDir, String key, List<String> jvmOptions) throws Exception {
+        return start(serverJar, dataDir, key, jvmOptions, Map.of());
+    }
+
+    /** With more environment, e.g. {@code SEXTANT_BUDGETS_CHECK_CACHE_TTL}. */
+    static ServerProcess start(Path serverJar, Path dataDir, String key, List<String> jvmOptions,
+            Map<String, String> environment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,6 +46,7 @@ final class ServerProcess implements AutoCloseable {
                 Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SEXTANT_BOOTSTRAP_KEY", key);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         ServerProcess server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
         try {
