@@ -62,11 +62,8 @@ final class DecisionParameters {
     }
 
     private static String single(String[] values, String name, List<FieldProblem> problems) {
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 1 || values[0].isEmpty()) {
-            problems.add(FieldProblem.parameter(name, name + " must be given once with a value"));
+        String value = QueryValues.single(values, name, problems);
+        if (value == null) {
             return null;
         }
         if (values[0].length() > 64) {

@@ -23,8 +23,8 @@ record EffectivenessParameters(InteractionQuery query, Sort sort, int limit) {
     static EffectivenessParameters read(Map<String, String[]> parameters, boolean sortAllowed) {
         Map<String, String[]> filters = new HashMap<>(parameters);
         List<FieldProblem> problems = new ArrayList<>();
-        String rawLimit = single(filters.remove("limit"), "limit", problems);
-        String rawSort = sortAllowed ? single(filters.remove("sort"), "sort", problems) : null;
+        String rawLimit = QueryValues.single(filters.remove("limit"), "limit", problems);
+        String rawSort = sortAllowed ? QueryValues.single(filters.remove("sort"), "sort", problems) : null;
         int limit = DEFAULT_LIMIT;
         if (rawLimit != null) {
             try {
@@ -59,14 +59,4 @@ record EffectivenessParameters(InteractionQuery query, Sort sort, int limit) {
         return new EffectivenessParameters(query, sort, limit);
     }
 
-    private static String single(String[] values, String name, List<FieldProblem> problems) {
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 1 || values[0].isEmpty()) {
-            problems.add(FieldProblem.parameter(name, name + " must be given once with a value"));
-            return null;
-        }
-        return values[0];
-    }
 }

@@ -33,12 +33,12 @@ record FeedbackParameters(FeedbackQuery query, double lowMax, double highMin, in
     static FeedbackParameters read(Map<String, String[]> parameters, Instant now) {
         Map<String, String[]> filters = new HashMap<>(parameters);
         List<FieldProblem> problems = new ArrayList<>();
-        String score = single(filters.remove("score"), "score", problems);
-        String rawInterval = single(filters.remove("interval"), "interval", problems);
-        String rawGroupBy = single(filters.remove("group_by"), "group_by", problems);
-        Double lowMax = number(single(filters.remove("low_max"), "low_max", problems), "low_max", problems, 2.0);
-        Double highMin = number(single(filters.remove("high_min"), "high_min", problems), "high_min", problems, 4.0);
-        String rawThemes = single(filters.remove("themes"), "themes", problems);
+        String score = QueryValues.single(filters.remove("score"), "score", problems);
+        String rawInterval = QueryValues.single(filters.remove("interval"), "interval", problems);
+        String rawGroupBy = QueryValues.single(filters.remove("group_by"), "group_by", problems);
+        Double lowMax = number(QueryValues.single(filters.remove("low_max"), "low_max", problems), "low_max", problems, 2.0);
+        Double highMin = number(QueryValues.single(filters.remove("high_min"), "high_min", problems), "high_min", problems, 4.0);
+        String rawThemes = QueryValues.single(filters.remove("themes"), "themes", problems);
         if (score == null) {
             score = DEFAULT_SCORE;
         } else if (!FeedbackQuery.NAME.matcher(score).matches()) {
@@ -147,16 +147,6 @@ record FeedbackParameters(FeedbackQuery query, double lowMax, double highMin, in
     }
 
     /** The one value of a parameter, or null when absent; given twice or empty is a problem. */
-    static String single(String[] values, String name, List<FieldProblem> problems) {
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 1 || values[0].isEmpty()) {
-            problems.add(FieldProblem.parameter(name, name + " must be given once with a value"));
-            return null;
-        }
-        return values[0];
-    }
 
     /** A value as echoed in a message: at most 100 characters, so a hostile value is not mirrored whole. */
     static String shortened(String raw) {

@@ -28,8 +28,8 @@ final class LearningParameters {
     static LearningQuery read(Map<String, String[]> parameters, Instant now) {
         Map<String, String[]> filters = new HashMap<>(parameters);
         List<FieldProblem> problems = new ArrayList<>();
-        String rawInterval = FeedbackParameters.single(filters.remove("interval"), "interval", problems);
-        String rawLimit = FeedbackParameters.single(filters.remove("limit"), "limit", problems);
+        String rawInterval = QueryValues.single(filters.remove("interval"), "interval", problems);
+        String rawLimit = QueryValues.single(filters.remove("limit"), "limit", problems);
         Interval interval = rawInterval == null ? Interval.DAY
                 : FeedbackParameters.parse(Interval::fromWire, rawInterval, "interval", problems);
         int limit = DEFAULT_LIMIT;

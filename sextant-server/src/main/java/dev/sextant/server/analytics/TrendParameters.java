@@ -30,9 +30,9 @@ final class TrendParameters {
     static TrendQuery read(Map<String, String[]> parameters, Instant now) {
         Map<String, String[]> filters = new HashMap<>(parameters);
         List<FieldProblem> problems = new ArrayList<>();
-        String rawMetric = single(filters.remove("metric"), "metric", problems);
-        String rawInterval = single(filters.remove("interval"), "interval", problems);
-        String rawGroupBy = single(filters.remove("group_by"), "group_by", problems);
+        String rawMetric = QueryValues.single(filters.remove("metric"), "metric", problems);
+        String rawInterval = QueryValues.single(filters.remove("interval"), "interval", problems);
+        String rawGroupBy = QueryValues.single(filters.remove("group_by"), "group_by", problems);
         Metric metric = null;
         if (rawMetric == null && !parameters.containsKey("metric")) {
             problems.add(FieldProblem.parameter("metric", "metric is required"));
@@ -89,14 +89,4 @@ final class TrendParameters {
         }
     }
 
-    private static String single(String[] values, String name, List<FieldProblem> problems) {
-        if (values == null) {
-            return null;
-        }
-        if (values.length != 1 || values[0].isEmpty()) {
-            problems.add(FieldProblem.parameter(name, name + " must be given once with a value"));
-            return null;
-        }
-        return values[0];
-    }
 }
