@@ -40,6 +40,11 @@ class ITServerOnPostgres {
                 .isEqualByComparingTo("0.000225");
         assertThat(server.get("/api/v1/interactions/stats", ADMIN_KEY).json().get("interactions").asLong()).isEqualTo(1);
         assertThat(server.get("/api/v1/interactions/t-1", otherWorkspaceKey()).status()).isEqualTo(404);
+        Response parquet = server.get("/api/v1/export?entity=traces&format=parquet", ADMIN_KEY);
+        assertThat(parquet.status()).as(parquet.toString()).isEqualTo(400);
+        assertThat(parquet.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("format parquet is written by the embedded DuckDB store only; this server stores in "
+                        + "PostgreSQL: use csv or jsonl");
     }
 
     private static String otherWorkspaceKey() {

@@ -55,6 +55,11 @@ public interface SextantStore extends AutoCloseable {
 
     WebhookStore webhooks();
 
+    /** Parquet export, where the database writes Parquet itself (embedded DuckDB); empty otherwise. */
+    default java.util.Optional<ParquetExportReader> parquetExports() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

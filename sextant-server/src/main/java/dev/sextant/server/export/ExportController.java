@@ -3,12 +3,15 @@ package dev.sextant.server.export;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.SextantStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,12 +48,21 @@ class ExportController {
     void export(@AuthenticationPrincipal Caller caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ExportRequest export = ExportRequest.of(request.getParameterMap());
+        if (export.format() == ExportFormat.PARQUET && store.parquetExports().isEmpty()) {
+            throw new InvalidRequestException(List.of(FieldProblem.parameter("format", "format parquet is written by "
+                    + "the embedded DuckDB store only; this server stores in PostgreSQL: use csv or jsonl")));
+        }
         Instant asOf = clock.instant();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader(HttpHeaders.CONTENT_TYPE, export.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(export.fileName(asOf)).build().toString());
         response.setHeader(DATA_AS_OF, asOf.toString());
+        if (export.format() == ExportFormat.PARQUET) {
+            store.parquetExports().orElseThrow().exportParquet(caller.workspace(), export.entity(), export.query(),
+                    response.getOutputStream());
+            return;
+        }
         try (RowWriter writer = export.format().open(response.getOutputStream())) {
             ReadAhead.run(rows -> store.exports().export(caller.workspace(), export.entity(), export.query(), rows),
                     writer);

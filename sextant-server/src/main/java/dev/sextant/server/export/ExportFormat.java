@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /** The file formats an export is written in. */
 enum ExportFormat {
     CSV("text/csv; charset=UTF-8"),
-    JSONL("application/x-ndjson");
+    JSONL("application/x-ndjson"),
+    /** Written by the store itself (embedded DuckDB only), not row by row here. */
+    PARQUET("application/vnd.apache.parquet");
 
     private final String contentType;
 
@@ -26,6 +28,9 @@ enum ExportFormat {
     }
 
     RowWriter open(OutputStream out) {
+        if (this == PARQUET) {
+            throw new IllegalStateException("Parquet is written by the store");
+        }
         return this == CSV ? new CsvRowWriter(out) : new JsonLinesRowWriter(out);
     }
 

@@ -97,6 +97,41 @@ class ITExport {
         assertThat(JSON.readTree(scores.getFirst()).get("value").asDouble()).isEqualTo(4.0);
     }
 
+    /** The Parquet file is read back by DuckDB itself: same rows, same order, same columns as CSV. */
+    @Test
+    void spansAsParquetHoldTheSelectedRowsInOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("spans.parquet");
+        java.net.http.HttpResponse<java.nio.file.Path> r = java.net.http.HttpClient.newHttpClient().send(
+                SextantTestServer.authorized(server.request("/api/v1/export?entity=spans&format=parquet"), ADMIN_KEY)
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/vnd.apache.parquet");
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains(".parquet");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        List<String> header = csv(server.get("/api/v1/export?entity=spans&format=csv", ADMIN_KEY).body()).getFirst()
+                .getParser().getHeaderNames();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
+            q.setString(1, file.toString());
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                java.sql.ResultSetMetaData meta = rs.getMetaData();
+                List<String> columns = new java.util.ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnName(i));
+                }
+                assertThat(columns).isEqualTo(header);
+                List<String> rows = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString("id") + "/" + rs.getString("trace_id") + "/" + rs.getString("tool_name"));
+                }
+                assertThat(rows).containsExactly("ex-1-s/ex-1/search", "ex-2-s/ex-2/lookup");
+            }
+        }
+    }
+
     @Test
     void badParametersAre400NamingTheParameterAndTheValidValues() {
         Response entity = server.get("/api/v1/export?entity=sessions&format=csv", ADMIN_KEY);
@@ -108,7 +143,7 @@ class ITExport {
         Response format = server.get("/api/v1/export?entity=traces&format=xlsx", ADMIN_KEY);
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.json().get("errors").get(0).get("message").asString())
-                .isEqualTo("format must be one of csv, jsonl, was 'xlsx'");
+                .isEqualTo("format must be one of csv, jsonl, parquet, was 'xlsx'");
 
         Response missing = server.get("/api/v1/export", ADMIN_KEY);
         assertThat(missing.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import dev.sextant.store.SpendReader;
 import dev.sextant.store.CostStore;
 import dev.sextant.store.BehaviourReader;
 import dev.sextant.store.ExportReader;
+import dev.sextant.store.ParquetExportReader;
 import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InsightSource;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The store over one database; {@code JdbcStores} is the way to make one. */
 public final class JdbcSextantStore implements SextantStore {
@@ -37,7 +39,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final PriceStore prices;
     private final CostStore costs;
     private final TrendReader trends;
-    private final ExportReader exports;
+    private final JdbcExportReader exports;
     private final EffectivenessReader effectiveness;
     private final BehaviourReader behaviour;
     private final FeedbackReader feedback;
@@ -158,6 +160,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public ExportReader exports() {
         return exports;
+    }
+
+    @Override
+    public Optional<ParquetExportReader> parquetExports() {
+        return exports.writesParquet() ? Optional.of(exports) : Optional.empty();
     }
 
     @Override
