@@ -39,12 +39,13 @@ final class ExportCommand implements Callable<Integer> {
 
     enum Entity { traces, spans, scores }
 
-    enum Format { csv, jsonl }
+    enum Format { csv, jsonl, parquet }
 
     @Option(names = "--entity", required = true, paramLabel = "ENTITY", description = "traces, spans or scores.")
     Entity entity;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or jsonl.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "csv, jsonl or parquet (parquet: servers on the embedded DuckDB store).")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
@@ -86,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Path part = out.resolveSibling(out.getFileName() + ".part");
-        Counter counter = new Counter(format == Format.csv);
+        Counter counter = new Counter(format);
         try (InputStream body = response.body()) {
             try (OutputStream file = Files.newOutputStream(part)) {
                 byte[] buffer = new byte[64 * 1024];
@@ -95,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
                     file.write(buffer, 0, n);
                     counter.count(buffer, n);
                     if (counter.bytes >= nextProgress) {
-                        err.print("\rexporting " + entity + ": " + counter.rows() + " rows, " + counter.bytes + " bytes");
+                        err.print("\rexporting " + entity + ": " + counter.progress());
                         err.flush();
                         nextProgress += PROGRESS_EVERY_BYTES;
                     }
@@ -107,9 +108,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliException(ExitCode.REFUSED, "the export from " + connection.url() + " broke off after "
                     + counter.bytes + " bytes (" + e.getMessage() + "); " + out + " was not written, run the command again.");
         }
-        err.println("\rexported " + entity + ": " + counter.rows() + " rows, " + counter.bytes + " bytes");
+        err.println("\rexported " + entity + ": " + counter.progress());
         err.flush();
-        spec.commandLine().getOut().println("Wrote " + counter.rows() + " " + entity + " (" + format + ") to " + out
+        spec.commandLine().getOut().println("Wrote " + (format == Format.parquet ? counter.bytes + " bytes of "
+                : counter.rows() + " ") + entity + " (" + format + ") to " + out
                 + "; data as of " + response.headers().firstValue("Sextant-Data-As-Of").orElse("?") + ".");
         return ExitCode.OK;
     }
@@ -183,16 +185,26 @@ final class ExportCommand implements Callable<Integer> {
      */
     static final class Counter {
         private final boolean csv;
+        private final boolean binary;
         private boolean inQuotes;
         long bytes;
         private long lines;
 
-        Counter(boolean csv) {
-            this.csv = csv;
+        Counter(Format format) {
+            this.csv = format == Format.csv;
+            this.binary = format == Format.parquet;
+        }
+
+        /** "N rows, B bytes"; a binary file (Parquet) has no lines to count: "B bytes". */
+        String progress() {
+            return binary ? bytes + " bytes" : rows() + " rows, " + bytes + " bytes";
         }
 
         void count(byte[] buffer, int n) {
             bytes += n;
+            if (binary) {
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 byte b = buffer[i];
                 if (csv && b == '"') {

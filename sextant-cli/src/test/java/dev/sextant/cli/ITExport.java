@@ -75,6 +75,18 @@ class ITExport {
     }
 
     @Test
+    void spansAsParquetLandAsAParquetFile() throws IOException {
+        Path out = dir.resolve("spans.parquet");
+        CliRunner.Result r = cli(RealServer.KEY).run("export", "--entity", "spans", "--format", "parquet", "--out",
+                out.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        byte[] bytes = Files.readAllBytes(out);
+        assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        assertThat(r.err()).isEqualTo("\rexported spans: " + bytes.length + " bytes\n");
+        assertThat(r.out()).startsWith("Wrote " + bytes.length + " bytes of spans (parquet) to " + out);
+    }
+
+    @Test
     void badOptionsExitWithTwoAndAKeyWithoutAnalyticsViewWithFour() {
         Path out = dir.resolve("x.csv");
         CliRunner.Result entity = cli(RealServer.KEY).run("export", "--entity", "sessions", "--format", "csv",
