@@ -46,7 +46,7 @@ final class TrendsCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--group-by", paramLabel = "KEY",
-            description = "agent, model, message_type, config_version or tag.")
+            description = "agent, model, tool, intent, message_type, config_version or tag.")
     String groupBy;
 
     @Override

@@ -78,7 +78,11 @@ public record TrendQuery(Metric metric, Interval interval, GroupBy groupBy, Inte
 
     /** What splits the interactions into series; by model or tag an interaction counts under each of its own. */
     public enum GroupBy {
-        AGENT, MODEL, MESSAGE_TYPE, CONFIG_VERSION, TAG;
+        AGENT, MODEL, MESSAGE_TYPE, CONFIG_VERSION, TAG,
+        /** Each tool the interaction called (a trace counts once under each). */
+        TOOL,
+        /** The interaction's primary intent: the one of highest confidence. */
+        INTENT;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.model.Handoff;
+import dev.sextant.model.Intent;
 import dev.sextant.model.Score;
 import dev.sextant.model.Span;
+import dev.sextant.model.SpanKind;
 import dev.sextant.model.Status;
 import dev.sextant.model.Trace;
 import dev.sextant.model.Usage;
@@ -42,7 +44,13 @@ public abstract class TrendContract extends StoreContract {
     /** What the test generated for one interaction, the source of every expected figure. */
     private record Gen(Instant start, String agent, String model, boolean error, long durationMs, Double confidence,
             boolean handoff, long input, long output, long costMillis, Double rating, Double accepted,
-            List<String> tags) {
+            List<String> tags, List<Intent> intents, List<String> tools) {
+        /** The intent of highest confidence; ties to the name that sorts last (the store's rule). */
+        String primaryIntent() {
+            return intents.stream().max(Comparator.comparingDouble(Intent::confidence).thenComparing(Intent::name))
+                    .map(Intent::name).orElse(null);
+        }
+
         int hour() {
             return (int) Duration.between(H0, start).toHours();
         }
@@ -71,12 +79,25 @@ public abstract class TrendContract extends StoreContract {
                     r.nextBoolean() ? (double) r.nextInt(2) : null,
                     // no tags, one, two, or one twice (which counts once)
                     List.of(List.<String>of(), List.of("vip"), List.of("eu", "vip"), List.of("vip", "vip"))
+                            .get(r.nextInt(4)),
+                    // no intent, one, or two with the second stronger or weaker
+                    List.of(List.<Intent>of(), List.of(new Intent("refund", 0.9)),
+                            List.of(new Intent("refund", 0.4), new Intent("status", 0.8)),
+                            List.of(new Intent("status", 0.3), new Intent("refund", 0.7))).get(r.nextInt(4)),
+                    // tools called: none, one, two, or the same twice (which counts once)
+                    List.of(List.<String>of(), List.of("search"), List.of("search", "pay"), List.of("pay", "pay"))
                             .get(r.nextInt(4)));
             generated.add(g);
             String id = "tr-" + i;
             traces.add(new Trace(id, g.agent(), null, null, null, null, null, null,
-                    g.error() ? Status.ERROR : Status.OK, null, start, start.plusMillis(g.durationMs()), "text", null,
+                    g.error() ? Status.ERROR : Status.OK, null, start, start.plusMillis(g.durationMs()), "text",
+                    g.intents().isEmpty() ? null : g.intents(),
                     g.confidence(), new Handoff(g.handoff(), null, null), null, null, null, null, g.tags(), null));
+            for (int k = 0; k < g.tools().size(); k++) {
+                spans.add(new Span("st-" + i + "-" + k, id, null, SpanKind.TOOL, g.tools().get(k), Status.OK, null,
+                        start, start.plusMillis(10), null, null, null, null, null, g.tools().get(k), null, null, null,
+                        null, null, null));
+            }
             spans.add(llm("sp-" + i, id, start, g.model(), Usage.of(g.input(), g.output()),
                     String.valueOf(g.costMillis() / 1000.0)));
             if (g.rating() != null) {
@@ -230,6 +251,40 @@ public abstract class TrendContract extends StoreContract {
                 List<Bucket> expected = new ArrayList<>();
                 for (int h = 0; h < HOURS; h++) {
                     expected.add(expected(metric, h, g -> g.tags().contains(s.key())));
+                }
+                assertBuckets(s.buckets(), expected);
+            }
+        }
+    }
+
+    @Test
+    public void groupedByToolATraceCountsOnceUnderEachToolItCalled() {
+        WorkspaceId ws = seeded(37);
+        for (Metric metric : List.of(Metric.INTERACTIONS, Metric.ERROR_RATE, Metric.LATENCY_P50)) {
+            TrendResult result = store().trends().trends(ws, hourly(metric, GroupBy.TOOL));
+
+            assertThat(result.series()).extracting(TrendResult.Series::key).containsExactly("pay", "search");
+            for (TrendResult.Series s : result.series()) {
+                List<Bucket> expected = new ArrayList<>();
+                for (int h = 0; h < HOURS; h++) {
+                    expected.add(expected(metric, h, g -> g.tools().contains(s.key())));
+                }
+                assertBuckets(s.buckets(), expected);
+            }
+        }
+    }
+
+    @Test
+    public void groupedByIntentATraceCountsUnderItsStrongestIntentOnly() {
+        WorkspaceId ws = seeded(41);
+        for (Metric metric : List.of(Metric.INTERACTIONS, Metric.HANDOFF_RATE, Metric.SATISFACTION)) {
+            TrendResult result = store().trends().trends(ws, hourly(metric, GroupBy.INTENT));
+
+            assertThat(result.series()).extracting(TrendResult.Series::key).containsExactly("refund", "status");
+            for (TrendResult.Series s : result.series()) {
+                List<Bucket> expected = new ArrayList<>();
+                for (int h = 0; h < HOURS; h++) {
+                    expected.add(expected(metric, h, g -> s.key().equals(g.primaryIntent())));
                 }
                 assertBuckets(s.buckets(), expected);
             }

@@ -120,6 +120,11 @@ final class JdbcTrendReader implements TrendReader {
         if (q.groupBy() == GroupBy.MODEL) {
             from += " JOIN (SELECT DISTINCT workspace_id, trace_id, model FROM spans WHERE model IS NOT NULL) gm"
                     + " ON gm.workspace_id = t.workspace_id AND gm.trace_id = t.id";
+        } else if (q.groupBy() == GroupBy.TOOL) {
+            from += " JOIN (SELECT DISTINCT workspace_id, trace_id, tool_name FROM spans WHERE tool_name IS NOT NULL) gtl"
+                    + " ON gtl.workspace_id = t.workspace_id AND gtl.trace_id = t.id";
+        } else if (q.groupBy() == GroupBy.INTENT) {
+            from += " CROSS JOIN LATERAL (SELECT " + dialect.topIntentName("t.intents") + " AS intent) gi";
         } else if (q.groupBy() == GroupBy.TAG) {
             // a trace counts once under each tag it carries (the dialects' JSON unnesting differs)
             from += " " + dialect.jsonArrayDistinctElements("t.tags", "gt", "tag");
@@ -163,6 +168,8 @@ final class JdbcTrendReader implements TrendReader {
 
     private static String keyColumn(GroupBy groupBy) {
         return switch (groupBy) {
+            case TOOL -> "gtl.tool_name";
+            case INTENT -> "gi.intent";
             case AGENT -> "t.agent_id";
             case MODEL -> "gm.model";
             case MESSAGE_TYPE -> "t.message_type";
