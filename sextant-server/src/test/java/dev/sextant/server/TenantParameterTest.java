@@ -29,6 +29,12 @@ class TenantParameterTest {
             "WorkspaceStore.list",
             "WorkspaceStore.find",              // takes a WorkspaceId, only not as "the tenant of a record"
             "WorkspaceStore.create",
+            // dashboard users are not tenant data; the session lookup authenticates like the key lookup
+            "UserStore.createUser",
+            "UserStore.findUser",
+            "UserStore.findLogin",
+            "UserStore.workspacesOf",
+            "UserStore.findSession",
             // a callback of ExportReader.export, which takes the workspace first; rows of that one export
             "ExportSink.columns",
             "ExportSink.row");

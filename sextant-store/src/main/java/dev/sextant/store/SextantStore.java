@@ -60,6 +60,8 @@ public interface SextantStore extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    UserStore users();
+
     @Override
     void close();
 }

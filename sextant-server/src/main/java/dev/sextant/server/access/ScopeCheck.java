@@ -23,7 +23,7 @@ class ScopeCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**", "/v1/**");
+        registry.addInterceptor(this).addPathPatterns("/api/**", "/v1/**").excludePathPatterns(SecurityConfiguration.LOGIN);
     }
 
     @Override

@@ -25,6 +25,18 @@ class Announcer {
                 "Try:  curl -H 'Authorization: Bearer " + secret.value() + "' " + url + "/api/v1/workspace"));
     }
 
+    void generatedAdminUser(String url, String email, String password) {
+        frame(List.of(
+                "A dashboard admin user was created for the default workspace.",
+                "Its password is shown only this once; store it now (or set SEXTANT_BOOTSTRAP_ADMIN_PASSWORD):",
+                "",
+                "    email:    " + email,
+                "    password: " + password,
+                "",
+                "Log in at " + url + "/ or: curl -c cookies -H 'Content-Type: application/json' -d '{\"email\":\""
+                        + email + "\",\"password\":\"...\"}' " + url + "/api/v1/auth/login"));
+    }
+
     void demo(String url, KeySecret secret) {
         frame(List.of(
                 "Sextant demo is running at " + url,

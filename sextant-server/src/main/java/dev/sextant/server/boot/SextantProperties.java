@@ -18,7 +18,10 @@ public record SextantProperties(
         String bootstrapKey,
         @DefaultValue("false") boolean demo,
         @DefaultValue Db db,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        String bootstrapAdminEmail,
+        String bootstrapAdminPassword,
+        @DefaultValue Sessions sessions) {
 
     public SextantProperties {
         if (bootstrapKey != null && !bootstrapKey.isBlank()) {
@@ -31,6 +34,27 @@ public record SextantProperties(
         } else {
             bootstrapKey = null;
         }
+        bootstrapAdminEmail = bootstrapAdminEmail == null || bootstrapAdminEmail.isBlank() ? null : bootstrapAdminEmail.strip();
+        bootstrapAdminPassword = bootstrapAdminPassword == null || bootstrapAdminPassword.isEmpty() ? null : bootstrapAdminPassword;
+    }
+
+    /** Dashboard login sessions: idle and absolute lifetime. */
+    public record Sessions(@DefaultValue("12h") Duration idleTimeout, @DefaultValue("7d") Duration absoluteTimeout) {
+        public Sessions {
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("sextant.sessions.idle-timeout must be positive, was " + idleTimeout);
+            }
+            if (absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
+                throw new IllegalArgumentException("sextant.sessions.absolute-timeout must be positive, was " + absoluteTimeout);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SextantProperties[dataDir=" + dataDir + ", bootstrapKey=" + (bootstrapKey == null ? "unset" : "(set)")
+                + ", demo=" + demo + ", db.url=" + db.url() + ", bootstrapAdminEmail=" + bootstrapAdminEmail
+                + ", bootstrapAdminPassword=" + (bootstrapAdminPassword == null ? "unset" : "(set)") + ", sessions=" + sessions + "]";
     }
 
     /** The DuckDB file used when no database URL is set. */

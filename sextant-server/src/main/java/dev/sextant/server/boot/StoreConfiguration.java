@@ -11,6 +11,7 @@ import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
+import dev.sextant.store.UserStore;
 import dev.sextant.store.WorkspaceStore;
 import dev.sextant.store.jdbc.JdbcStores;
 import java.time.Clock;
@@ -46,6 +47,11 @@ class StoreConfiguration {
     @Bean
     ApiKeyStore apiKeyStore(SextantStore store) {
         return store.apiKeys();
+    }
+
+    @Bean
+    UserStore userStore(SextantStore store) {
+        return store.users();
     }
 
     @Bean

@@ -21,6 +21,7 @@ import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.TrendReader;
+import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final AlertRuleStore alertRules;
     private final AlertStore alerts;
     private final WebhookStore webhooks;
+    private final UserStore users;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -85,6 +87,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.alertRules = new JdbcAlertRuleStore(database, clock);
         this.alerts = new JdbcAlertStore(database);
         this.webhooks = new JdbcWebhookStore(database, clock);
+        this.users = new JdbcUserStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -230,6 +233,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
     }
 
     @Override

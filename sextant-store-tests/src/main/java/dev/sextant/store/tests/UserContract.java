@@ -1,0 +1,144 @@
+package dev.sextant.store.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.ActiveSession;
+import dev.sextant.store.ConflictException;
+import dev.sextant.store.Member;
+import dev.sextant.store.Membership;
+import dev.sextant.store.Role;
+import dev.sextant.store.User;
+import dev.sextant.store.UserStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+public abstract class UserContract extends StoreContract {
+
+    private UserStore users() {
+        return store().users();
+    }
+
+    private static String email(String local) {
+        return local + "-" + UUID.randomUUID().toString().substring(0, 8) + "@Example.COM";
+    }
+
+    private static String token() {
+        return UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
+    public void aUserIsFoundByIdAndByEmailIgnoringCase() {
+        String email = email("Ada");
+        User ada = users().createUser(email, "Ada", "$2a$hash");
+
+        assertThat(ada.id()).startsWith("usr_");
+        assertThat(ada.email()).isEqualTo(email);
+        assertThat(ada.disabled()).isFalse();
+        assertThat(users().findUser(ada.id())).contains(ada);
+        assertThat(users().findLogin(email.toLowerCase()).orElseThrow().user()).isEqualTo(ada);
+        assertThat(users().findLogin("  " + email.toUpperCase() + " ").orElseThrow().passwordHash()).isEqualTo("$2a$hash");
+        assertThat(users().findLogin("nobody-" + email)).isEmpty();
+        assertThat(users().findUser("usr_missing")).isEmpty();
+    }
+
+    @Test
+    public void anEmailIsUniqueIgnoringCase() {
+        String email = email("bob");
+        users().createUser(email, "Bob", "h1");
+        assertThatThrownBy(() -> users().createUser(email.toUpperCase(), "Bob again", "h2"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    public void membershipsAreAddedChangedListedAndRemovedPerWorkspace() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        User a = users().createUser(email("a"), "A", "h");
+        User b = users().createUser(email("b"), "B", "h");
+
+        assertThat(users().setRole(ws, a.id(), Role.ADMIN)).isTrue();
+        assertThat(users().setRole(ws, b.id(), Role.VIEWER)).isTrue();
+        assertThat(users().setRole(ws, b.id(), Role.MEMBER)).isFalse();
+        assertThat(users().setRole(other, b.id(), Role.VIEWER)).isTrue();
+
+        assertThat(users().members(ws)).extracting(Member::user, Member::role)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(a, Role.ADMIN),
+                        org.assertj.core.groups.Tuple.tuple(b, Role.MEMBER));
+        // tenant isolation: the other workspace sees only its own member, with its own role
+        assertThat(users().members(other)).containsExactly(new Member(b, Role.VIEWER));
+        assertThat(users().findMember(other, a.id())).isEmpty();
+        assertThat(users().findMember(ws, b.id())).contains(new Member(b, Role.MEMBER));
+        assertThat(users().workspacesOf(b.id())).containsExactlyInAnyOrder(
+                new Membership(ws, Role.MEMBER), new Membership(other, Role.VIEWER));
+
+        assertThat(users().removeMember(ws, b.id())).isTrue();
+        assertThat(users().removeMember(ws, b.id())).isFalse();
+        assertThat(users().members(ws)).extracting(m -> m.user().id()).containsExactly(a.id());
+        assertThat(users().members(other)).hasSize(1);
+    }
+
+    @Test
+    public void aSessionAuthenticatesWithItsUserAndRoleUntilDeleted() {
+        WorkspaceId ws = newWorkspace();
+        User u = users().createUser(email("s"), "S", "h");
+        users().setRole(ws, u.id(), Role.VIEWER);
+        String token = token();
+        Instant expires = Instant.parse("2030-01-02T03:04:05.123456Z");
+
+        var created = users().createSession(ws, u.id(), token, expires);
+        ActiveSession found = users().findSession(token).orElseThrow();
+        assertThat(found.session()).isEqualTo(created);
+        assertThat(found.session().expiresAt()).isEqualTo(expires);
+        assertThat(found.user()).isEqualTo(u);
+        assertThat(found.role()).isEqualTo(Role.VIEWER);
+        assertThat(users().findSession(token())).isEmpty();
+
+        // a role change shows at once
+        users().setRole(ws, u.id(), Role.ADMIN);
+        assertThat(users().findSession(token).orElseThrow().role()).isEqualTo(Role.ADMIN);
+
+        Instant seen = created.lastSeenAt().plus(5, ChronoUnit.MINUTES);
+        users().touchSession(ws, token, seen);
+        assertThat(users().findSession(token).orElseThrow().session().lastSeenAt()).isEqualTo(seen);
+
+        // another workspace cannot delete it
+        assertThat(users().deleteSession(newWorkspace(), token)).isFalse();
+        assertThat(users().deleteSession(ws, token)).isTrue();
+        assertThat(users().findSession(token)).isEmpty();
+    }
+
+    @Test
+    public void aSessionSwitchesOnlyToAWorkspaceItsUserBelongsTo() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId second = newWorkspace();
+        WorkspaceId foreign = newWorkspace();
+        User u = users().createUser(email("w"), "W", "h");
+        users().setRole(ws, u.id(), Role.ADMIN);
+        users().setRole(second, u.id(), Role.VIEWER);
+        String token = token();
+        users().createSession(ws, u.id(), token, Instant.parse("2030-01-01T00:00:00Z"));
+
+        assertThat(users().switchSession(foreign, token)).isFalse();
+        assertThat(users().findSession(token).orElseThrow().session().workspace()).isEqualTo(ws);
+        assertThat(users().switchSession(second, token)).isTrue();
+        ActiveSession switched = users().findSession(token).orElseThrow();
+        assertThat(switched.session().workspace()).isEqualTo(second);
+        assertThat(switched.role()).isEqualTo(Role.VIEWER);
+    }
+
+    @Test
+    public void removingAMembershipEndsTheSessionsInThatWorkspace() {
+        WorkspaceId ws = newWorkspace();
+        User u = users().createUser(email("r"), "R", "h");
+        users().setRole(ws, u.id(), Role.MEMBER);
+        String token = token();
+        users().createSession(ws, u.id(), token, Instant.parse("2030-01-01T00:00:00Z"));
+        users().removeMember(ws, u.id());
+        assertThat(users().findSession(token)).isEmpty();
+    }
+}
