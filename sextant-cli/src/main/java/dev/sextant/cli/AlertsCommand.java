@@ -32,8 +32,7 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SextantCli root = (SextantCli) spec.root().userObject();
-        SextantClient client = new SextantClient(Connection.resolve(root.env(), root.configFile()));
+        SextantClient client = ((SextantCli) spec.root().userObject()).client();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("status", status == null ? null : status.name());
         parameters.put("page_size", Integer.toString(limit));

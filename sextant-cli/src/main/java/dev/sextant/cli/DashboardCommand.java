@@ -36,8 +36,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SextantCli root = (SextantCli) spec.root().userObject();
-        SextantClient client = new SextantClient(Connection.resolve(root.env(), root.configFile()));
+        SextantClient client = ((SextantCli) spec.root().userObject()).client();
         TimeRange now = TimeRange.lastDays(days, options.to, Clock.systemUTC());
         TimeRange before = now.previous();
 

@@ -37,8 +37,7 @@ final class InsightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SextantCli root = (SextantCli) spec.root().userObject();
-        SextantClient client = new SextantClient(Connection.resolve(root.env(), root.configFile()));
+        SextantClient client = ((SextantCli) spec.root().userObject()).client();
         TimeRange range = TimeRange.lastDays(days, options.to, Clock.systemUTC());
         Map<String, String> parameters = options.parameters(range);
         parameters.remove("model");

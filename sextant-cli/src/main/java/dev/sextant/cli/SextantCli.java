@@ -57,6 +57,11 @@ public final class SextantCli implements Runnable {
         return ConfigFile.locate(env, userHome);
     }
 
+    /** A client for the server and key of the environment or the login file (the analytics commands). */
+    SextantClient client() {
+        return new SextantClient(Connection.resolve(env, configFile()));
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session, export, dashboard, trends, insights or alerts");
