@@ -33,7 +33,7 @@ class Announcer {
                 "    email:    " + email,
                 "    password: " + password,
                 "",
-                "Log in at " + url + "/ or: curl -c cookies -H 'Content-Type: application/json' -d '{\"email\":\""
+                "Log in (the browser dashboard is not built yet): curl -c cookies -H 'Content-Type: application/json' -d '{\"email\":\""
                         + email + "\",\"password\":\"...\"}' " + url + "/api/v1/auth/login"));
     }
 
