@@ -64,6 +64,14 @@ public class SessionAuthenticator {
         return found;
     }
 
+    /**
+     * Whether the cookie's value is a live login session (for the dashboard's pages, which
+     * send a browser without one to the login page). Same checks, same expiry, as an API request.
+     */
+    public boolean isLive(String cookieValue) {
+        return SessionToken.parse(cookieValue).flatMap(this::authenticate).isPresent();
+    }
+
     void end(ActiveSession active) {
         users.deleteSession(active.session().workspace(), active.session().id());
         touched.invalidate(active.session().id());

@@ -87,7 +87,7 @@ public final class SessionCookieFilter extends OncePerRequestFilter {
         }
     }
 
-    static Optional<String> cookie(HttpServletRequest request) {
+    public static Optional<String> cookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
