@@ -37,7 +37,6 @@ final class JdbcTopologyReader implements TopologyReader {
         InteractionFilter filter = new InteractionFilter(database.dialect(), workspace, query.traces());
         List<Object> values = new ArrayList<>(filter.values());
         values.add(workspace.value());
-        values.add(workspace.value());
         String sql = TopologySql.statement(filter.where());
         String newestSql = "SELECT MAX(t.started_at) AS newest FROM traces t WHERE " + filter.where();
         return database.read("drawing the agent topology", c -> {

@@ -7,7 +7,7 @@ package dev.sextant.store.jdbc.internal;
  * a parent cycle, which hostile data could hold. {@code tree} pairs every agent invocation with
  * the invocations nested in it, for the callee's subtree cost. Rows come out tagged: {@code node}
  * rows (a = agent), {@code calls} and {@code hands_off} rows (a = source, b = target).
- * Binds: the filter's values, then the workspace id twice.
+ * Binds: the filter's values, then the workspace id once.
  */
 final class TopologySql {
     private TopologySql() {}
@@ -23,21 +23,25 @@ final class TopologySql {
     }
 
     static String statement(String traceFilter) {
-        String spanColumns = "CAST(s.id AS VARCHAR), CAST(s.kind AS VARCHAR), CAST(s.name AS VARCHAR),"
-                + " CAST(s.status AS VARCHAR), s.duration_ms, s.cost_usd, s.started_at, s.handoff_triggered,"
-                + " CAST(s.handoff_target AS VARCHAR)";
+        String spanColumns = "s.id, s.kind, s.name, s.status, s.duration_ms, s.cost_usd, s.started_at, s.h_trig,"
+                + " s.h_target";
         return "WITH RECURSIVE sel AS (SELECT t.id, t.agent_id, t.status, t.duration_ms, t.started_at,"
                 + " t.handoff_triggered, t.handoff_target FROM traces t WHERE " + traceFilter + "),"
+                // the selected traces' spans, read once: the walk joins them at every level
+                + " tspans AS MATERIALIZED (SELECT CAST(s.trace_id AS VARCHAR) AS trace_id, CAST(s.id AS VARCHAR) AS id,"
+                + " CAST(s.parent_id AS VARCHAR) AS parent_id, CAST(s.kind AS VARCHAR) AS kind,"
+                + " CAST(s.name AS VARCHAR) AS name, CAST(s.status AS VARCHAR) AS status, s.duration_ms, s.cost_usd,"
+                + " s.started_at, s.handoff_triggered AS h_trig, CAST(s.handoff_target AS VARCHAR) AS h_target,"
+                + " sel.agent_id AS trace_agent FROM sel JOIN spans s ON s.workspace_id = ? AND s.trace_id = sel.id),"
                 + " walk (trace_id, id, kind, name, status, duration_ms, cost_usd, started_at, h_trig, h_target,"
                 + " owner_span, owner_agent) AS ("
-                + "SELECT CAST(s.trace_id AS VARCHAR), " + spanColumns + ", CAST(NULL AS VARCHAR),"
-                + " CAST(sel.agent_id AS VARCHAR) FROM sel JOIN spans s ON s.workspace_id = ? AND s.trace_id = sel.id"
-                + " WHERE s.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM spans p WHERE p.workspace_id = s.workspace_id"
-                + " AND p.trace_id = s.trace_id AND p.id = s.parent_id)"
-                + " UNION ALL SELECT CAST(s.trace_id AS VARCHAR), " + spanColumns + ","
+                + "SELECT s.trace_id, " + spanColumns + ", CAST(NULL AS VARCHAR), CAST(s.trace_agent AS VARCHAR)"
+                + " FROM tspans s WHERE s.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM tspans p"
+                + " WHERE p.trace_id = s.trace_id AND p.id = s.parent_id)"
+                + " UNION ALL SELECT s.trace_id, " + spanColumns + ","
                 + " CAST(CASE WHEN " + AGENT + " THEN w.id ELSE w.owner_span END AS VARCHAR),"
                 + " CAST(CASE WHEN " + AGENT + " THEN w.name ELSE w.owner_agent END AS VARCHAR)"
-                + " FROM walk w JOIN spans s ON s.workspace_id = ? AND s.trace_id = w.trace_id AND s.parent_id = w.id),"
+                + " FROM walk w JOIN tspans s ON s.trace_id = w.trace_id AND s.parent_id = w.id),"
                 // invocations: agent spans, and traces whose agent has no top-level span of its own
                 + " inv AS (SELECT 'span' AS src, w.trace_id, w.id AS inv_id, w.name AS agent, w.owner_span AS parent_inv,"
                 + " w.owner_agent AS caller, w.status, w.duration_ms, w.started_at FROM walk w WHERE " + AGENT
