@@ -114,6 +114,10 @@ class ITTopologyApi {
         assertThat(handoff.get("cost_usd").decimalValue()).isEqualByComparingTo("0.06");
         assertThat(edge(body, "calls", "orch", "seo").get("cost_usd").decimalValue()).isEqualByComparingTo("0.02");
 
+        Response again = server.get("/api/v1/analytics/topology", ADMIN_KEY);
+        assertThat(again.json().get("cached").asBoolean()).as(again.toString()).isTrue();
+        assertThat(again.json().get("edges")).isEqualTo(body.get("edges"));
+
         JsonNode orch = node(body, "orch");
         assertThat(orch.get("invocations").asLong()).isEqualTo(2);
         assertThat(orch.get("cost_usd").decimalValue()).isEqualByComparingTo("0.002");
