@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.UserContract;
+import dev.sextant.store.tests.TopologyContract;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
 import dev.sextant.store.tests.FeedbackContract;
@@ -229,6 +230,14 @@ class ITPostgresStore {
 
     @Nested
     class Users extends UserContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Topology extends TopologyContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }
