@@ -118,7 +118,8 @@ function frame(root) {
       refresh, rangeSelect,
       h('span', { class: 'user', title: me.user.email }, `${me.user.name || me.user.email} · ${me.role}`), logout));
   const main = h('main', { id: 'main', tabindex: '-1' });
-  fill(root, h('a', { href: '#main', class: 'skip' }, 'Skip to content'), h('div', { class: 'layout' }, nav, h('div', { class: 'content' }, top, main)));
+  const skip = h('a', { href: '#main', class: 'skip', onclick: e => { e.preventDefault(); main.focus(); } }, 'Skip to content');
+  fill(root, skip, h('div', { class: 'layout' }, nav, h('div', { class: 'content' }, top, main)));
   return { main, rangeSelect, nav };
 }
 
