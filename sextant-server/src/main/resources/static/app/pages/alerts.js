@@ -154,7 +154,9 @@ async function testRule(rule) {
     const stateKind = e.state === 'firing' ? 'bad' : e.state === 'ok' ? 'good' : 'warn';
     const a = e.anomaly;
     fill(body,
-      h('p', {}, badge(e.state, stateKind), ' ', h('strong', { id: 'test-would-do' }, `The scheduler would ${t.description}`)),
+      h('p', {}, badge(e.state, stateKind), ' ', h('strong', { id: 'test-would-do' }, t.would_do === 'none'
+        ? `The scheduler would do nothing${t.description && t.description !== 'nothing' ? ` (${t.description})` : ''}.`
+        : `The scheduler would ${t.description}.`)),
       h('p', { class: 'reason', id: 'test-reason' }, e.reason || ''),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Value'), h('dd', {}, e.value === null || e.value === undefined ? '—' : fmt.num(e.value, 4)),
