@@ -6,7 +6,13 @@ import static dev.sextant.e2e.ITSettings.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
 import dev.sextant.testing.RealServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,13 +93,15 @@ class ITRoles {
     }
 
     @Test
-    void another_workspaces_rules_alerts_and_webhooks_do_not_show_through_urls(Page page) {
+    void another_workspaces_rules_and_webhooks_stay_out_of_sight_whatever_the_url(Page page) {
         String slug = unique("other-alerts");
         RealServer.Answer ws = Dashboard.server().post("/api/v1/workspaces", "{\"slug\": \"" + slug + "\", \"name\": \"Other\"}");
         assertThat(ws.status()).isEqualTo(201);
         String otherKey = ws.body().get("admin_key").get("secret").asString();
         String secretName = unique("other-secret-rule");
-        String otherRule = OtherWorkspace.postRule(otherKey, secretName);
+        String otherRule = createWithKey(otherKey, "/api/v1/alert-rules", "{\"name\": \"" + secretName
+                + "\", \"metric\": \"cost\", \"enabled\": false, \"condition\": {\"type\": \"threshold\", \"op\": \">\", \"value\": 1}}");
+        String otherHook = createWithKey(otherKey, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/" + secretName + "\"}");
 
         Dashboard.logInAsAdmin(page);
         page.navigate("/alerts?rule_id=" + otherRule);
@@ -101,27 +109,27 @@ class ITRoles {
         assertThat(page.locator("body")).not().containsText(secretName);
         assertThat(page.request().get("/api/v1/alert-rules/" + otherRule).status()).isEqualTo(404);
         assertThat(page.request().post("/api/v1/alert-rules/" + otherRule + "/test",
-                com.microsoft.playwright.options.RequestOptions.create().setHeader("X-Sextant-Request", "1")).status()).isEqualTo(404);
+                RequestOptions.create().setHeader("X-Sextant-Request", "1")).status()).isEqualTo(404);
         assertThat(page).hasURL(Pattern.compile("/alerts\\?rule_id="));
+        assertThat(page.request().get("/api/v1/webhooks/" + otherHook + "/deliveries").status()).isEqualTo(404);
+        page.navigate("/alerts");
+        assertThat(page.locator("#webhooks .card-body .state.loading")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText(secretName);
     }
 
-    /** Writes with another workspace's key. */
-    static final class OtherWorkspace {
-        static String postRule(String key, String name) {
-            try {
-                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(Dashboard.server().url() + "/api/v1/alert-rules"))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name
-                                + "\", \"metric\": \"cost\", \"enabled\": false, \"condition\": {\"type\": \"threshold\", \"op\": \">\", \"value\": 1}}"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                String body = response.body();
-                int at = body.indexOf("\"id\":\"") + 6;
-                return body.substring(at, body.indexOf('"', at));
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+    /** POST with another workspace's key; the created record's id. */
+    private static String createWithKey(String key, String path, String json) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(Dashboard.server().url() + path))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            String body = response.body();
+            int at = body.indexOf("\"id\":\"") + 6;
+            return body.substring(at, body.indexOf('"', at));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,7 @@
 // acknowledge, links to what fired) and the webhooks with their deliveries. Writes need
 // config:write and are not even offered without it; testing a rule and reading need analytics:view.
 import { api, ApiError } from '../api.js';
-import { h, fill, fmt, card, table, badge, empty, loading, failure } from '../ui.js';
+import { h, fill, fmt, card, table, badge, empty, loading, failure, copyButton } from '../ui.js';
 import { useAdminCss, named, numberOrText, formDialog, confirmDialog, infoDialog, notice } from '../admin-forms.js';
 
 /** The metrics a rule may watch (those of /api/v1/analytics/trends, docs/API.md "Alerts"). */
@@ -285,5 +285,6 @@ async function createWebhook(done) {
   done();
   await infoDialog('Webhook created', h('div', {},
     h('p', {}, 'Deliveries are signed with this secret (HMAC-SHA256, see docs/API.md). ', h('strong', {}, 'It is shown only now.')),
-    h('div', { class: 'secret', id: 'webhook-secret' }, created.secret)), { closeLabel: 'Done' });
+    h('div', { class: 'secret', id: 'webhook-secret', tabindex: '0' }, created.secret),
+    h('p', {}, copyButton(created.secret, 'Copy secret'))), { closeLabel: 'Done' });
 }

@@ -20,17 +20,19 @@ export async function render(container, ctx) {
     { label: 'Your role', value: w => w.role },
     { label: '', value: w => w.id === me.workspace.id ? h('span', { class: 'muted' }, 'current') : '' },
   ], me.workspaces || [], { emptyText: 'No workspaces.' }), { id: 'account-workspaces' });
-  const password = card('Change password', async () => passwordForm(), { id: 'change-password' });
+  const password = card('Change password', async () => passwordForm(me.user.email), { id: 'change-password' });
   fill(container, h('div', { class: 'grid' }, you, workspaces, password));
 }
 
-function passwordForm() {
+function passwordForm(email) {
   const current = h('input', { type: 'password', name: 'current_password', autocomplete: 'current-password', required: true });
   const next = h('input', { type: 'password', name: 'new_password', autocomplete: 'new-password', required: true, minlength: 8 });
   const again = h('input', { type: 'password', name: 'confirm_password', autocomplete: 'new-password', required: true });
   const done = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'password-result' });
   const submit = h('button', { type: 'submit', class: 'btn primary' }, 'Change password');
   const form = h('form', { class: 'stack-form', novalidate: true, 'aria-label': 'Change password' },
+    // password managers want the account's name next to a new password
+    h('input', { type: 'text', name: 'username', autocomplete: 'username', value: email, hidden: true, readonly: true, tabindex: '-1' }),
     named('current_password', 'Current password', current),
     named('new_password', 'New password', next, '8 characters or more (at most 72 bytes).'),
     named('confirm_password', 'New password again', again),
