@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Dashboard.class)
 class ITSettings {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -165,13 +166,15 @@ class ITSettings {
         assertThat(dialog(page)).hasCount(0);
         assertThat(page.locator("#members")).containsText(email);
 
-        page.getByLabel("Role of " + email).selectOption("member");
+        page.getByLabel("Role of " + email, EXACT).selectOption("member");
+        page.getByLabel("Save role of " + email).click();
         assertThat(page.locator(".notice")).hasText(email + " is now member.");
         assertThat(page.request().get("/api/v1/members").text()).contains("\"role\":\"member\"");
 
-        page.getByLabel("Role of " + adminEmail).selectOption("viewer");
+        page.getByLabel("Role of " + adminEmail, EXACT).selectOption("viewer");
+        page.getByLabel("Save role of " + adminEmail).click();
         assertThat(page.locator(".notice")).containsText("the workspace's last admin cannot be demoted");
-        assertThat(page.getByLabel("Role of " + adminEmail)).hasValue("admin");
+        assertThat(page.getByLabel("Role of " + adminEmail, EXACT)).hasValue("admin");
 
         page.getByLabel("Remove " + adminEmail).click();
         button(dialog(page), "Remove").click();

@@ -27,7 +27,7 @@ async function list(ctx, said, reload) {
   return table([
     { label: 'Email', value: m => h('span', { class: 'member-email' }, m.email, m.user_id === ctx.me.user.id ? h('span', { class: 'muted' }, ' (you)') : null) },
     { label: 'Name', value: m => m.name },
-    { label: 'Role', value: m => roleSelect(m, said, reload) },
+    { label: 'Role', value: m => roleSelect(m, said) },
     { label: 'Account', value: m => m.disabled ? badge('disabled', 'bad') : badge('active', 'good') },
     { label: '', value: m => h('button', {
       class: 'btn small danger', 'aria-label': `Remove ${m.email}`,
@@ -42,10 +42,14 @@ async function list(ctx, said, reload) {
   ], items, { emptyText: 'No members.' });
 }
 
-function roleSelect(member, said, reload) {
+/** A role select and its Save button (a select alone would save on every arrow key press). */
+function roleSelect(member, said) {
   const select = h('select', { 'aria-label': `Role of ${member.email}`, dataset: { email: member.email } },
     ROLES.map(([r]) => h('option', { value: r, selected: r === member.role }, r)));
-  select.addEventListener('change', async () => {
+  const save = h('button', { class: 'btn small', disabled: true, 'aria-label': `Save role of ${member.email}` }, 'Save');
+  select.addEventListener('change', () => { save.disabled = select.value === member.role; });
+  save.addEventListener('click', async () => {
+    save.disabled = true;
     select.disabled = true;
     try {
       const changed = await api(`/members/${encodeURIComponent(member.user_id)}`, { method: 'PUT', body: { role: select.value } });
@@ -56,9 +60,10 @@ function roleSelect(member, said, reload) {
       select.value = member.role;
     } finally {
       select.disabled = false;
+      save.disabled = select.value === member.role;
     }
   });
-  return select;
+  return h('span', { class: 'actions-cell' }, select, save);
 }
 
 async function add(said, reload) {
