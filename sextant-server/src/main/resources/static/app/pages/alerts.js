@@ -31,10 +31,10 @@ export async function render(ctx) {
       h('header', { class: 'card-head' }, h('h2', {}, 'Webhooks')),
       empty('Webhook URLs are often credentials themselves, so listing them needs a member or admin role (config:write).'));
   function reloadAll() { rules.reload(); history.reload(); }
-  fill(ctx.main,
+  fill(ctx.main, h('div', { class: 'admin-page' },
     h('div', { class: 'page-head' }, h('h1', {}, 'Alerts'),
       writer ? null : h('span', { class: 'muted', id: 'read-only-note' }, 'Read-only: changing rules needs a member or admin role.')),
-    said, h('div', { class: 'grid' }, rules, history, hooks));
+    said, h('div', { class: 'grid' }, rules, history, hooks)));
 }
 
 /** Live data changes alerts only when the scheduler runs; the history is cheap to reload. */

@@ -24,8 +24,8 @@ export async function render(ctx) {
     h('ul', {}, visible.map(([s, label]) => h('li', {},
       h('a', { href: `/settings/${s}`, dataset: { section: s }, 'aria-current': s === section ? 'page' : null }, label)))));
   const container = h('div', { class: 'settings-section', id: 'settings-section', dataset: { section } });
-  fill(ctx.main, h('div', { class: 'page-head' }, h('h1', {}, 'Settings')),
-    h('div', { class: 'settings-layout' }, nav, container));
+  fill(ctx.main, h('div', { class: 'admin-page' }, h('div', { class: 'page-head' }, h('h1', {}, 'Settings')),
+    h('div', { class: 'settings-layout' }, nav, container)));
 
   if (!known) {
     fill(container, h('div', { class: 'state empty', role: 'alert' },
