@@ -78,7 +78,7 @@ export function formDialog(title, content, { submitLabel = 'Save', danger = fals
       h('div', { class: 'form-error', role: 'alert' }),
       h('div', { class: 'dialog-actions' },
         h('button', { type: 'button', class: 'btn', onclick: () => d.close() }, 'Cancel'), submit));
-    const d = h('dialog', { class: `modal${wide ? ' wide' : ''}`, 'aria-label': title, dataset: testid ? { testid } : undefined }, form);
+    const d = h('dialog', { class: `modal admin-dialog${wide ? ' wide' : ''}`, 'aria-label': title, dataset: testid ? { testid } : undefined }, form);
     d.addEventListener('close', () => { d.remove(); resolve(result); });
     form.addEventListener('submit', async e => {
       e.preventDefault();
@@ -109,7 +109,7 @@ export function confirmDialog(title, message, action, { confirmLabel = 'Delete' 
 /** A dialog that only shows something, with one button to close it. */
 export function infoDialog(title, content, { closeLabel = 'Close', wide = false, testid } = {}) {
   return new Promise(resolve => {
-    const d = h('dialog', { class: `modal${wide ? ' wide' : ''}`, 'aria-label': title, dataset: testid ? { testid } : undefined },
+    const d = h('dialog', { class: `modal admin-dialog${wide ? ' wide' : ''}`, 'aria-label': title, dataset: testid ? { testid } : undefined },
       h('div', { class: 'dialog-form' }, h('h2', {}, title), content,
         h('div', { class: 'dialog-actions' }, h('button', { type: 'button', class: 'btn primary', onclick: () => d.close() }, closeLabel))));
     d.addEventListener('close', () => { d.remove(); resolve(); });
