@@ -62,6 +62,8 @@ public interface SextantStore extends AutoCloseable {
 
     UserStore users();
 
+    RetentionStore retention();
+
     @Override
     void close();
 }

@@ -18,6 +18,7 @@ import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
+import dev.sextant.store.RetentionStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.TrendReader;
@@ -55,6 +56,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final AlertStore alerts;
     private final WebhookStore webhooks;
     private final UserStore users;
+    private final RetentionStore retention;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -88,6 +90,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.alerts = new JdbcAlertStore(database);
         this.webhooks = new JdbcWebhookStore(database, clock);
         this.users = new JdbcUserStore(database, clock);
+        this.retention = new JdbcRetentionStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -238,6 +241,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 
     @Override
