@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Retention of the caller's workspace (issue 8 item 4): the periods in force with the server's
- * defaults, the last run and the next; admins change the periods and run it now.
+ * defaults, the last run and the next; admins change the periods and run it now. Also answered
+ * at {@code /api/v1/governance/retention}, the path issue 8 promises to scripts.
  */
 @RestController
-@RequestMapping("/api/v1/retention")
+@RequestMapping({"/api/v1/retention", "/api/v1/governance/retention"})
 class RetentionController {
     private final RetentionStore store;
     private final RetentionPolicies policies;

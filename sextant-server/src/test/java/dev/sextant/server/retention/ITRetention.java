@@ -67,6 +67,9 @@ class ITRetention {
         assertThat(r.get("policies").get(2).get("is_default").asBoolean()).isFalse();
         assertThat(put(key, "{}").status()).isEqualTo(200);
         assertThat(days(ok(key), 1)).isEqualTo("30");
+        Response governance = server.get("/api/v1/governance/retention", key);
+        assertThat(governance.status()).isEqualTo(200);
+        assertThat(governance.json()).isEqualTo(ok(key));
     }
 
     static Stream<Arguments> badBodies() {
