@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.sextant.testing.RealServer;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.options.RequestOptions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Settings → Retention: an admin changes a period and it is still there after a reload; a bad
@@ -55,10 +59,14 @@ class ITRetentionSettings {
 
     @Test
     void a_viewer_reads_the_periods_but_cannot_change_or_run_them(Page page) {
-        String email = "retention-viewer-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.sextant.test";
-        RealServer.Answer added = Dashboard.server().post("/api/v1/members",
+        // a workspace of its own, so the shared default workspace's members stay as they are
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode workspace = post(page, RealServer.KEY, "/api/v1/workspaces",
+                "{\"slug\": \"retention-" + suffix + "\", \"name\": \"Retention " + suffix + "\"}");
+        String adminKey = workspace.get("admin_key").get("secret").asString();
+        String email = "retention-viewer-" + suffix + "@e2e.sextant.test";
+        post(page, adminKey, "/api/v1/members",
                 "{\"email\": \"" + email + "\", \"role\": \"viewer\", \"password\": \"viewer-password-1\"}");
-        assertThat(added.status()).as(String.valueOf(added.body())).isEqualTo(201);
         Dashboard.logIn(page, email, "viewer-password-1");
         page.navigate("/settings/retention");
         page.locator("#retention-periods [data-days=traces]").waitFor();
@@ -67,5 +75,12 @@ class ITRetentionSettings {
         assertThat(page.locator("#retention-periods")).containsText("Only workspace admins can change retention periods.");
         assertThat(page.locator("#retention-traces")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run now"))).hasCount(0);
+    }
+
+    private static JsonNode post(Page page, String key, String path, String json) {
+        APIResponse r = page.request().post(path, RequestOptions.create().setHeader("Authorization", "Bearer " + key)
+                .setHeader("Content-Type", "application/json").setData(json));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(r.text());
     }
 }

@@ -52,6 +52,7 @@ class ITRetention {
     @Test
     void anAdminSetsAnySubsetAndTheRestStays() {
         String key = workspace("r-set");
+        String other = workspace("r-set-other");
         Response put = put(key, "{\"traces\": 365, \"payloads\": 30}");
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(days(put.json(), 0)).isEqualTo("365");
@@ -67,6 +68,8 @@ class ITRetention {
         assertThat(r.get("policies").get(2).get("is_default").asBoolean()).isFalse();
         assertThat(put(key, "{}").status()).isEqualTo(200);
         assertThat(days(ok(key), 1)).isEqualTo("30");
+        assertThat(days(ok(other), 0)).isEqualTo("400");
+        assertThat(ok(other).get("policies").get(1).get("is_default").asBoolean()).isTrue();
         Response governance = server.get("/api/v1/governance/retention", key);
         assertThat(governance.status()).isEqualTo(200);
         assertThat(governance.json()).isEqualTo(ok(key));
