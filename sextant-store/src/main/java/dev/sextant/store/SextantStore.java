@@ -64,6 +64,8 @@ public interface SextantStore extends AutoCloseable {
 
     TopologyReader topology();
 
+    RetentionStore retention();
+
     @Override
     void close();
 }

@@ -20,6 +20,7 @@ import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
 import dev.sextant.store.tests.MigrationContract;
 import dev.sextant.store.tests.PriceContract;
+import dev.sextant.store.tests.RetentionContract;
 import dev.sextant.store.tests.TenantIsolationContract;
 import dev.sextant.store.tests.TraceDetailContract;
 import dev.sextant.store.tests.TrackingWriteContract;
@@ -238,6 +239,14 @@ class ITPostgresStore {
 
     @Nested
     class Topology extends TopologyContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

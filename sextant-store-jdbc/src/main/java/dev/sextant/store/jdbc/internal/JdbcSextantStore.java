@@ -18,6 +18,7 @@ import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
+import dev.sextant.store.RetentionStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
 import dev.sextant.store.TopologyReader;
@@ -57,6 +58,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final WebhookStore webhooks;
     private final UserStore users;
     private final TopologyReader topology;
+    private final RetentionStore retention;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -91,6 +93,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.webhooks = new JdbcWebhookStore(database, clock);
         this.users = new JdbcUserStore(database, clock);
         this.topology = new JdbcTopologyReader(database);
+        this.retention = new JdbcRetentionStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -246,6 +249,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public TopologyReader topology() {
         return topology;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 
     @Override
