@@ -35,6 +35,8 @@ class TenantParameterTest {
             "UserStore.findLogin",
             "UserStore.workspacesOf",
             "UserStore.findSession",
+            // housekeeping of expired logins in every workspace at once (a scheduled task, no caller)
+            "UserStore.purgeExpiredSessions",
             // a callback of ExportReader.export, which takes the workspace first; rows of that one export
             "ExportSink.columns",
             "ExportSink.row");

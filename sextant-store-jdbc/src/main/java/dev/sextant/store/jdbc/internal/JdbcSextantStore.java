@@ -16,6 +16,7 @@ import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
+import dev.sextant.store.SessionReader;
 import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
@@ -37,6 +38,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final ApiKeyStore apiKeys;
     private final TrackingWriter tracking;
     private final InteractionReader interactions;
+    private final SessionReader sessions;
     private final PriceStore prices;
     private final CostStore costs;
     private final TrendReader trends;
@@ -66,6 +68,7 @@ public final class JdbcSextantStore implements SextantStore {
                 ? new IncrementalTrackingWriter(database, stages, clock)
                 : new RecomputingTrackingWriter(database, stages, rollups, clock);
         this.interactions = new JdbcInteractionReader(database);
+        this.sessions = new JdbcSessionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
         this.trends = new JdbcTrendReader(database);
@@ -143,6 +146,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public InteractionReader interactions() {
         return interactions;
+    }
+
+    @Override
+    public SessionReader sessions() {
+        return sessions;
     }
 
     @Override
