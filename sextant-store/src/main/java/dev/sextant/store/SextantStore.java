@@ -64,6 +64,8 @@ public interface SextantStore extends AutoCloseable {
 
     UserStore users();
 
+    TopologyReader topology();
+
     @Override
     void close();
 }

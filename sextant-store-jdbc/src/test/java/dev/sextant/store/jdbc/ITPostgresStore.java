@@ -3,6 +3,7 @@ package dev.sextant.store.jdbc;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.UserContract;
 import dev.sextant.store.tests.SessionContract;
+import dev.sextant.store.tests.TopologyContract;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
 import dev.sextant.store.tests.FeedbackContract;
@@ -235,6 +236,15 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class Topology extends TopologyContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
     @Nested
     class Sessions extends SessionContract {
         final FreshSchema db = new FreshSchema();

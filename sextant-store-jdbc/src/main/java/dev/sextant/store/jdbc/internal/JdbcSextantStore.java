@@ -21,6 +21,7 @@ import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.TopologyReader;
 import dev.sextant.store.TrendReader;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
@@ -57,6 +58,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final AlertStore alerts;
     private final WebhookStore webhooks;
     private final UserStore users;
+    private final TopologyReader topology;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -91,6 +93,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.alerts = new JdbcAlertStore(database);
         this.webhooks = new JdbcWebhookStore(database, clock);
         this.users = new JdbcUserStore(database, clock);
+        this.topology = new JdbcTopologyReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -246,6 +249,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public TopologyReader topology() {
+        return topology;
     }
 
     @Override
