@@ -17,7 +17,7 @@ export async function render(ctx) {
   } catch (e) {
     if (!ctx.isCurrent()) return;
     if (e instanceof ApiError && e.status === 404) {
-      fill(ctx.main, h('div', { class: 'state empty', 'data-testid': 'session-not-found' },
+      fill(ctx.main, h('div', { class: 'state empty sx-sessions', 'data-testid': 'session-not-found' },
         h('h1', {}, 'Session not found'),
         h('p', {}, `This workspace has no session "${id}".`),
         h('p', {}, h('a', { href: '/sessions' }, 'Back to the sessions')), ));
@@ -32,7 +32,7 @@ export async function render(ctx) {
   ctx.main.dataset.sessionStatus = s.status;
   const ctxEntries = s.context && typeof s.context === 'object' && !Array.isArray(s.context) ? Object.entries(s.context) : [];
 
-  fill(ctx.main,
+  fill(ctx.main, h('div', { class: 'sx-sessions' },
     h('div', { class: 'page-head' },
       h('div', {},
         h('p', { class: 'muted' }, h('a', { href: '/sessions' }, '← Sessions')),
@@ -81,7 +81,7 @@ export async function render(ctx) {
           { label: 'Interaction', value: r => h('a', { href: `/interactions/${encodeURIComponent(r.trace_id)}` }, r.trace_id) },
         ], detail.steps, { emptyText: 'No tool calls or code generations in this session.' }),
         detail.steps_truncated ? h('p', { class: 'truncated' }, `Showing the first ${detail.steps.length}; the totals count all of them.`) : null),
-      { wide: true, id: 'session-steps' })));
+      { wide: true, id: 'session-steps' }))));
 }
 
 /** Traces and steps in time order, each a bar on the session's time axis. */

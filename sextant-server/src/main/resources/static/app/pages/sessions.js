@@ -26,7 +26,7 @@ export async function render(ctx) {
     ctx.setQuery({ agent_id: agent.value.trim(), user_id: user.value.trim(), status: status.value, cursor: null }, { push: true });
   });
 
-  fill(ctx.main,
+  fill(ctx.main, h('div', { class: 'sx-sessions' },
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Sessions'),
         h('p', { class: 'muted' }, `Working sessions started in the last ${ctx.range.key}, newest first, with their traces, tool calls, code generations, tokens and cost.`))),
@@ -60,7 +60,7 @@ export async function render(ctx) {
         page.next_cursor ? h('a', { class: 'btn small', href: withQuery(q, { cursor: page.next_cursor }), rel: 'next' }, 'Next page »') : null,
         h('span', { class: 'muted' }, `${fmt.int(page.items.length)} session${page.items.length === 1 ? '' : 's'} on this page`));
       return h('div', {}, rows, pager);
-    }, { wide: true }));
+    }, { wide: true })));
 }
 
 /** The current URL with some query parameters changed (null removes one). */
