@@ -129,7 +129,7 @@ function budgetForm(budget) {
   const slots = {};
   const slot = key => (slots[key] = h('div', { class: 'field-error', role: 'alert', dataset: { field: key } }));
   const node = h('div', { class: 'budget-form' },
-    field('Name', name), slot('name'),
+    field('Budget name', name), slot('name'),
     h('div', { class: 'field' }, h('label', { for: 'budget-scope-kind' }, 'Scope'),
       h('div', { class: 'inline' }, Object.assign(scopeKind, { id: 'budget-scope-kind' }), scopeId),
       h('small', {}, 'What the budget counts: all interactions, those of one agent (agent id), or the calls of one model.')), slot('scope'),

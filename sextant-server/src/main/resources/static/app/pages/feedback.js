@@ -6,7 +6,7 @@ import { h, fill, fmt, card, table, kpi, badge, empty } from '../ui.js';
 import { chart } from '../charts.js';
 import { useStyles, csvLink, rangeParams, trendInterval, pValue } from './costs-common.js';
 
-const GROUPS = [['agent', 'agent'], ['tag', 'tag'], ['message_type', 'message type'], ['', 'no grouping']];
+const GROUPS = [['agent', 'agent'], ['tag', 'tag'], ['message_type', 'message type'], ['none', 'no grouping']];
 const DIRECTION = { improving: 'good', declining: 'bad', stable: '' };
 const SCORE_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -16,16 +16,15 @@ export async function render(ctx) {
   const range = rangeParams(ctx);
   const typed = ctx.query.get('score');
   const score = typed && SCORE_NAME.test(typed) ? typed : 'user_rating';
-  const groupBy = GROUPS.some(([v]) => v && v === ctx.query.get('group_by')) ? ctx.query.get('group_by')
-    : (ctx.query.get('group_by') === '' ? '' : 'agent');
-  const params = { ...range, score, interval: trendInterval(ctx.range.key), group_by: groupBy || null, themes: 10 };
+  const groupBy = GROUPS.some(([v]) => v === ctx.query.get('group_by')) ? ctx.query.get('group_by') : 'agent';
+  const params = { ...range, score, interval: trendInterval(ctx.range.key), group_by: groupBy === 'none' ? null : groupBy, themes: 10 };
 
   // one request feeds every block; a failed one is asked again by the next Retry
   let pending = null;
   const data = () => (pending ||= api('/analytics/feedback', { params }).catch(e => { pending = null; throw e; }));
 
   const scoreInput = h('input', { id: 'feedback-score', name: 'score', value: score, size: 14, autocomplete: 'off',
-    pattern: '[A-Za-z0-9_.:\\-]{1,64}', title: '1-64 letters, digits and _ . : -' });
+    title: '1-64 letters, digits and _ . : -' });
   const groupSelect = h('select', { id: 'feedback-group' },
     GROUPS.map(([v, l]) => h('option', { value: v, selected: v === groupBy }, l)));
   const scoreError = h('span', { class: 'field-error', role: 'alert' },
@@ -55,7 +54,7 @@ export async function render(ctx) {
     card('Distribution', async body => distribution(body, await data()), { id: 'feedback-distribution',
       actions: csvLink('/analytics/feedback', { ...params, table: 'distribution' }, 'rating distribution') }),
     card('Thumbs up / down', async () => thumbs(await data()), { id: 'feedback-thumbs' }),
-    groupBy ? card(`By ${GROUPS.find(([v]) => v === groupBy)[1]}`, async body => groups(body, await data(), groupBy), {
+    groupBy !== 'none' ? card(`By ${GROUPS.find(([v]) => v === groupBy)[1]}`, async body => groups(body, await data(), groupBy), {
       wide: true, id: 'feedback-groups', actions: csvLink('/analytics/feedback', { ...params, table: 'groups' }, 'ratings by group') }) : null,
     card('Themes in the comments', async () => themes(await data()), { wide: true, id: 'feedback-themes' }),
   ].filter(Boolean);
