@@ -66,7 +66,7 @@ export function budgetsCard(ctx) {
 function columns(writable, edit, remove) {
   const cols = [
     { label: 'Budget', value: b => h('span', { class: 'budget-name' }, b.name) },
-    { label: 'Scope', value: b => h('code', {}, b.scope) },
+    { label: 'Scope', class: 'nowrap', value: b => h('code', {}, b.scope) },
     { label: 'Period', value: b => `per ${b.period}${b.enforcement === 'enforce' ? ' · enforced' : ''}` },
     { label: 'Spent of limit', value: b => progress(b) },
     { label: 'State', value: b => (b.status ? badge(b.status.state, STATE_KIND[b.status.state] || '') : '—') },

@@ -72,9 +72,10 @@ function metricInWords(m, cheapName, dearName) {
   return h('span', {}, h('strong', {}, `${meta.label} `), verdict, ' ',
     `${value(m.cheaper)} on ${cheapName} (${fmt.int(m.n_cheaper)}) vs ${value(m.expensive)} on ${dearName} (${fmt.int(m.n_expensive)}); `
     + `difference ${diff(m.difference)}, 95% interval ${diff(m.ci_low)} to ${diff(m.ci_high)} (${meta.better} is better). `
-    + `Not worse by ${margin} or more: ${pValue(m.non_inferiority_p_value_holm)}; any difference: ${pValue(m.p_value_holm)} (both Holm-adjusted)`
-    + (m.power !== null && m.power !== undefined ? `; power ${fmt.pct(m.power, 0)}` : '')
-    + (!m.non_inferior && m.needed_per_model ? `, about ${fmt.int(m.needed_per_model)} runs per model would give 80%` : '') + '.');
+    + `Test of "not worse by ${margin} or more": ${pValue(m.non_inferiority_p_value_holm)}`
+    + (m.power !== null && m.power !== undefined ? ` (power ${fmt.pct(m.power, 0)}`
+      + (!m.non_inferior && m.needed_per_model ? `; about ${fmt.int(m.needed_per_model)} runs per model would give 80%)` : ')') : '')
+    + `; test of any difference: ${pValue(m.p_value_holm)}. Both p-values Holm-adjusted; below 0.05 counts.`);
 }
 
 function singleModel(r) {

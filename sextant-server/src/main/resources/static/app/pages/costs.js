@@ -25,11 +25,11 @@ export async function render(ctx) {
 
   const kpis = keep(card('Spend in this range', () => totals(range), { wide: true, id: 'cost-totals' }));
   const overTime = keep(costOverTime(ctx, range));
-  const byModel = keep(card('By model', () => modelTable(range), { id: 'cost-by-model' }));
+  const byModel = keep(card('By model', () => modelTable(range), { wide: true, id: 'cost-by-model' }));
   const byAgent = keep(card('By agent', () => operations(range, 'by_agent', 'Agent'), {
     id: 'cost-by-agent', actions: csvLink('/analytics/costs/operations', { ...range, table: 'by_agent' }, 'cost by agent') }));
   const byTag = keep(card('By tag', () => tagTable(range), {
-    id: 'cost-by-tag', actions: csvLink('/analytics/costs/breakdown', { ...range, by: 'tag', table: 'groups' }, 'cost by tag') }));
+    wide: true, id: 'cost-by-tag', actions: csvLink('/analytics/costs/breakdown', { ...range, by: 'tag', table: 'groups' }, 'cost by tag') }));
   const byOperation = keep(card('Costliest operations', () => operations(range, 'by_trace_name', 'Operation (trace name)'), {
     id: 'cost-by-operation', actions: csvLink('/analytics/costs/operations', { ...range, table: 'by_trace_name' }, 'costliest operations') }));
   const bySpan = keep(card('Costliest steps', () => operations(range, 'by_span', 'Step (span name)', true), {
@@ -40,7 +40,7 @@ export async function render(ctx) {
   const waste = keep(wasteCard(range));
 
   ctx.main.append(head, h('div', { class: 'grid' },
-    kpis, overTime, byModel, byAgent, byTag, byOperation, bySpan, budgets, forecast, savings, waste));
+    kpis, overTime, byModel, byAgent, byOperation, byTag, bySpan, budgets, forecast, savings, waste));
   ctx.main.costCards = cards;
 }
 
@@ -122,26 +122,28 @@ async function modelTable(range) {
   const total = (stats.by_model || []).reduce((a, m) => a + Number(m.cost_usd || 0), 0);
   const rows = [...(stats.by_model || [])].sort((a, b) => Number(b.cost_usd) - Number(a.cost_usd));
   return table([
-    { label: 'Model', value: m => m.model ?? '(no model)' },
+    { label: 'Model', class: 'nowrap', value: m => m.model ?? '(no model)' },
     { label: 'Calls', class: 'num', value: m => fmt.int(m.calls) },
     { label: 'Input tokens', class: 'num', value: m => fmt.compact(m.input_tokens) },
     { label: 'Output tokens', class: 'num', value: m => fmt.compact(m.output_tokens) },
+    { label: 'Per call', class: 'num', value: m => (m.calls ? fmt.usd(Number(m.cost_usd) / m.calls) : '—') },
     { label: 'Cost', class: 'num', value: m => fmt.usd(m.cost_usd) },
     { label: 'Share', class: 'num', value: m => (total > 0 ? fmt.pct(Number(m.cost_usd) / total) : '—') },
   ], rows, { emptyText: 'No LLM calls with a model in this range.' });
 }
 
-async function operations(range, list, label, withModel = false) {
+async function operations(range, list, label, wide = false) {
   const answer = await api('/analytics/costs/operations', { params: { ...range, limit: 10 } });
   const columns = [{ label, value: r => r.name ?? '(none)' }];
+  const withModel = wide;
   if (withModel) columns.push({ label: 'Model', value: r => r.model ?? '—' });
   columns.push(
     { label: 'Count', class: 'num', value: r => fmt.int(r.count) },
     { label: 'Total', class: 'num', value: r => fmt.usd(r.total_cost_usd) },
     { label: 'Per call', class: 'num', value: r => fmt.usd(r.cost_per_call_usd) },
-    { label: 'p95', class: 'num', title: '95th percentile of the cost of one', value: r => fmt.usd(r.p95_cost_usd) },
+    wide ? { label: 'p95', class: 'num', title: '95th percentile of the cost of one', value: r => fmt.usd(r.p95_cost_usd) } : null,
     { label: 'Share', class: 'num', value: r => fmt.pct(r.share_of_total) });
-  return table(columns, answer[list] || [], {
+  return table(columns.filter(Boolean), answer[list] || [], {
     rowHref: list === 'by_agent' ? r => (r.name ? `/agents/${encodeURIComponent(r.name)}` : null) : null,
     emptyText: 'No costed interactions in this range.' });
 }
@@ -154,6 +156,7 @@ async function tagTable(range) {
       { label: 'Interactions', class: 'num', value: g => fmt.int(g.traces) },
       { label: 'Total', class: 'num', value: g => fmt.usd(g.total_cost_usd) },
       { label: 'Mean', class: 'num', value: g => fmt.usd(g.mean_cost_usd) },
+      { label: 'Median', class: 'num', value: g => fmt.usd(g.p50_cost_usd) },
       { label: 'p95', class: 'num', value: g => fmt.usd(g.p95_cost_usd) },
     ], answer.groups || [], { emptyText: 'No tagged interactions in this range. Send "tags" on traces (e.g. "campaign:spring") to split cost by them.' }),
     h('p', { class: 'muted small' }, `${fmt.int(answer.group_count)} tags; `,
@@ -187,7 +190,8 @@ function forecastCard(ctx) {
     if (f.history_from) {
       const t = await api('/analytics/trends', { params: { metric: 'cost', interval: 'day', from: `${f.history_from}T00:00:00Z` } })
         .catch(() => null);
-      history = (t?.series?.[0]?.buckets || []).map(b => [b.start, b.value || 0]);
+      // a partial bucket (today, still running) would read as a drop
+      history = (t?.series?.[0]?.buckets || []).filter(b => !b.partial).map(b => [b.start, b.value || 0]);
     }
     const at = p => `${p.day}T00:00:00Z`;
     const el = h('div', { class: 'chart', id: 'forecast-chart', role: 'img',
