@@ -62,7 +62,7 @@ class ITCostsPage {
     }
 
     @Test
-    void a_budget_is_refused_with_the_api_errors_inline_then_created_listed_with_its_status_and_deleted(Page page) {
+    void a_budget_is_refused_with_the_api_errors_inline_then_created_listed_with_its_status_edited_and_deleted(Page page) {
         String name = "<b>e2e</b> budget " + System.nanoTime();
         Dashboard.logInAsAdmin(page);
         page.navigate("/costs");
@@ -103,6 +103,14 @@ class ITCostsPage {
         String state = created.get("status").get("state").asString();
         assertThat(row.locator(".badge").first()).hasText(state);
         assertThat(row).containsText(usd(created.get("status").get("spent_usd").decimalValue()) + " of $12.50");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit budget " + name)).click();
+        assertThat(dialog.getByLabel("Amount (USD)")).hasValue("12.5");
+        dialog.getByLabel("Amount (USD)").fill("20");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(dialog).hasCount(0);
+        assertThat(row).containsText("of $20.00");
+        assertThat(budget(name).get("amount_usd").decimalValue()).isEqualByComparingTo("20");
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete budget " + name)).click();
         page.locator("dialog.modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();

@@ -160,7 +160,7 @@ function budgetForm(budget) {
     /** Puts each field error under its field; answers the messages that belong to no field. */
     showErrors(e) {
       const rest = [];
-      const inputs = { name, scope: scopeKind, amount_usd: amount, period, enforcement, thresholds };
+      const inputs = { name, scope: scopeId.hidden ? scopeKind : scopeId, amount_usd: amount, period, enforcement, thresholds };
       for (const err of (e instanceof ApiError ? e.problem?.errors : null) || []) {
         const key = Object.keys(slots).find(k => err.field === k || err.field?.startsWith(`${k}[`) || err.field?.startsWith(`${k}.`));
         if (key) {
