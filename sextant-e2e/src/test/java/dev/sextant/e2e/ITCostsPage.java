@@ -62,6 +62,33 @@ class ITCostsPage {
     }
 
     @Test
+    void a_failing_block_says_what_failed_and_retries_while_the_rest_of_the_page_works(Page page) {
+        Dashboard.logInAsAdmin(page);
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route(url -> url.contains("/api/v1/analytics/forecast?"), route -> {
+            if (failing.get()) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503)
+                        .setContentType("application/problem+json")
+                        .setBody("{\"type\":\"urn:sextant:problem:unavailable\",\"title\":\"Unavailable\",\"status\":503,"
+                                + "\"detail\":\"the database failed; nothing was changed, retry\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        page.navigate("/costs");
+        Locator error = page.locator("#cost-forecast .state.error");
+        assertThat(error).containsText("Could not load: GET /api/v1/analytics/forecast");
+        assertThat(error).containsText("HTTP 503: the database failed; nothing was changed, retry");
+        assertThat(page.locator("[data-kpi=total-cost] .kpi-value")).hasText(Pattern.compile("^\\$"));
+        assertThat(page.locator("#budgets .state.error")).hasCount(0);
+
+        failing.set(false);
+        error.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry")).click();
+        assertThat(page.locator("#forecast-chart canvas")).isVisible();
+        assertThat(error).hasCount(0);
+    }
+
+    @Test
     void a_budget_is_refused_with_the_api_errors_inline_then_created_listed_with_its_status_edited_and_deleted(Page page) {
         String name = "<b>e2e</b> budget " + System.nanoTime();
         Dashboard.logInAsAdmin(page);

@@ -58,7 +58,8 @@ async function totals(range) {
     api('/interactions/stats', { params: range }),
     api('/interactions/stats', { params: previous }).catch(() => null),
   ]);
-  const rel = (a, b) => (b === null || b === undefined || !before || Number(b) === 0 ? null : (Number(a) - Number(b)) / Number(b));
+  const missing = v => v === null || v === undefined;
+  const rel = (a, b) => (missing(a) || missing(b) || Number(b) === 0 ? null : (Number(a) - Number(b)) / Number(b));
   const total = kpi('Total cost', fmt.usd(now.total_cost_usd), rel(now.total_cost_usd, before?.total_cost_usd),
     { goodWhenUp: false, testid: 'total-cost', hint: `${now.total_cost_usd} USD exactly` });
   total.dataset.value = String(now.total_cost_usd ?? '');
@@ -159,9 +160,9 @@ async function tagTable(range) {
       { label: 'Median', class: 'num', value: g => fmt.usd(g.p50_cost_usd) },
       { label: 'p95', class: 'num', value: g => fmt.usd(g.p95_cost_usd) },
     ], answer.groups || [], { emptyText: 'No tagged interactions in this range. Send "tags" on traces (e.g. "campaign:spring") to split cost by them.' }),
-    h('p', { class: 'muted small' }, `${fmt.int(answer.group_count)} tags; `,
+    answer.group_count ? h('p', { class: 'muted small' }, `${fmt.int(answer.group_count)} tags${answer.group_count > 10 ? ', the 10 costliest shown' : ''}. `,
       answer.ungrouped_traces ? `${fmt.int(answer.ungrouped_traces)} interactions without a tag cost ${fmt.usd(answer.ungrouped_cost_usd)}. ` : '',
-      'An interaction with several tags counts under each.'));
+      'An interaction with several tags counts under each.') : null);
 }
 
 function forecastCard(ctx) {
