@@ -15,6 +15,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,13 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(Dashboard.class)
 class ITCostsPage {
+
+    /** The first page of a run computes every analytics answer cold, on a machine shared with builds. */
+    @BeforeAll
+    static void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
 
     @Test
     void the_total_cost_is_the_stats_total_for_the_range_the_page_used(Page page) {

@@ -10,19 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The feedback page against the demo data: the figures are the API's for the range the page asked
- * for (mean, count, thumbs, groups, themes with their example comments); its parameters in the URL
+ * for (mean, count, thumbs, groups, themes with their example comments, low-rated comments that open
+ * their interaction); its parameters in the URL
  * are checked before use (a hostile score name is shown as text and not sent); an empty workspace
  * explains what to send.
  */
 @ExtendWith(Dashboard.class)
 class ITFeedbackPage {
     private static final NumberFormat INT = NumberFormat.getIntegerInstance(Locale.US);
+
+    /** The first page of a run computes every analytics answer cold, on a machine shared with builds. */
+    @BeforeAll
+    static void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
 
     @Test
     void the_page_shows_the_demo_satisfaction_figures_and_themes_of_the_api(Page page) {
@@ -59,6 +67,15 @@ class ITFeedbackPage {
         Locator lowList = page.locator("#feedback-themes section[aria-label=\"In low-rated comments\"]");
         assertThat(lowList.locator(".term")).hasCount(low.size());
         assertThat(lowList.locator(".term").first()).containsText(low.get(0).get("term").asString());
+
+        JsonNode examples = f.get("low_rated_examples");
+        assertThat(examples.size()).isPositive();
+        Locator firstExample = page.locator("#feedback-low-rated tbody tr").first();
+        assertThat(page.locator("#feedback-low-rated tbody tr")).hasCount(examples.size());
+        String traceId = examples.get(0).get("trace_id").asString();
+        assertThat(firstExample).containsText(examples.get(0).get("comment").asString());
+        firstExample.locator("a").click();
+        assertThat(page).hasURL(Dashboard.server().url() + "/interactions/" + traceId);
     }
 
     @Test
@@ -102,6 +119,7 @@ class ITFeedbackPage {
         assertThat(page.locator("#feedback-summary")).containsText("What to send");
         assertThat(page.locator("#feedback-thumbs")).containsText("No thumbs in this range");
         assertThat(page.locator("#feedback-themes")).containsText("No comments in this range");
+        assertThat(page.locator("#feedback-low-rated")).containsText("No comments in this range");
         assertThat(page.locator(".state.error")).hasCount(0);
     }
 

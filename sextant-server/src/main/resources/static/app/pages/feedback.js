@@ -57,6 +57,8 @@ export async function render(ctx) {
     groupBy !== 'none' ? card(`By ${GROUPS.find(([v]) => v === groupBy)[1]}`, async body => groups(body, await data(), groupBy), {
       wide: true, id: 'feedback-groups', actions: csvLink('/analytics/feedback', { ...params, table: 'groups' }, 'ratings by group') }) : null,
     card('Themes in the comments', async () => themes(await data()), { wide: true, id: 'feedback-themes' }),
+    card('Low-rated comments', async () => lowRated(await data()), { wide: true, id: 'feedback-low-rated',
+      actions: csvLink('/analytics/feedback', { ...params, table: 'low_rated_examples' }, 'low-rated comments') }),
   ].filter(Boolean);
   ctx.main.append(head, h('div', { class: 'grid' }, cards));
   ctx.main.feedback = { cards, reset: () => { pending = null; } };
@@ -202,4 +204,20 @@ function themes(f) {
       list('In high-rated comments', t.high_rated, `Found proportionally more often with ratings ≥ ${t.high_min}.`, true)),
     h('p', { class: 'muted small' }, 'Ranked by Dunning\'s log-likelihood ratio (G²); p-values are not corrected for the many terms tested: '
       + 'read them as a ranking, not as proof.'));
+}
+
+function lowRated(f) {
+  const rows = f.low_rated_examples || [];
+  const lowMax = f.themes?.low_max ?? 2;
+  if (!rows.length) {
+    return empty(f.count ? `No comment with a rating of ${fmt.num(lowMax)} or less in this range.`
+      : 'No comments in this range. Low-rated ones (with their interaction) appear here.');
+  }
+  return h('div', {}, table([
+    { label: 'Interaction', value: r => h('a', { href: `/interactions/${encodeURIComponent(r.trace_id)}` }, r.trace_id) },
+    { label: 'Rating', class: 'num', value: r => fmt.num(r.value, 2) },
+    { label: 'Comment', value: r => r.comment },
+    { label: 'Given', value: r => (r.created_at ? fmt.shortTime(r.created_at) : '—') },
+  ], rows), h('p', { class: 'muted small' }, `The newest ${rows.length} comments rated ${fmt.num(lowMax)} or less; `
+    + 'open one to see what the agent did.'));
 }
