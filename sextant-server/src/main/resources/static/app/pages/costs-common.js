@@ -19,10 +19,26 @@ export function trendInterval(rangeKey) {
   return rangeKey === '1h' || rangeKey === '24h' ? 'hour' : 'day';
 }
 
-/** A "CSV" download link of an analytics answer's table (the API's format=csv). */
+/**
+ * A "CSV" download link of an analytics answer's table (the API's format=csv). params may be a
+ * function, read again whenever the link is about to be used (the range moves with live data).
+ */
 export function csvLink(path, params, what) {
-  return h('a', { class: 'btn small csv', href: downloadUrl(path, params, 'csv'), download: '',
+  const url = () => downloadUrl(path, typeof params === 'function' ? params() : params, 'csv');
+  const a = h('a', { class: 'btn small csv', href: url(), download: '',
     title: `Download ${what} as CSV`, 'aria-label': `Download ${what} as CSV` }, 'CSV');
+  if (typeof params === 'function') {
+    for (const event of ['pointerenter', 'focus', 'click']) a.addEventListener(event, () => { a.href = url(); });
+  }
+  return a;
+}
+
+/** Moves the range to end now (same length), for a reload after new data; answers the range. */
+export function advance(ctx, range) {
+  const to = Date.now();
+  range.to = new Date(to).toISOString();
+  range.from = new Date(to - ctx.range.ms).toISOString();
+  return range;
 }
 
 /** Stacked bars over time: series [{name, points: [[iso, value]]}], money on the axis. */
@@ -43,4 +59,23 @@ export function pValue(p) {
   if (p === null || p === undefined) return 'p not computed';
   if (p < 0.0001) return 'p < 0.0001';
   return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+
+/**
+ * Live data: runs reload at most once per minGapMs, and once more after the gap when signals came
+ * during it (so the page never stays behind the last change); nothing after the page is left.
+ */
+export function reloadOnData(ctx, reload, minGapMs = 15000) {
+  const live = ctx.liveReload ||= { last: 0, timer: null };
+  if (live.timer) return;
+  if (!live.watched) {
+    live.watched = true;
+    ctx.onCleanup(() => clearTimeout(live.timer));
+  }
+  live.timer = setTimeout(() => {
+    live.timer = null;
+    if (!ctx.isCurrent()) return;
+    live.last = Date.now();
+    reload();
+  }, Math.max(0, live.last + minGapMs - Date.now()));
 }

@@ -37,7 +37,7 @@ export function recommendationsCard(ctx, range) {
       comparisons.map(comparison),
       singleModel(r), intro);
   }, { wide: true, id: 'cost-recommendations',
-    actions: csvLink('/analytics/costs/recommendations', { ...range, table: 'comparisons' }, 'recommendations') });
+    actions: csvLink('/analytics/costs/recommendations', () => ({ ...range, table: 'comparisons' }), 'recommendations') });
 }
 
 function comparison(c) {
@@ -116,7 +116,7 @@ export function wasteCard(range) {
         { label: 'First → last', class: 'num', value: x => `${fmt.compact(x.first_turn_input_tokens)} → ${fmt.compact(x.last_turn_input_tokens)}` },
         { label: 'Cost', class: 'num', value: x => fmt.usd(x.cost_usd) },
       ], g.fastest) : null,
-      h('h3', {}, 'Prompt caching', ' ', csvLink('/analytics/costs/waste', { ...range, table: 'cache' }, 'prompt caching per model')),
+      h('h3', {}, 'Prompt caching', ' ', csvLink('/analytics/costs/waste', () => ({ ...range, table: 'cache' }), 'prompt caching per model')),
       table([
         { label: 'Model', value: x => x.model },
         { label: 'Calls', class: 'num', value: x => fmt.int(x.calls) },

@@ -6,7 +6,7 @@ import { h, fill, fmt, card, table, kpi, empty } from '../ui.js';
 import { timeSeries } from '../charts.js';
 import { budgetsCard } from './costs-budgets.js';
 import { recommendationsCard, wasteCard } from './costs-savings.js';
-import { useStyles, csvLink, rangeParams, trendInterval, stackedBars } from './costs-common.js';
+import { useStyles, csvLink, rangeParams, trendInterval, stackedBars, reloadOnData, advance } from './costs-common.js';
 
 const TOP_SERIES = 8;
 
@@ -17,23 +17,30 @@ export async function render(ctx) {
   const cards = [];
   const keep = c => { cards.push(c); return c; };
 
-  const head = h('div', { class: 'page-head', dataset: { from: range.from, to: range.to } },
+  const rangeText = h('span', {});
+  const head = h('div', { class: 'page-head' },
     h('div', {},
       h('h1', {}, 'Costs'),
-      h('p', { class: 'muted costs-range' }, `${fmt.time(range.from)} – ${fmt.time(range.to)} (last ${ctx.range.key}); `,
+      h('p', { class: 'muted costs-range' }, rangeText, ` (last ${ctx.range.key}); `,
         'money is the stored cost of each interaction\'s LLM calls.')));
+  // the exact from/to every block asked for, for scripts and tests to repeat the query
+  const paint = () => {
+    Object.assign(head.dataset, { from: range.from, to: range.to });
+    rangeText.textContent = `${fmt.time(range.from)} – ${fmt.time(range.to)}`;
+  };
+  paint();
 
   const kpis = keep(card('Spend in this range', () => totals(range), { wide: true, id: 'cost-totals' }));
   const overTime = keep(costOverTime(ctx, range));
   const byModel = keep(card('By model', () => modelTable(range), { wide: true, id: 'cost-by-model' }));
   const byAgent = keep(card('By agent', () => operations(range, 'by_agent', 'Agent'), {
-    id: 'cost-by-agent', actions: csvLink('/analytics/costs/operations', { ...range, table: 'by_agent' }, 'cost by agent') }));
+    id: 'cost-by-agent', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_agent' }), 'cost by agent') }));
   const byTag = keep(card('By tag', () => tagTable(range), {
-    wide: true, id: 'cost-by-tag', actions: csvLink('/analytics/costs/breakdown', { ...range, by: 'tag', table: 'groups' }, 'cost by tag') }));
+    wide: true, id: 'cost-by-tag', actions: csvLink('/analytics/costs/breakdown', () => ({ ...range, by: 'tag', table: 'groups' }), 'cost by tag') }));
   const byOperation = keep(card('Costliest operations', () => operations(range, 'by_trace_name', 'Operation (trace name)'), {
-    id: 'cost-by-operation', actions: csvLink('/analytics/costs/operations', { ...range, table: 'by_trace_name' }, 'costliest operations') }));
+    id: 'cost-by-operation', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_trace_name' }), 'costliest operations') }));
   const bySpan = keep(card('Costliest steps', () => operations(range, 'by_span', 'Step (span name)', true), {
-    wide: true, id: 'cost-by-span', actions: csvLink('/analytics/costs/operations', { ...range, table: 'by_span' }, 'costliest steps') }));
+    wide: true, id: 'cost-by-span', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_span' }), 'costliest steps') }));
   const budgets = keep(budgetsCard(ctx));
   const forecast = keep(forecastCard(ctx));
   const savings = keep(recommendationsCard(ctx, range));
@@ -41,15 +48,18 @@ export async function render(ctx) {
 
   ctx.main.append(head, h('div', { class: 'grid' },
     kpis, overTime, byModel, byAgent, byOperation, byTag, bySpan, budgets, forecast, savings, waste));
-  ctx.main.costCards = cards;
+  ctx.main.costPage = { cards, range, paint };
 }
 
 /** New data: reload every block, at most every 15 s (a busy workspace sends many signals). */
 export function onData(ctx) {
-  const now = Date.now();
-  if (ctx.lastReload && now - ctx.lastReload < 15000) return;
-  ctx.lastReload = now;
-  for (const c of ctx.main.costCards || []) c.reload();
+  const page = ctx.main.costPage;
+  if (!page) return;
+  reloadOnData(ctx, () => {
+    advance(ctx, page.range);
+    page.paint();
+    for (const c of page.cards) c.reload();
+  });
 }
 
 async function totals(range) {
@@ -88,7 +98,7 @@ function costOverTime(ctx, range) {
   const params = () => ({ metric: 'cost', group_by: groupBy, interval: trendInterval(ctx.range.key), ...range });
   const link = h('span', {});
   const c = card('Cost over time', async body => {
-    link.replaceChildren(csvLink('/analytics/trends', params(), `cost over time by ${groupBy}`));
+    link.replaceChildren(csvLink('/analytics/trends', params, `cost over time by ${groupBy}`));
     const answer = await api('/analytics/trends', { params: params() });
     const series = (answer.series || [])
       .map(s => ({ name: s.key ?? `(no ${groupBy})`, total: s.buckets.reduce((a, b) => a + (b.value || 0), 0), buckets: s.buckets }))

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, fill, fmt, card, table, kpi, badge, empty } from '../ui.js';
 import { chart } from '../charts.js';
-import { useStyles, csvLink, rangeParams, trendInterval, pValue } from './costs-common.js';
+import { useStyles, csvLink, rangeParams, trendInterval, pValue, reloadOnData, advance } from './costs-common.js';
 
 const GROUPS = [['agent', 'agent'], ['tag', 'tag'], ['message_type', 'message type'], ['none', 'no grouping']];
 const DIRECTION = { improving: 'good', declining: 'bad', stable: '' };
@@ -17,11 +17,11 @@ export async function render(ctx) {
   const typed = ctx.query.get('score');
   const score = typed && SCORE_NAME.test(typed) ? typed : 'user_rating';
   const groupBy = GROUPS.some(([v]) => v === ctx.query.get('group_by')) ? ctx.query.get('group_by') : 'agent';
-  const params = { ...range, score, interval: trendInterval(ctx.range.key), group_by: groupBy === 'none' ? null : groupBy, themes: 10 };
+  const params = () => ({ ...range, score, interval: trendInterval(ctx.range.key), group_by: groupBy === 'none' ? null : groupBy, themes: 10 });
 
   // one request feeds every block; a failed one is asked again by the next Retry
   let pending = null;
-  const data = () => (pending ||= api('/analytics/feedback', { params }).catch(e => { pending = null; throw e; }));
+  const data = () => (pending ||= api('/analytics/feedback', { params: params() }).catch(e => { pending = null; throw e; }));
 
   const scoreInput = h('input', { id: 'feedback-score', name: 'score', value: score, size: 14, autocomplete: 'off',
     title: '1-64 letters, digits and _ . : -' });
@@ -42,37 +42,45 @@ export async function render(ctx) {
   h('button', { class: 'btn small', type: 'submit' }, 'Show'), scoreError);
   groupSelect.addEventListener('change', () => ctx.setQuery({ group_by: groupSelect.value === 'agent' ? null : groupSelect.value }));
 
-  const head = h('div', { class: 'page-head', dataset: { from: range.from, to: range.to, score } },
+  const rangeText = h('span', {});
+  const head = h('div', { class: 'page-head', dataset: { score } },
     h('div', {}, h('h1', {}, 'Feedback'),
-      h('p', { class: 'muted' }, `${fmt.time(range.from)} – ${fmt.time(range.to)} (last ${ctx.range.key}); scores named `,
+      h('p', { class: 'muted' }, rangeText, ` (last ${ctx.range.key}); scores named `,
         h('code', {}, score), ' on the interactions that started in the range.')),
     controls);
+  // the exact from/to the request used, for scripts and tests to repeat the query
+  const paint = () => {
+    Object.assign(head.dataset, { from: range.from, to: range.to });
+    rangeText.textContent = `${fmt.time(range.from)} – ${fmt.time(range.to)}`;
+  };
+  paint();
 
   const cards = [
     card('Satisfaction', async () => summary(await data(), score), { wide: true, id: 'feedback-summary' }),
     card('Rating over time', async body => overTime(body, await data()), { wide: true, id: 'feedback-trend' }),
     card('Distribution', async body => distribution(body, await data()), { id: 'feedback-distribution',
-      actions: csvLink('/analytics/feedback', { ...params, table: 'distribution' }, 'rating distribution') }),
+      actions: csvLink('/analytics/feedback', () => ({ ...params(), table: 'distribution' }), 'rating distribution') }),
     card('Thumbs up / down', async () => thumbs(await data()), { id: 'feedback-thumbs' }),
     groupBy !== 'none' ? card(`By ${GROUPS.find(([v]) => v === groupBy)[1]}`, async body => groups(body, await data(), groupBy), {
-      wide: true, id: 'feedback-groups', actions: csvLink('/analytics/feedback', { ...params, table: 'groups' }, 'ratings by group') }) : null,
+      wide: true, id: 'feedback-groups', actions: csvLink('/analytics/feedback', () => ({ ...params(), table: 'groups' }), 'ratings by group') }) : null,
     card('Themes in the comments', async () => themes(await data()), { wide: true, id: 'feedback-themes' }),
     card('Low-rated comments', async () => lowRated(await data()), { wide: true, id: 'feedback-low-rated',
-      actions: csvLink('/analytics/feedback', { ...params, table: 'low_rated_examples' }, 'low-rated comments') }),
+      actions: csvLink('/analytics/feedback', () => ({ ...params(), table: 'low_rated_examples' }), 'low-rated comments') }),
   ].filter(Boolean);
   ctx.main.append(head, h('div', { class: 'grid' }, cards));
-  ctx.main.feedback = { cards, reset: () => { pending = null; } };
+  ctx.main.feedback = { cards, range, paint, reset: () => { pending = null; } };
 }
 
 /** New data: ask again, at most every 15 s. */
 export function onData(ctx) {
-  const now = Date.now();
-  if (ctx.lastReload && now - ctx.lastReload < 15000) return;
-  ctx.lastReload = now;
   const f = ctx.main.feedback;
   if (!f) return;
-  f.reset();
-  for (const c of f.cards) c.reload();
+  reloadOnData(ctx, () => {
+    advance(ctx, f.range);
+    f.paint();
+    f.reset();
+    for (const c of f.cards) c.reload();
+  });
 }
 
 function noFeedback(f, score) {
