@@ -33,9 +33,12 @@ export function csvLink(path, params, what) {
   return a;
 }
 
-/** Moves the range to end now (same length), for a reload after new data; answers the range. */
+/**
+ * Moves the range to end now (same length; the end rounded up to the minute as the frame does, so
+ * the server's answer cache can reuse answers), for a reload after new data; answers the range.
+ */
 export function advance(ctx, range) {
-  const to = Date.now();
+  const to = Math.ceil(Date.now() / 60000) * 60000;
   range.to = new Date(to).toISOString();
   range.from = new Date(to - ctx.range.ms).toISOString();
   return range;
