@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A new, empty workspace on the shared server with one user of the given role in it, so a test can
  * look at pages without the demo data (and check that nothing of the default workspace shows).
  * Created through the API with the instance admin's key; the workspace's own admin key (returned
- * once by {@code POST /api/v1/workspaces}) adds the member.
+ * once by {@code POST /api/v1/workspaces}) adds the member and can send data ({@link #ingest}).
  */
-record FreshWorkspace(String slug, String email, String password) {
+record FreshWorkspace(String slug, String key, String email, String password) {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,7 +36,12 @@ record FreshWorkspace(String slug, String email, String password) {
         if (status != 201) {
             throw new IllegalStateException("adding " + email + " to " + slug + " answered " + status);
         }
-        return new FreshWorkspace(slug, email, password);
+        return new FreshWorkspace(slug, key, email, password);
+    }
+
+    /** Sends a native ingest body with the workspace's own key; answers the status. */
+    int ingest(String json) {
+        return post(Dashboard.server(), key, "/api/v1/ingest", json);
     }
 
     private static int post(RealServer server, String key, String path, String json) {

@@ -197,6 +197,25 @@ class ITCostsPage {
         }
     }
 
+    @Test
+    void new_data_shows_on_the_costs_page_without_a_reload(Page page) {
+        FreshWorkspace fresh = FreshWorkspace.create("admin");
+        Dashboard.logIn(page, fresh.email(), fresh.password());
+        page.navigate("/costs?range=24h");
+        Locator total = page.locator("[data-kpi=total-cost] .kpi-value");
+        assertThat(total).hasText("$0.00");
+        assertThat(page.locator("#freshness")).hasClass(Pattern.compile("\\blive\\b"));
+        String start = java.time.Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        int status = fresh.ingest("""
+                {"batch": [{"type": "trace", "body": {"id": "live-cost-1", "agent_id": "live-bot", "started_at": "%1$s"}},
+                  {"type": "span", "body": {"id": "live-cost-1-llm", "trace_id": "live-cost-1", "kind": "llm", "name": "generate",
+                    "model": "gpt-4o-mini", "started_at": "%1$s", "cost_usd": 1.25,
+                    "usage": {"input_tokens": 1000, "output_tokens": 100}}}]}""".formatted(start));
+        assertThat(status).isEqualTo(200);
+        assertThat(total).hasText("$1.25");
+        assertThat(page.locator("#cost-by-agent")).containsText("live-bot");
+    }
+
     private static java.util.List<String> budgetNames() {
         JsonNode budgets = Dashboard.server().get("/api/v1/budgets").get("budgets");
         return StreamSupport.stream(budgets.spliterator(), false).map(b -> b.get("name").asString()).toList();
