@@ -46,8 +46,8 @@ export async function render(ctx) {
   const savings = keep(recommendationsCard(ctx, range));
   const waste = keep(wasteCard(range));
 
-  ctx.main.append(head, h('div', { class: 'grid' },
-    kpis, overTime, byModel, byAgent, byOperation, byTag, bySpan, budgets, forecast, savings, waste));
+  ctx.main.append(h('div', { class: 'spend-page' }, head, h('div', { class: 'grid' },
+    kpis, overTime, byModel, byAgent, byOperation, byTag, bySpan, budgets, forecast, savings, waste)));
   ctx.main.costPage = { cards, range, paint };
 }
 

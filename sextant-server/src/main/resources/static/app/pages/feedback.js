@@ -67,7 +67,7 @@ export async function render(ctx) {
     card('Low-rated comments', async () => lowRated(await data()), { wide: true, id: 'feedback-low-rated',
       actions: csvLink('/analytics/feedback', () => ({ ...params(), table: 'low_rated_examples' }), 'low-rated comments') }),
   ].filter(Boolean);
-  ctx.main.append(head, h('div', { class: 'grid' }, cards));
+  ctx.main.append(h('div', { class: 'spend-page' }, head, h('div', { class: 'grid' }, cards)));
   ctx.main.feedback = { cards, range, paint, reset: () => { pending = null; } };
 }
 
