@@ -82,3 +82,15 @@ export function reloadOnData(ctx, reload, minGapMs = 15000) {
     reload();
   }, Math.max(0, live.last + minGapMs - Date.now()));
 }
+
+/**
+ * One request shared by the blocks that show parts of the same answer: the first caller starts it,
+ * the others get the same promise; a failure is forgotten (so Retry asks again), and reset() forgets
+ * the answer (new data).
+ */
+export function shared(load) {
+  let pending = null;
+  const get = () => (pending ||= load().catch(e => { pending = null; throw e; }));
+  get.reset = () => { pending = null; };
+  return get;
+}

@@ -6,7 +6,7 @@ import { h, fill, fmt, card, table, kpi, empty } from '../ui.js';
 import { timeSeries } from '../charts.js';
 import { budgetsCard } from './costs-budgets.js';
 import { recommendationsCard, wasteCard } from './costs-savings.js';
-import { useStyles, csvLink, rangeParams, trendInterval, stackedBars, reloadOnData, advance } from './costs-common.js';
+import { useStyles, csvLink, rangeParams, trendInterval, stackedBars, reloadOnData, advance, shared } from './costs-common.js';
 
 const TOP_SERIES = 8;
 
@@ -16,6 +16,9 @@ export async function render(ctx) {
   const range = rangeParams(ctx);
   const cards = [];
   const keep = c => { cards.push(c); return c; };
+  // several blocks show parts of these two answers: one request each
+  const stats = shared(() => api('/interactions/stats', { params: range }));
+  const ops = shared(() => api('/analytics/costs/operations', { params: { ...range, limit: 10 } }));
 
   const rangeText = h('span', {});
   const head = h('div', { class: 'page-head' },
@@ -30,16 +33,16 @@ export async function render(ctx) {
   };
   paint();
 
-  const kpis = keep(card('Spend in this range', () => totals(range), { wide: true, id: 'cost-totals' }));
+  const kpis = keep(card('Spend in this range', () => totals(range, stats), { wide: true, id: 'cost-totals' }));
   const overTime = keep(costOverTime(ctx, range));
-  const byModel = keep(card('By model', () => modelTable(range), { wide: true, id: 'cost-by-model' }));
-  const byAgent = keep(card('By agent', () => operations(range, 'by_agent', 'Agent'), {
+  const byModel = keep(card('By model', () => modelTable(stats), { wide: true, id: 'cost-by-model' }));
+  const byAgent = keep(card('By agent', () => operations(ops, 'by_agent', 'Agent'), {
     id: 'cost-by-agent', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_agent' }), 'cost by agent') }));
   const byTag = keep(card('By tag', () => tagTable(range), {
     wide: true, id: 'cost-by-tag', actions: csvLink('/analytics/costs/breakdown', () => ({ ...range, by: 'tag', table: 'groups' }), 'cost by tag') }));
-  const byOperation = keep(card('Costliest operations', () => operations(range, 'by_trace_name', 'Operation (trace name)'), {
+  const byOperation = keep(card('Costliest operations', () => operations(ops, 'by_trace_name', 'Operation (trace name)'), {
     id: 'cost-by-operation', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_trace_name' }), 'costliest operations') }));
-  const bySpan = keep(card('Costliest steps', () => operations(range, 'by_span', 'Step (span name)', true), {
+  const bySpan = keep(card('Costliest steps', () => operations(ops, 'by_span', 'Step (span name)', true), {
     wide: true, id: 'cost-by-span', actions: csvLink('/analytics/costs/operations', () => ({ ...range, table: 'by_span' }), 'costliest steps') }));
   const budgets = keep(budgetsCard(ctx));
   const forecast = keep(forecastCard(ctx));
@@ -48,24 +51,25 @@ export async function render(ctx) {
 
   ctx.main.append(h('div', { class: 'spend-page' }, head, h('div', { class: 'grid' },
     kpis, overTime, byModel, byAgent, byOperation, byTag, bySpan, budgets, forecast, savings, waste)));
-  ctx.main.costPage = { cards, range, paint };
+  ctx.costPage = { cards, range, paint, answers: [stats, ops] };
 }
 
 /** New data: reload every block, at most every 15 s (a busy workspace sends many signals). */
 export function onData(ctx) {
-  const page = ctx.main.costPage;
+  const page = ctx.costPage;
   if (!page) return;
   reloadOnData(ctx, () => {
     advance(ctx, page.range);
     page.paint();
+    page.answers.forEach(a => a.reset());
     for (const c of page.cards) c.reload();
   });
 }
 
-async function totals(range) {
+async function totals(range, stats) {
   const previous = { from: new Date(Date.parse(range.from) - (Date.parse(range.to) - Date.parse(range.from))).toISOString(), to: range.from };
   const [now, before] = await Promise.all([
-    api('/interactions/stats', { params: range }),
+    stats(),
     api('/interactions/stats', { params: previous }).catch(() => null),
   ]);
   const missing = v => v === null || v === undefined;
@@ -128,8 +132,8 @@ function costOverTime(ctx, range) {
   return c;
 }
 
-async function modelTable(range) {
-  const stats = await api('/interactions/stats', { params: range });
+async function modelTable(answer) {
+  const stats = await answer();
   const total = (stats.by_model || []).reduce((a, m) => a + Number(m.cost_usd || 0), 0);
   const rows = [...(stats.by_model || [])].sort((a, b) => Number(b.cost_usd) - Number(a.cost_usd));
   return table([
@@ -143,8 +147,8 @@ async function modelTable(range) {
   ], rows, { emptyText: 'No LLM calls with a model in this range.' });
 }
 
-async function operations(range, list, label, wide = false) {
-  const answer = await api('/analytics/costs/operations', { params: { ...range, limit: 10 } });
+async function operations(ops, list, label, wide = false) {
+  const answer = await ops();
   const columns = [{ label, value: r => r.name ?? '(none)' }];
   const withModel = wide;
   if (withModel) columns.push({ label: 'Model', value: r => r.model ?? '—' });

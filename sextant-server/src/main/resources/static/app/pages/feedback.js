@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, fill, fmt, card, table, kpi, badge, empty } from '../ui.js';
 import { chart } from '../charts.js';
-import { useStyles, csvLink, rangeParams, trendInterval, pValue, reloadOnData, advance } from './costs-common.js';
+import { useStyles, csvLink, rangeParams, trendInterval, pValue, reloadOnData, advance, shared } from './costs-common.js';
 
 const GROUPS = [['agent', 'agent'], ['tag', 'tag'], ['message_type', 'message type'], ['none', 'no grouping']];
 const DIRECTION = { improving: 'good', declining: 'bad', stable: '' };
@@ -20,8 +20,7 @@ export async function render(ctx) {
   const params = () => ({ ...range, score, interval: trendInterval(ctx.range.key), group_by: groupBy === 'none' ? null : groupBy, themes: 10 });
 
   // one request feeds every block; a failed one is asked again by the next Retry
-  let pending = null;
-  const data = () => (pending ||= api('/analytics/feedback', { params: params() }).catch(e => { pending = null; throw e; }));
+  const data = shared(() => api('/analytics/feedback', { params: params() }));
 
   const scoreInput = h('input', { id: 'feedback-score', name: 'score', value: score, size: 14, autocomplete: 'off',
     title: '1-64 letters, digits and _ . : -' });
@@ -68,12 +67,12 @@ export async function render(ctx) {
       actions: csvLink('/analytics/feedback', () => ({ ...params(), table: 'low_rated_examples' }), 'low-rated comments') }),
   ].filter(Boolean);
   ctx.main.append(h('div', { class: 'spend-page' }, head, h('div', { class: 'grid' }, cards)));
-  ctx.main.feedback = { cards, range, paint, reset: () => { pending = null; } };
+  ctx.feedbackPage = { cards, range, paint, reset: data.reset };
 }
 
 /** New data: ask again, at most every 15 s. */
 export function onData(ctx) {
-  const f = ctx.main.feedback;
+  const f = ctx.feedbackPage;
   if (!f) return;
   reloadOnData(ctx, () => {
     advance(ctx, f.range);
