@@ -32,6 +32,21 @@ export function intervalFor(ms) {
   return ms <= 86400e3 ? 'hour' : 'day';
 }
 
+/** A dashboard link that keeps the page's time range (the default range is not written out). */
+export function withRange(ctx, href) {
+  if (ctx.range.key === '7d') return href;
+  return `${href}${href.includes('?') ? '&' : '?'}range=${ctx.range.key}`;
+}
+
+/**
+ * The page of an agent, keeping the range. The server refuses paths holding "/", ";", "%" or "\\"
+ * (even encoded), so such an agent links to its interactions instead.
+ */
+export function agentHref(ctx, id) {
+  return /[\/;%\\]/.test(id) ? withRange(ctx, `/interactions?agent_id=${encodeURIComponent(id)}`)
+    : withRange(ctx, `/agents/${encodeURIComponent(id)}`);
+}
+
 /** A p-value as text; tiny ones as "< 0.0001" rather than 0. */
 export function pValue(p) {
   if (p === null || p === undefined) return '—';

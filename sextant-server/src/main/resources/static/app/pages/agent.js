@@ -3,7 +3,7 @@
 // data in this workspace (unknown, or another workspace's) gets a clear empty state.
 import { api } from '../api.js';
 import { h, fill, fmt, table, empty, badge, failure } from '../ui.js';
-import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, rankingChart, pValue } from '../figures.js';
+import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, rankingChart, pValue, withRange } from '../figures.js';
 
 export async function render(ctx) {
   useStyles();
@@ -11,7 +11,7 @@ export async function render(ctx) {
   ctx.title(`Agent ${id}`);
   const enc = encodeURIComponent(id);
   const head = h('div', { class: 'page-head' },
-    h('div', {}, h('p', { class: 'muted crumbs' }, h('a', { href: '/agents' }, 'Agents'), ' / '),
+    h('div', {}, h('p', { class: 'muted crumbs' }, h('a', { href: withRange(ctx, '/agents') }, 'Agents'), ' / '),
       h('h1', { class: 'agent-name' }, id),
       h('p', { class: 'muted subtitle' }, `Last ${ctx.range.key}, changes against the period of the same length before it`)),
     h('a', { class: 'btn', href: `/interactions?agent_id=${enc}` }, 'Interactions of this agent'));

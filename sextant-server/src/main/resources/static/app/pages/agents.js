@@ -2,13 +2,13 @@
 // each linking to its own page, and the volume per agent over time.
 import { api } from '../api.js';
 import { h, fill, fmt, table, empty } from '../ui.js';
-import { useStyles, period, liveCard, throttledRefresh, trendChartByGroup, rankingChart } from '../figures.js';
+import { useStyles, period, liveCard, throttledRefresh, trendChartByGroup, rankingChart, agentHref } from '../figures.js';
 
 export async function render(ctx) {
   useStyles();
   ctx.title('Agents');
   const per = period(ctx);
-  const list = liveCard('Agents', () => agentsTable(per), { wide: true, id: 'agents' });
+  const list = liveCard('Agents', () => agentsTable(ctx, per), { wide: true, id: 'agents' });
   const volume = liveCard('Interactions per agent', body => trendChartByGroup(body, per, 'interactions', 'agent',
     { unit: 'int', testid: 'agents-volume' }), { id: 'agents-volume' });
   const cost = liveCard('Cost per agent', body => costRanking(body, per), { id: 'agents-cost' });
@@ -42,7 +42,7 @@ async function handoffRates(per) {
   return rates;
 }
 
-async function agentsTable(per) {
+async function agentsTable(ctx, per) {
   const [answer, rates] = await Promise.allSettled([
     api('/analytics/agents', { params: { from: per.from, to: per.to, limit: 1000 } }),
     handoffRates(per)]);
@@ -54,7 +54,7 @@ async function agentsTable(per) {
         h('a', { href: '/' }, 'overview'), ' for how to send data.'));
   }
   const handoff = rates.status === 'fulfilled' ? rates.value : null;
-  const link = a => a.agent_id === null ? null : `/agents/${encodeURIComponent(a.agent_id)}`;
+  const link = a => a.agent_id === null ? null : agentHref(ctx, a.agent_id);
   const node = table([
     { label: 'Agent', value: a => a.agent_id ?? h('span', { class: 'muted' }, '(no agent_id)') },
     { label: 'Interactions', class: 'num', value: a => fmt.int(a.executions) },

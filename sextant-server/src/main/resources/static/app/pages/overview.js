@@ -3,7 +3,7 @@
 // without any interaction gets the first steps instead, with snippets for this server.
 import { api } from '../api.js';
 import { h, fill, fmt, empty, badge, failure } from '../ui.js';
-import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, pValue } from '../figures.js';
+import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, pValue, agentHref } from '../figures.js';
 import { firstSteps } from '../first-steps.js';
 
 const LONGER = { '1h': '24h', '24h': '7d', '7d': '30d', '30d': '90d' };
@@ -130,7 +130,7 @@ async function insights(ctx, per) {
         n.change_ratio === null || n.change_ratio === undefined ? '' : ` (${n.change_ratio > 0 ? '+' : ''}${fmt.pct(n.change_ratio)})`,
         ` · adjusted p ${pValue(n.adjusted_p_value)}`,
         where ? [' · ', h('a', { href: where }, 'interactions')] : null,
-        i.subject?.agent_id ? [' · ', h('a', { href: `/agents/${encodeURIComponent(i.subject.agent_id)}` }, `agent ${i.subject.agent_id}`)] : null));
+        i.subject?.agent_id ? [' · ', h('a', { href: agentHref(ctx, i.subject.agent_id) }, `agent ${i.subject.agent_id}`)] : null));
   }));
 }
 

@@ -1,0 +1,106 @@
+package dev.sextant.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import dev.sextant.testing.RealServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the overview and agents tests set up for themselves, so that they change no data other
+ * tests rely on: workspaces of their own (created with the instance admin key) with the e2e admin
+ * as a member, interactions ingested with that workspace's own key, and a stand-in for the live
+ * event stream.
+ */
+final class OverviewFixtures {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private OverviewFixtures() {}
+
+    /** A workspace of one test: its id, slug and admin key. */
+    record Workspace(String id, String slug, String key) {}
+
+    /** A new workspace (unique slug) with the e2e admin user as its admin. */
+    static Workspace workspaceWithAdmin(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        RealServer.Answer created = Dashboard.server().post("/api/v1/workspaces",
+                "{\"slug\": \"" + slug + "\", \"name\": \"" + slug + "\"}");
+        assertThat(created.status()).as("create workspace %s: %s", slug, created.body()).isEqualTo(201);
+        Workspace ws = new Workspace(created.body().get("workspace").get("id").asString(), slug,
+                created.body().get("admin_key").get("secret").asString());
+        addMember(ws, "{\"email\": \"" + Dashboard.ADMIN_EMAIL + "\", \"role\": \"admin\"}");
+        return ws;
+    }
+
+    /** Adds a member to the workspace (body as POST /api/v1/members takes it). */
+    static void addMember(Workspace ws, String body) {
+        Answer answer = post(ws, "/api/v1/members", body);
+        assertThat(answer.status()).as("add member: %s", answer.body()).isEqualTo(201);
+    }
+
+    /** Ingests a native batch into the workspace; every item must be accepted. */
+    static void ingest(Workspace ws, String batch) {
+        Answer answer = post(ws, "/api/v1/ingest", batch);
+        assertThat(answer.status()).as("ingest: %s", answer.body()).isEqualTo(200);
+    }
+
+    /** One interaction of an agent at a time, with an LLM call, as a native batch. */
+    static String trace(String id, String agentId, Instant start) {
+        return """
+                {"batch": [
+                  {"type": "trace", "body": {"id": "%1$s", "agent_id": "%2$s", "name": "answer",
+                    "started_at": "%3$s", "ended_at": "%4$s", "input": "hi", "output": "hello"}},
+                  {"type": "span", "body": {"id": "%1$s-llm", "trace_id": "%1$s", "kind": "llm", "name": "generate",
+                    "model": "gpt-4o-mini", "usage": {"input_tokens": 100, "output_tokens": 20},
+                    "started_at": "%3$s", "ended_at": "%4$s"}}
+                ]}""".formatted(id, agentId, start, start.plusMillis(800));
+    }
+
+    record Answer(int status, JsonNode body) {}
+
+    /** POST with the workspace's admin key to the server (or to a full URL). */
+    static Answer post(Workspace ws, String pathOrUrl, String json) {
+        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : Dashboard.server().base().resolve(pathOrUrl);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + ws.key()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the logged-in page to the workspace with the frame's workspace switcher. */
+    static void switchTo(Page page, Workspace ws) {
+        page.locator("#workspace-switcher").selectOption(ws.id());
+        page.waitForCondition(() -> ws.id().equals(page.locator("#workspace-switcher").inputValue()));
+    }
+
+    /**
+     * Stands in for the live event stream (GET /api/v1/events): every connection gets one "data"
+     * event and ends, and the browser reconnects after half a second, so the page hears of new
+     * data about twice a second, as it would while agents report.
+     */
+    static void liveEvents(Page page) {
+        page.route("**/api/v1/events", (Route route) -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                .setHeaders(Map.of("Content-Type", "text/event-stream", "Cache-Control", "no-store"))
+                .setBody("retry: 500\nevent: data\ndata: {\"version\": 1, \"at\": \"" + Instant.now() + "\"}\n\n")));
+    }
+}
