@@ -47,6 +47,19 @@ export function agentHref(ctx, id) {
     : withRange(ctx, `/agents/${encodeURIComponent(id)}`);
 }
 
+/**
+ * The shortest range of the picker that holds an interaction that started at `iso`, if it is
+ * not the current one; else the next longer range (null after 90d).
+ */
+export function rangeHolding(ctx, iso) {
+  const ranges = { '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3, '90d': 90 * 86400e3 };
+  const keys = Object.keys(ranges);
+  const age = Date.now() - new Date(iso).getTime();
+  const fits = keys.find(k => ranges[k] > age);
+  if (fits && fits !== ctx.range.key) return fits;
+  return keys[keys.indexOf(ctx.range.key) + 1] || null;
+}
+
 /** A p-value as text; tiny ones as "< 0.0001" rather than 0. */
 export function pValue(p) {
   if (p === null || p === undefined) return '—';
@@ -182,20 +195,28 @@ export async function trendChart(body, per, lines, { unit, filters = {}, testid 
     { params: { ...filters, metric: l.metric, interval, from: per.from, to: per.to } })));
   const series = answers.map((a, i) => ({
     name: lines[i].name,
-    area: lines.length === 1,
+    area: lines.length === 1 && (unit === 'int' || unit === 'usd'),
     points: drawn(a.series[0]?.buckets || []).map(b => [b.start, b.value === null ? null
       : (lines[i].map ? lines[i].map(b.value) : b.value)]),
   }));
+  const samples = answers.reduce((n, a) => n + (a.series[0]?.buckets || []).reduce((m, b) => m + (b.samples || 0), 0), 0);
   const existing = body.querySelector(':scope > .chart');
   if (existing?.chart && !existing.chart.isDisposed()) {
-    existing.chart.setOption({ series: series.map(s => ({ name: s.name, data: s.points })) });
+    existing.chart.setOption({ series: series.map(s => ({ name: s.name, data: s.points })), title: noData(per, samples) });
+    existing.dataset.samples = String(samples);
     return undefined;
   }
-  const el = h('div', { class: 'chart', dataset: { chart: testid }, role: 'img',
+  const el = h('div', { class: 'chart', dataset: { chart: testid, samples: String(samples) }, role: 'img',
     'aria-label': `${lines.map(l => l.name).join(' and ')} per ${interval}` });
   fill(body, el);
-  timeSeries(el, { series, unit });
+  timeSeries(el, { series, unit }).setOption({ title: noData(per, samples) });
   return undefined;
+}
+
+/** The words over a chart with nothing to draw (hidden when there is something). */
+function noData(per, samples) {
+  return { show: samples === 0, text: `No data in the last ${per.key}`, left: 'center', top: 'middle',
+    textStyle: { fontSize: 13, fontWeight: 'normal', color: '#8a93a3' } };
 }
 
 /**

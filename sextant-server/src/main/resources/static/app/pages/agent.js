@@ -3,7 +3,7 @@
 // data in this workspace (unknown, or another workspace's) gets a clear empty state.
 import { api } from '../api.js';
 import { h, fill, fmt, table, empty, badge, failure } from '../ui.js';
-import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, rankingChart, pValue, withRange } from '../figures.js';
+import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, rankingChart, pValue, withRange, rangeHolding } from '../figures.js';
 
 export async function render(ctx) {
   useStyles();
@@ -37,12 +37,13 @@ export async function render(ctx) {
   const per = period(ctx);
   const filters = { agent_id: id };
   const notice = h('div');
+  const longer = rangeHolding(ctx, newest.started_at);
   const kpis = liveCard('Key figures', async () => {
     const { node, stats } = await kpiTiles(per, filters);
     fill(notice, stats.interactions === 0 ? h('div', { class: 'range-notice', role: 'status', dataset: { testid: 'range-empty' } },
       h('strong', {}, `No data for agent “${id}” in the last ${ctx.range.key}.`), ' ',
       `Its newest interaction started ${fmt.ago(newest.started_at)} (${fmt.time(newest.started_at)}).`,
-      ctx.range.key !== '90d' ? h('button', { class: 'btn small', onclick: () => ctx.setQuery({ range: '90d' }) }, 'Show the last 90d') : null)
+      longer ? h('button', { class: 'btn small', onclick: () => ctx.setQuery({ range: longer === '7d' ? null : longer }) }, `Show the last ${longer}`) : null)
       : null);
     return node;
   }, { wide: true, id: 'kpis' });
@@ -90,7 +91,7 @@ async function tools(body, per, filters) {
     { label: 'Failures', class: 'num', value: t => fmt.int(t.failures) },
     { label: 'p50', class: 'num', value: t => fmt.ms(t.p50_latency_ms) },
     { label: 'p95', class: 'num', value: t => fmt.ms(t.p95_latency_ms) },
-    { label: 'Top failure reason', value: t => t.top_failure_reasons?.[0]
+    { label: 'Top failure reason', class: 'reason', value: t => t.top_failure_reasons?.[0]
       ? h('span', { title: t.top_failure_reasons[0].example }, `${t.top_failure_reasons[0].pattern} (${fmt.int(t.top_failure_reasons[0].count)})`) : '' },
   ], answer.tools);
   fill(body, h('div', { class: 'two-col' }, h('div', {}, h('h3', {}, 'Calls'), chart), list));

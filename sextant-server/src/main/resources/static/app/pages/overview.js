@@ -3,10 +3,8 @@
 // without any interaction gets the first steps instead, with snippets for this server.
 import { api } from '../api.js';
 import { h, fill, fmt, empty, badge, failure } from '../ui.js';
-import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, pValue, agentHref } from '../figures.js';
+import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, pValue, agentHref, rangeHolding } from '../figures.js';
 import { firstSteps } from '../first-steps.js';
-
-const LONGER = { '1h': '24h', '24h': '7d', '7d': '30d', '30d': '90d' };
 
 export async function render(ctx) {
   useStyles();
@@ -72,12 +70,7 @@ function head(ctx) {
 }
 
 function rangeEmpty(ctx, newest) {
-  const longer = LONGER[ctx.range.key];
-  const age = Date.now() - new Date(newest.started_at).getTime();
-  // the shortest range that holds the newest interaction
-  const fits = Object.entries({ '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3, '90d': 90 * 86400e3 })
-    .find(([, ms]) => ms > age)?.[0];
-  const target = fits && fits !== ctx.range.key ? fits : longer;
+  const target = rangeHolding(ctx, newest.started_at);
   return h('div', { class: 'range-notice', role: 'status', dataset: { testid: 'range-empty' } },
     h('strong', {}, `No interactions in the last ${ctx.range.key}.`), ' ',
     `The newest one started ${fmt.ago(newest.started_at)} (${fmt.time(newest.started_at)}). `,
