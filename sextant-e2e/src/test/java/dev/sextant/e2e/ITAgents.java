@@ -10,12 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The agents list and the per-agent page: demo agents, charts, unknown and hostile ids, other workspaces. */
 @ExtendWith(Dashboard.class)
 class ITAgents {
+    @BeforeAll
+    static void patient() {
+        OverviewFixtures.patientAssertions(true);
+    }
+
+    @AfterAll
+    static void usual() {
+        OverviewFixtures.patientAssertions(false);
+    }
+
     private static final List<String> DEMO_AGENTS = List.of("support-bot", "code-assistant", "campaign-orchestrator");
 
     private static String segment(String id) {

@@ -16,14 +16,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The overview: KPIs from the demo data, charts, a failing block, an empty workspace, an empty range, live data. */
 @ExtendWith(Dashboard.class)
 class ITOverview {
+    @BeforeAll
+    static void patient() {
+        OverviewFixtures.patientAssertions(true);
+    }
+
+    @AfterAll
+    static void usual() {
+        OverviewFixtures.patientAssertions(false);
+    }
+
     /** Live refreshes come at most every 5 s: give them that and the loading. */
-    private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+    private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
 
     private static long kpiNumber(Page page, String kpi) {
         return Long.parseLong(page.locator("[data-kpi=" + kpi + "] .kpi-value").textContent().replace(",", "").trim());
