@@ -5,11 +5,13 @@ import { api } from './api.js';
 import { h, fill, fmt, card, kpi } from './ui.js';
 import { timeSeries, ranking } from './charts.js';
 
-/** Adds the pages' stylesheet once. */
-export function useStyles() {
+/** Adds the pages' stylesheet once, and marks the main area as one of these pages while it shows one. */
+export function useStyles(ctx) {
   if (!document.querySelector('link[data-style="overview"]')) {
     document.head.append(h('link', { rel: 'stylesheet', href: '/app/overview.css', dataset: { style: 'overview' } }));
   }
+  ctx.main.classList.add('figures');
+  ctx.onCleanup(() => ctx.main.classList.remove('figures'));
 }
 
 /**

@@ -46,6 +46,7 @@ class ITAgents {
         assertThat(page.locator("[data-chart=agents-volume] canvas").first()).isVisible();
         assertThat(page.locator("[data-chart=agents-cost] canvas").first()).isVisible();
 
+        assertThat(OverviewFixtures.accessibilityViolations(page)).isEmpty();
         page.locator("#agents a[href='/agents/support-bot?range=30d']").click();
         assertThat(page).hasURL(Pattern.compile("/agents/support-bot\\?range=30d$"));
         assertThat(page.locator("h1.agent-name")).hasText("support-bot");
@@ -60,6 +61,7 @@ class ITAgents {
         assertThat(page.locator("#recent tbody tr").first().locator("a")).hasAttribute("href", Pattern.compile("^/interactions/demo-sup-"));
         assertThat(page.locator("a.btn[href='/interactions?agent_id=support-bot']")).isVisible();
         assertThat(page.locator(".state.error")).hasCount(0);
+        assertThat(OverviewFixtures.accessibilityViolations(page)).isEmpty();
     }
 
     @Test

@@ -73,6 +73,7 @@ class ITOverview {
         assertThat(page.locator("#insights .card-body")).not().containsText("Loading");
         assertThat(page.locator("#budgets .card-body")).not().containsText("Loading");
         assertThat(page.locator(".state.error")).hasCount(0);
+        assertThat(OverviewFixtures.accessibilityViolations(page)).isEmpty();
     }
 
     private static String param(String url, String name) {
@@ -105,7 +106,6 @@ class ITOverview {
     @Test
     void an_empty_workspace_shows_snippets_with_this_servers_url_that_work_and_turns_into_the_overview_when_data_arrives(Page page) {
         OverviewFixtures.Workspace ws = OverviewFixtures.workspaceWithAdmin("e2e-empty");
-        OverviewFixtures.liveEvents(page);
         Dashboard.logInAsAdmin(page);
         OverviewFixtures.switchTo(page, ws);
         String url = Dashboard.server().url();
@@ -118,8 +118,10 @@ class ITOverview {
         assertThat(steps.locator("[data-snippet=otel] pre")).containsText("OTEL_EXPORTER_OTLP_ENDPOINT=" + url + " ");
         assertThat(steps.locator("[data-snippet=java] pre")).containsText("String endpoint = \"" + url + "\";");
         assertThat(page.locator("[data-kpi]")).hasCount(0);
+        assertThat(OverviewFixtures.accessibilityViolations(page)).isEmpty();
 
         // the curl snippet works as shown: its body, sent with a key of the workspace
+        assertThat(page.locator("#freshness")).hasClass(Pattern.compile("\\blive\\b"));
         String snippet = curl.textContent();
         String body = snippet.substring(snippet.indexOf("-d '") + 4, snippet.lastIndexOf('\''));
         OverviewFixtures.Answer sent = OverviewFixtures.post(ws, url + "/api/v1/ingest", body);
@@ -148,7 +150,6 @@ class ITOverview {
     void a_range_without_data_says_so_offers_a_longer_one_and_live_data_updates_the_kpis_without_a_reload(Page page) {
         OverviewFixtures.Workspace ws = OverviewFixtures.workspaceWithAdmin("e2e-old-data");
         OverviewFixtures.ingest(ws, OverviewFixtures.trace("old-1", "old-agent", Instant.now().minus(Duration.ofDays(10))));
-        OverviewFixtures.liveEvents(page);
         Dashboard.logInAsAdmin(page);
         OverviewFixtures.switchTo(page, ws);
 
@@ -161,6 +162,7 @@ class ITOverview {
         assertThat(page.locator("[data-testid=range-empty]")).hasCount(0);
 
         page.evaluate("() => { window.__sameDocument = true; }");
+        assertThat(page.locator("#freshness")).hasClass(Pattern.compile("\\blive\\b"));
         OverviewFixtures.ingest(ws, OverviewFixtures.trace("new-1", "old-agent", Instant.now().minusSeconds(5)));
         assertThat(page.locator("[data-kpi=interactions] .kpi-value")).hasText("2", LIVE);
         assertThat(page.locator("[data-kpi=interactions] .change")).hasText(Pattern.compile("n/a|▲"));

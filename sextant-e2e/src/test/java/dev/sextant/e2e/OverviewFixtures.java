@@ -3,7 +3,6 @@ package dev.sextant.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import dev.sextant.testing.RealServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the overview and agents tests set up for themselves, so that they change no data other
  * tests rely on: workspaces of their own (created with the instance admin key) with the e2e admin
- * as a member, interactions ingested with that workspace's own key, and a stand-in for the live
- * event stream.
+ * as a member, and interactions ingested with that workspace's own key.
  */
 final class OverviewFixtures {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -107,13 +104,16 @@ final class OverviewFixtures {
     }
 
     /**
-     * Stands in for the live event stream (GET /api/v1/events): every connection gets one "data"
-     * event and ends, and the browser reconnects after half a second, so the page hears of new
-     * data about twice a second, as it would while agents report.
+     * What axe-core finds against WCAG 2 A and AA in the page's main area (the frame is tested
+     * elsewhere), once nothing is loading any more: one line per rule and element.
      */
-    static void liveEvents(Page page) {
-        page.route("**/api/v1/events", (Route route) -> route.fulfill(new Route.FulfillOptions().setStatus(200)
-                .setHeaders(Map.of("Content-Type", "text/event-stream", "Cache-Control", "no-store"))
-                .setBody("retry: 500\nevent: data\ndata: {\"version\": 1, \"at\": \"" + Instant.now() + "\"}\n\n")));
+    static java.util.List<String> accessibilityViolations(Page page) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main#main .state.loading")).hasCount(0);
+        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .include(java.util.List.of("main#main")).withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        return results.getViolations().stream().flatMap(rule -> rule.getNodes().stream()
+                .map(node -> rule.getId() + ": " + rule.getHelp() + " at " + node.getTarget() + " " + node.getFailureSummary()))
+                .toList();
     }
 }

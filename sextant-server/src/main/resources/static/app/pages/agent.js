@@ -6,7 +6,7 @@ import { h, fill, fmt, table, empty, badge, failure } from '../ui.js';
 import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, rankingChart, pValue, withRange, rangeHolding } from '../figures.js';
 
 export async function render(ctx) {
-  useStyles();
+  useStyles(ctx);
   const id = ctx.params.id;
   ctx.title(`Agent ${id}`);
   const enc = encodeURIComponent(id);
@@ -27,10 +27,10 @@ export async function render(ctx) {
   }
   if (!ctx.isCurrent()) return;
   if (!newest) {
-    fill(ctx.main, head, h('div', { class: 'state empty', dataset: { testid: 'unknown-agent' } },
+    fill(ctx.main, head, h('section', { class: 'card wide', 'aria-label': 'No data for this agent' }, h('div', { class: 'state empty', dataset: { testid: 'unknown-agent' } },
       h('p', {}, h('strong', {}, `No data for agent “${id}” in this workspace.`)),
       h('p', {}, 'No interaction of this workspace names this agent_id, at any time. ',
-        h('a', { href: '/agents' }, 'See the agents that reported'), '.')));
+        h('a', { href: '/agents' }, 'See the agents that reported'), '.'))));
     return;
   }
 

@@ -5,7 +5,7 @@ import { h, fill, fmt, table, empty } from '../ui.js';
 import { useStyles, period, liveCard, throttledRefresh, trendChartByGroup, rankingChart, agentHref } from '../figures.js';
 
 export async function render(ctx) {
-  useStyles();
+  useStyles(ctx);
   ctx.title('Agents');
   const per = period(ctx);
   const list = liveCard('Agents', () => agentsTable(ctx, per), { wide: true, id: 'agents' });

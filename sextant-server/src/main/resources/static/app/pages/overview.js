@@ -7,7 +7,7 @@ import { useStyles, period, liveCard, throttledRefresh, kpiTiles, trendChart, pV
 import { firstSteps } from '../first-steps.js';
 
 export async function render(ctx) {
-  useStyles();
+  useStyles(ctx);
   ctx.title('Overview');
   // Does the workspace have any interaction at all (not only in this range)? The newest one also
   // tells a range without data where the data is.
