@@ -10,26 +10,14 @@ export async function render(ctx) {
   useStyles(ctx);
   ctx.title('Overview');
   // Does the workspace have any interaction at all (not only in this range)? The newest one also
-  // tells a range without data where the data is.
-  let newest = null, known = false;
-  try {
-    const page = await api('/interactions', { params: { page_size: 1 } });
-    newest = page.items[0] || null;
-    known = true;
-  } catch (e) {
-    console.error(e); // the blocks below say what failed; the page still tries them
-  }
-  if (!ctx.isCurrent()) return;
-  if (known && !newest) {
-    fill(ctx.main, head(ctx), firstSteps(ctx));
-    ctx.live = throttledRefresh(ctx, async () => ctx.setQuery({}));
-    return;
-  }
-
+  // tells a range without data where the data is. Asked beside the blocks, not before them (one
+  // round trip less); undefined when the question failed (the blocks then say what fails).
+  const probe = api('/interactions', { params: { page_size: 1 } })
+    .then(page => page.items[0] || null, e => { console.error(e); return undefined; });
   const per = period(ctx);
   const notice = h('div', { class: 'range-notice-slot' });
-  const kpis = liveCard('Key figures', async (body, refreshing) => {
-    const { node, stats } = await kpiTiles(per);
+  const kpis = liveCard('Key figures', async () => {
+    const [{ node, stats }, newest] = await Promise.all([kpiTiles(per), probe]);
     fill(notice, stats.interactions === 0 && newest ? rangeEmpty(ctx, newest) : null);
     return node;
   }, { wide: true, id: 'kpis' });
@@ -50,6 +38,13 @@ export async function render(ctx) {
       liveCard('Top insights', () => insights(ctx, per), { id: 'insights' }),
       liveCard('Budget burn', () => budgets(ctx), { id: 'budgets' })));
 
+  const newest = await probe;
+  if (!ctx.isCurrent()) return;
+  if (newest === null) { // an empty workspace: the first steps instead, until data arrives
+    fill(ctx.main, head(ctx), firstSteps(ctx));
+    ctx.live = throttledRefresh(ctx, async () => ctx.setQuery({}));
+    return;
+  }
   const refreshed = [kpis, ...trends];
   ctx.live = throttledRefresh(ctx, async () => {
     per.advance();
