@@ -125,6 +125,24 @@ class ITAgents {
     }
 
     @Test
+    void an_unknown_agents_page_shows_the_agent_live_when_its_first_interaction_arrives(Page page) {
+        OverviewFixtures.Workspace ws = OverviewFixtures.workspaceWithAdmin("e2e-agent-live");
+        String agent = "late-" + ws.slug();
+        Dashboard.logInAsAdmin(page);
+        OverviewFixtures.switchTo(page, ws);
+        page.navigate("/agents/" + agent);
+        assertThat(page.locator("[data-testid=unknown-agent]")).containsText("No data for agent “" + agent + "” in this workspace.");
+        assertThat(page.locator("#freshness")).hasClass(Pattern.compile("\\blive\\b"));
+        page.evaluate("() => { window.__sameDocument = true; }");
+
+        OverviewFixtures.ingest(ws, OverviewFixtures.trace(agent + "-t1", agent, Instant.now().minusSeconds(2)));
+        assertThat(page.locator("[data-kpi=interactions] .kpi-value")).hasText("1",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("[data-testid=unknown-agent]")).hasCount(0);
+        assertThat(page.evaluate("() => window.__sameDocument === true")).isEqualTo(true);
+    }
+
+    @Test
     void hostile_and_oversize_agent_ids_are_shown_as_text_or_refused_with_the_servers_reason(Page page) {
         Dashboard.logInAsAdmin(page);
         // (no "/", ";", "%" or "\\" in it: the server's firewall refuses those in a path, encoded or not, with a 400 of its own)

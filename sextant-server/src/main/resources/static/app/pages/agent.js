@@ -31,6 +31,11 @@ export async function render(ctx) {
       h('p', {}, h('strong', {}, `No data for agent “${id}” in this workspace.`)),
       h('p', {}, 'No interaction of this workspace names this agent_id, at any time. ',
         h('a', { href: '/agents' }, 'See the agents that reported'), '.'))));
+    // its first interaction may be on its way: show the agent once it is there (and only then redraw)
+    ctx.live = throttledRefresh(ctx, async () => {
+      const page = await api('/interactions', { params: { agent_id: id, page_size: 1 } });
+      if (page.items.length && ctx.isCurrent()) ctx.setQuery({});
+    });
     return;
   }
 
