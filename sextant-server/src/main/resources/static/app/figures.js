@@ -16,12 +16,13 @@ export function useStyles(ctx) {
 
 /**
  * The period a page shows. It starts as the frame's range; a live refresh moves it to end now
- * (the same length), so new data falls inside it.
+ * (the same length), so new data falls inside it, rounded up to the minute as the frame does (the
+ * same question within a minute can be answered from the server's cache).
  */
 export function period(ctx) {
   const p = { from: ctx.range.from, to: ctx.range.to, ms: ctx.range.ms, key: ctx.range.key };
   p.advance = () => {
-    const to = new Date();
+    const to = new Date(Math.ceil(Date.now() / 60000) * 60000);
     p.to = to.toISOString();
     p.from = new Date(to.getTime() - p.ms).toISOString();
   };

@@ -101,12 +101,17 @@ function dashboardLink(apiLink) {
 }
 
 async function insights(ctx, per) {
-  const answer = await api('/insights', { params: { from: per.from, to: per.to, limit: 5 } });
+  // A window that ends now, asked by its number of days, is answered from the server's snapshot at
+  // once (API.md, Insights); insights compare whole days, so the 1 h range looks at the last day.
+  const days = Math.max(1, Math.round(per.ms / 86400e3));
+  const answer = await api('/insights', { params: { days, limit: 5 } });
+  const over = days === 1 ? 'day' : `${days} days`;
   if (!answer.insights.length) {
     const tested = answer.considered.reduce((n, c) => n + c.tested, 0);
     const skipped = answer.considered.reduce((n, c) => n + c.skipped_too_little_data, 0);
-    return empty(`Nothing changed significantly against the previous ${ctx.range.key}.`,
-      h('p', { class: 'small' }, `${fmt.int(tested)} comparisons tested, ${fmt.int(skipped)} skipped for too little data.`));
+    return empty(`Nothing changed significantly in the last ${over} against the ${over} before.`,
+      h('p', { class: 'small' }, `${fmt.int(tested)} comparisons tested, ${fmt.int(skipped)} skipped for too little data`,
+        answer.snapshot ? ` (computed ${fmt.ago(answer.computed_at || answer.to)})` : '', '.'));
   }
   return h('ol', { class: 'plain-list insights' }, answer.insights.map(i => {
     const n = i.numbers, show = UNIT[n.unit] || (v => fmt.num(v));
