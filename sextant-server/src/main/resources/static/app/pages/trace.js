@@ -295,9 +295,9 @@ function waterfall(t, ctx) {
         n.level > MAX_INDENT_DEPTH ? h('span', { class: 'wf-depth', title: `depth ${n.level}` }, `${n.level}`) : null,
         toggle,
         h('span', { class: `wf-kind k-${cssKind(s.kind)}`, title: k.label }, k.short),
+        s.status === 'error' ? h('span', { class: 'wf-err', 'aria-label': 'error' }, '!') : null,
         h('span', { class: 'wf-name' }, s.name || s.id),
-        meta ? h('span', { class: 'wf-meta' }, meta) : null,
-        s.status === 'error' ? h('span', { class: 'wf-err', 'aria-label': 'error' }, '!') : null),
+        meta ? h('span', { class: 'wf-meta' }, meta) : null),
       h('div', { class: 'wf-dur' }, fmt.ms(s.duration_ms)),
       h('div', { class: 'wf-track' }, bar));
     return r;
