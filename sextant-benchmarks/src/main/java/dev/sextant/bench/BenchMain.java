@@ -6,13 +6,15 @@ import java.util.Arrays;
 /**
  * {@code ./sextant bench ingest [--spans N] [--batch N] [--clients N]} and
  * {@code ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]} and
- * {@code ./sextant bench budget-check [--requests N] [--traces N]}.
+ * {@code ./sextant bench budget-check [--requests N] [--traces N]} and
+ * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data).
  */
 public final class BenchMain {
     private static final String USAGE = """
             usage: ./sextant bench ingest [--spans N] [--batch N] [--clients N]
                    ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]
-                   ./sextant bench budget-check [--requests N] [--traces N]""";
+                   ./sextant bench budget-check [--requests N] [--traces N]
+                   ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]""";
 
     private BenchMain() {}
 
@@ -23,11 +25,12 @@ public final class BenchMain {
             budgetCheck(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("analytics"))) {
+        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("analytics") || args[0].equals("dashboard"))) {
             System.err.println(USAGE);
             System.exit(2);
         }
-        boolean analytics = args[0].equals("analytics");
+        boolean dashboard = args[0].equals("dashboard");
+        boolean analytics = args[0].equals("analytics") || dashboard;
         long spans = analytics ? 10_000_000 : 200_000;
         int batch = 2_000;
         int clients = 4;
@@ -53,7 +56,10 @@ public final class BenchMain {
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        if (analytics) {
+        if (dashboard) {
+            Path dir = data != null ? data : Path.of(".sextant-bench", "analytics-" + spans);
+            new DashboardBenchmark(spans, dir, warmup, runs).run();
+        } else if (analytics) {
             Path dir = data != null ? data : Path.of(".sextant-bench", "analytics-" + spans);
             long rows = exportRows != null ? exportRows : Math.min(1_000_000, spans / 10);
             new AnalyticsBenchmark(spans, dir, warmup, runs, rows).run();

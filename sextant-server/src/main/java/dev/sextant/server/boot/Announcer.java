@@ -33,13 +33,15 @@ class Announcer {
                 "    email:    " + email,
                 "    password: " + password,
                 "",
-                "Log in (the browser dashboard is not built yet): curl -c cookies -H 'Content-Type: application/json' -d '{\"email\":\""
-                        + email + "\",\"password\":\"...\"}' " + url + "/api/v1/auth/login"));
+                "Open the dashboard and log in with them:  " + url + "/"));
     }
 
     void demo(String url, KeySecret secret) {
         frame(List.of(
                 "Sextant demo is running at " + url,
+                "",
+                "Dashboard: " + url + "/  (log in as the admin user: its password is printed at the first start,",
+                "or set SEXTANT_BOOTSTRAP_ADMIN_EMAIL / SEXTANT_BOOTSTRAP_ADMIN_PASSWORD before it)",
                 "",
                 "Demo admin API key (a new one on every demo start; the previous one is revoked):",
                 "",
