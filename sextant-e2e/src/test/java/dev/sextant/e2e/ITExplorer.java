@@ -125,7 +125,7 @@ class ITExplorer {
         assertThat(page.locator("#waterfall .wf-row")).hasCount(trace.get("spans").size());
 
         // the user link leads to the list filtered by that user
-        page.locator("#trace-details a", new Page.LocatorOptions().setHasText(trace.get("user_id").asString())).first().click();
+        page.locator("#trace-meta a", new Page.LocatorOptions().setHasText(trace.get("user_id").asString())).first().click();
         assertThat(page).hasURL(Pattern.compile("/interactions\\?user_id=" + regex(trace.get("user_id").asString())));
         assertThat(page.getByLabel("User")).hasValue(trace.get("user_id").asString());
     }
@@ -239,7 +239,7 @@ class ITExplorer {
         assertThat(page.locator("#trace-title")).hasText("<script>window.__xss=2</script>");
         assertThat(page.locator("#trace-input pre")).hasText(hostile);
         assertThat(page.locator("#trace-output pre")).hasText("<b onmouseover=window.__xss=3>bold</b>");
-        assertThat(page.locator("#trace-details")).containsText("<svg onload=window.__xss=4>");
+        assertThat(page.locator("#trace-meta")).containsText("<svg onload=window.__xss=4>");
         assertThat(page.locator("#trace-scores")).containsText(hostile);
         page.locator("#waterfall .wf-row").first().click();
         assertThat(page.locator("#span-detail")).containsText("<img src=z onerror=window.__xss=7>");

@@ -62,14 +62,35 @@ function header(t, ctx) {
     h('div', { class: 'kpis ex-kpis', id: 'trace-kpis' },
       kpi('Agent', t.agent_id ? h('a', { href: filteredList('agent_id', t.agent_id, ctx.query) }, t.agent_id) : '—', undefined, { testid: 'agent' }),
       kpi('Status', statusBadge(t.status, t.error), undefined, { testid: 'status' }),
-      kpi('Started', h('span', { title: t.started_at || '' }, fmt.time(t.started_at)), undefined, { testid: 'started' }),
+      kpi('Started', h('span', { title: `${fmt.time(t.started_at)} (${t.started_at || ''})` }, startTime(t.started_at)), undefined, { testid: 'started' }),
       kpi('Duration', fmt.ms(t.duration_ms), undefined, { testid: 'duration' }),
       kpi('Tokens', t.tokens?.total ? fmt.int(t.tokens.total) : '—', undefined,
         { testid: 'tokens', hint: t.tokens ? `input ${fmt.int(t.tokens.input)} (cache read ${fmt.int(t.tokens.cache_read)}, write ${fmt.int(t.tokens.cache_write)}) · output ${fmt.int(t.tokens.output)} (reasoning ${fmt.int(t.tokens.reasoning)})` : null }),
       kpi('Cost', t.cost_usd == null ? '—' : fmt.usd(t.cost_usd), undefined, { testid: 'cost', hint: t.cost_usd == null ? null : `$${t.cost_usd}` }),
       kpi('Spans', fmt.int(spans.length), undefined, { testid: 'spans' })),
+    meta(t, ctx),
     t.error ? h('div', { class: 'state error', role: 'alert' }, h('strong', {}, 'Error'), h('p', {}, t.error)) : null,
   ];
+}
+
+/** Who and what the interaction belongs to, each a link to the explorer filtered by it. */
+function meta(t, ctx) {
+  const items = [];
+  const add = (label, value) => { if (value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length)) items.push(h('span', { class: 'ex-meta-item' }, h('span', { class: 'muted' }, `${label} `), value)); };
+  add('User', link('user_id', t.user_id, ctx));
+  add('Session', t.session_id == null ? null : [link('session_id', t.session_id, ctx), ' ',
+    h('a', { href: `/sessions/${encodeURIComponent(t.session_id)}`, class: 'muted', title: 'The session page' }, '↗')]);
+  add('Conversation', link('conversation_id', t.conversation_id, ctx));
+  add('Hand-off', t.handoff?.triggered ? badge(`→ ${t.handoff.target || 'hand-off'}${t.handoff.reason ? ` (${t.handoff.reason})` : ''}`, 'warn') : null);
+  add('Config', t.config_version);
+  add('Experiment', t.experiment_id == null ? null : [t.experiment_id, t.variant_id ? ` · variant ${t.variant_id}` : '']);
+  if (t.experiment_id == null) add('Variant', t.variant_id);
+  add('Tags', (t.tags || []).map(tag => h('a', { class: 'badge ex-chip', href: filteredList('tag', tag, ctx.query) }, tag)));
+  return items.length ? h('div', { class: 'ex-meta', id: 'trace-meta' }, items) : null;
+}
+
+function startTime(iso) {
+  return iso ? new Date(iso).toLocaleString('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—';
 }
 
 function link(param, value, ctx) {
@@ -79,10 +100,6 @@ function link(param, value, ctx) {
 function details(t, ctx) {
   const rows = [];
   const add = (label, value) => { if (value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length)) rows.push([label, value]); };
-  add('User', link('user_id', t.user_id, ctx));
-  add('Session', t.session_id == null ? null : [link('session_id', t.session_id, ctx), ' ',
-    h('a', { href: `/sessions/${encodeURIComponent(t.session_id)}`, class: 'muted' }, '(session page)')]);
-  add('Conversation', link('conversation_id', t.conversation_id, ctx));
   add('Message type', link('message_type', t.message_type, ctx));
   add('Ended', t.ended_at ? fmt.time(t.ended_at) : null);
   add('Confidence', t.confidence == null ? null : fmt.num(t.confidence, 3));
@@ -91,10 +108,6 @@ function details(t, ctx) {
     ? [badge('handed off', 'warn'), t.handoff.target ? ` to ${t.handoff.target}` : '', t.handoff.reason ? ` · reason: ${t.handoff.reason}` : '']
     : (t.handoff ? h('span', { class: 'muted' }, 'none') : null));
   add('Context size', t.context_size == null ? null : `${fmt.int(t.context_size)} tokens`);
-  add('Config version', t.config_version);
-  add('Experiment', t.experiment_id == null ? null : [t.experiment_id, t.variant_id ? ` · variant ${t.variant_id}` : '']);
-  if (t.experiment_id == null) add('Variant', t.variant_id);
-  add('Tags', (t.tags || []).map(tag => h('a', { class: 'badge ex-chip', href: filteredList('tag', tag, ctx.query) }, tag)));
   add('Metadata', t.metadata == null || (typeof t.metadata === 'object' && !Object.keys(t.metadata).length) ? null : json(t.metadata));
   const scores = t.scores || [];
   return h('div', { class: 'grid ex-detail-grid' },
