@@ -78,10 +78,12 @@ export async function render(ctx) {
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Interactions'), summary)),
     filterBar, results);
 
+  fill(results, loading('Loading interactions…'));
+  // the table first: the summary and the suggestions would compete with it for the database
+  await loadPage(ctx, state);
+  if (!ctx.isCurrent()) return;
   loadSummary(ctx, summary);
   loadOptions(ctx, state);
-  fill(results, loading('Loading interactions…'));
-  await loadPage(ctx, state);
 }
 
 /** Live data: on the first page (no cursor) fetch again and highlight the new rows; otherwise leave the page alone. */
