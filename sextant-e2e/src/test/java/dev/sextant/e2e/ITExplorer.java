@@ -249,6 +249,30 @@ class ITExplorer {
     }
 
     @Test
+    void a_date_typed_without_an_offset_becomes_an_instant_and_finds_the_trace(Page page) {
+        String agent = "dated-" + UUID.randomUUID();
+        RealServer.Answer answer = Dashboard.server().post("/api/v1/ingest", """
+                {"batch": [{"type": "trace", "body": {"id": "%s", "agent_id": "%s", "name": "dated",
+                  "started_at": "2025-06-01T12:00:00Z"}}]}""".formatted(agent, agent));
+        assertThat(answer.status()).isEqualTo(200);
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/interactions");
+        page.getByLabel("Agent").fill(agent);
+        page.locator("summary", new Page.LocatorOptions().setHasText("More filters")).click();
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2025-05-31");
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2025-06-02 12:00");
+        page.locator("#ex-apply").click();
+        assertThat(page).hasURL(Pattern.compile("from=2025-05-3[01]T\\d\\d%3A00%3A00\\.000Z"));
+        assertThat(page).hasURL(Pattern.compile("to=2025-06-0[12]T\\d\\d%3A00%3A00\\.000Z"));
+        assertThat(page.locator("#ex-table tbody tr[data-id='" + agent + "']")).isVisible();
+
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("last tuesday");
+        page.locator("#ex-apply").click();
+        assertThat(page.locator("#ex-results .state.error")).containsText("from");
+        assertThat(page.getByLabel("From", new Page.GetByLabelOptions().setExact(true))).hasValue("last tuesday");
+    }
+
+    @Test
     void an_unknown_trace_id_shows_not_found_in_this_workspace(Page page) {
         Dashboard.logInAsAdmin(page);
         page.navigate("/interactions/" + URLEncoder.encode("no-such-trace-" + UUID.randomUUID(), StandardCharsets.UTF_8));

@@ -64,6 +64,34 @@ class ITExplorerLive {
     }
 
     @Test
+    void an_open_running_interaction_offers_its_new_spans_without_re_rendering_by_itself(Page page) {
+        String id = "running-" + UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(5);
+        RealServer.Answer first = Dashboard.server().post("/api/v1/ingest", """
+                {"batch": [{"type": "trace", "body": {"id": "%1$s", "agent_id": "running-agent", "name": "still running", "started_at": "%2$s"}},
+                 {"type": "span", "body": {"id": "%1$s-a", "trace_id": "%1$s", "kind": "agent", "name": "plan", "started_at": "%2$s"}}]}"""
+                .formatted(id, start));
+        assertThat(first.status()).isEqualTo(200);
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/interactions/" + id);
+        assertThat(page.locator("#wf-count")).hasText("1 span");
+        assertThat(page.locator("#freshness")).hasClass(Pattern.compile("\\blive\\b"));
+
+        RealServer.Answer more = Dashboard.server().post("/api/v1/ingest", """
+                {"batch": [{"type": "span", "body": {"id": "%1$s-b", "trace_id": "%1$s", "parent_id": "%1$s-a", "kind": "llm",
+                  "name": "think", "model": "gpt-4o-mini", "started_at": "%2$s", "ended_at": "%3$s"}}]}"""
+                .formatted(id, start.plusSeconds(1), start.plusSeconds(2)));
+        assertThat(more.status()).isEqualTo(200);
+
+        assertThat(page.locator("#trace-updated")).containsText("2 spans");
+        assertThat(page.locator("#wf-count")).hasText("1 span");
+        page.locator("#trace-updated button").click();
+        assertThat(page.locator("#wf-count")).hasText("2 spans");
+        assertThat(page.locator("#waterfall .wf-row[data-span-id='" + id + "-b']")).isVisible();
+        assertThat(page.locator("#trace-updated")).hasCount(0);
+    }
+
+    @Test
     void a_later_page_is_left_alone_when_new_data_arrives(Page page) {
         Dashboard.logInAsAdmin(page);
         page.navigate("/interactions?page_size=25");

@@ -19,8 +19,8 @@ const FILTERS = [
   { key: 'conversation_id', label: 'Conversation', more: true },
   { key: 'min_confidence', label: 'Min confidence', more: true, placeholder: '0 – 1', inputmode: 'decimal', size: 7 },
   { key: 'max_confidence', label: 'Max confidence', more: true, placeholder: '0 – 1', inputmode: 'decimal', size: 7 },
-  { key: 'from', label: 'From', more: true, placeholder: '2026-11-01T00:00:00Z', size: 22 },
-  { key: 'to', label: 'To', more: true, placeholder: '2026-11-02T00:00:00Z', size: 22 },
+  { key: 'from', label: 'From', more: true, placeholder: '2026-11-01 or …T10:00:00Z', size: 24 },
+  { key: 'to', label: 'To', more: true, placeholder: '2026-11-02 or …T10:00:00Z', size: 24 },
 ];
 const PAGE_SIZES = [25, 50, 100, 200];
 const DEFAULT_PAGE_SIZE = 50;
@@ -126,8 +126,8 @@ function filters(ctx, state) {
   };
   const moreOpen = FILTERS.some(f => f.more && q.has(f.key));
   const rangeNote = h('small', { class: 'muted' }, q.has('from') || q.has('to')
-    ? 'From/To replace the time range picker.'
-    : `Without From/To: the time range (last ${ctx.range.key}).`);
+    ? 'From/To replace the time range picker. A date or a time without offset is in your time zone.'
+    : `Without From/To: the time range (last ${ctx.range.key}). A date or a time without offset is in your time zone.`);
   const apply = h('button', { type: 'submit', class: 'btn primary', id: 'ex-apply' }, 'Apply');
   const activeCount = FILTERS.filter(f => q.has(f.key)).length;
   const clear = activeCount
@@ -144,6 +144,8 @@ function filters(ctx, state) {
     e.preventDefault();
     const changes = { cursor: null, page: null };
     for (const f of FILTERS) changes[f.key] = inputs[f.key].value.trim();
+    changes.from = asInstant(changes.from);
+    changes.to = asInstant(changes.to);
     ctx.setQuery(changes, { push: true });
   });
   // selects apply at once (a keyboard user still confirms with the Apply button)
@@ -152,6 +154,19 @@ function filters(ctx, state) {
   }
   state.inputs = inputs;
   return form;
+}
+
+/**
+ * A typed date ("2026-11-01") or local time without an offset ("2026-11-01 14:30") as the RFC 3339
+ * instant the API wants, in the browser's time zone; anything else goes to the API as typed (and a
+ * wrong value comes back with the API's message).
+ */
+export function asInstant(value) {
+  if (!value) return value;
+  const local = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/.exec(value);
+  if (!local) return value;
+  const d = new Date(`${local[1]}T${local[2] || '00:00'}`);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
 /** Marks the inputs the API refused and puts its message under each. */

@@ -47,8 +47,37 @@ export async function render(ctx) {
     return;
   }
   if (!ctx.isCurrent()) return;
+  live.set(ctx, { signature: signature(trace), notice: null });
   ctx.title(`${trace.name || trace.id} · Interaction`);
   fill(ctx.main, back, header(trace, ctx), io(trace), waterfall(trace, ctx), details(trace, ctx));
+}
+
+// ---- live -------------------------------------------------------------------------------------
+const live = new WeakMap();
+
+/** What would change when more of the interaction arrives (spans, its end, status, scores). */
+function signature(t) {
+  return JSON.stringify([(t.spans || []).length, t.ended_at, t.status, (t.scores || []).length, t.cost_usd, t.output?.length]);
+}
+
+/**
+ * New data in the workspace: if this interaction changed (a running one gets spans, its end,
+ * scores), say so with a button to show it; never re-render under the reader's hands.
+ */
+export async function onData(ctx) {
+  const state = live.get(ctx);
+  if (!state || state.checking || state.notice) return;
+  state.checking = true;
+  try {
+    const t = await api(`/interactions/${encodeURIComponent(ctx.params.id)}`);
+    if (!ctx.isCurrent() || signature(t) === state.signature) return;
+    state.notice = h('div', { class: 'ex-update', id: 'trace-updated', role: 'status' },
+      'This interaction has new data (', spanCount((t.spans || []).length), '). ',
+      h('button', { type: 'button', class: 'btn small primary', onclick: () => render(ctx) }, 'Show it'));
+    ctx.main.prepend(state.notice);
+  } catch { /* the page keeps what it shows; the next event tries again */ } finally {
+    state.checking = false;
+  }
 }
 
 // ---- header and details -----------------------------------------------------------------------
@@ -270,7 +299,7 @@ function waterfall(t, ctx) {
     rowsEl.replaceChildren(...out);
     if (hadFocus) rowsEl.querySelector('[tabindex="0"]')?.focus({ preventScroll: true });
     viewport.tabIndex = rowsEl.querySelector('[tabindex="0"]') ? -1 : 0;
-    counter.textContent = `${fmt.int(nodes.length)} spans${visible.length < nodes.length ? ` · ${fmt.int(visible.length)} shown` : ''}`;
+    counter.textContent = `${spanCount(nodes.length)}${visible.length < nodes.length ? ` · ${fmt.int(visible.length)} shown` : ''}`;
   };
 
   const row = p => {
@@ -435,12 +464,16 @@ function waterfall(t, ctx) {
   // first paint once the viewport is in the document (it needs its height)
   requestAnimationFrame(() => {
     paint();
-    const wanted = ctx.query.get('span');
+    const wanted = new URLSearchParams(location.search).get('span');
     const s = wanted && nodes.find(n => n.span.id === wanted)?.span;
     if (s) select(s, { scroll: true, focus: false });
   });
   paint();
   return section;
+}
+
+function spanCount(n) {
+  return `${fmt.int(n)} span${n === 1 ? '' : 's'}`;
 }
 
 function cssKind(kind) {
