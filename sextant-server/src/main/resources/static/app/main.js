@@ -82,7 +82,9 @@ function can(scope) { return state.me?.scopes?.includes(scope); }
 
 function rangeOf(query) {
   const key = RANGES[query.get('range')] ? query.get('range') : DEFAULT_RANGE;
-  const to = new Date();
+  // the end rounded up to the minute: the same look within a minute asks the same question, which the
+  // server's answer cache can then reuse (a millisecond end would make every request new)
+  const to = new Date(Math.ceil(Date.now() / 60000) * 60000);
   const from = new Date(to.getTime() - RANGES[key]);
   return { key, from: from.toISOString(), to: to.toISOString(), ms: RANGES[key] };
 }
@@ -116,7 +118,8 @@ function frame(root) {
       refresh, rangeSelect,
       h('span', { class: 'user', title: me.user.email }, `${me.user.name || me.user.email} · ${me.role}`), logout));
   const main = h('main', { id: 'main', tabindex: '-1' });
-  fill(root, h('a', { href: '#main', class: 'skip' }, 'Skip to content'), h('div', { class: 'layout' }, nav, h('div', { class: 'content' }, top, main)));
+  const skip = h('a', { href: '#main', class: 'skip', onclick: e => { e.preventDefault(); main.focus(); } }, 'Skip to content');
+  fill(root, skip, h('div', { class: 'layout' }, nav, h('div', { class: 'content' }, top, main)));
   return { main, rangeSelect, nav };
 }
 

@@ -41,8 +41,9 @@ public final class Dashboard implements BeforeEachCallback, AfterEachCallback, P
     /** The shared server (demo data loaded, the admin above, the test-server's admin key). */
     public static synchronized RealServer server() {
         if (server == null) {
+            // alert rules evaluated every 5 s rather than every minute, so a test sees its rule fire soon
             server = RealServer.startWith("--sextant.demo=true", "--sextant.bootstrap-admin-email=" + ADMIN_EMAIL,
-                    "--sextant.bootstrap-admin-password=" + ADMIN_PASSWORD);
+                    "--sextant.bootstrap-admin-password=" + ADMIN_PASSWORD, "--sextant.alerts.evaluation-interval=5s");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.close()));
         }
         return server;

@@ -33,6 +33,7 @@ class TenantParameterTest {
             "UserStore.createUser",
             "UserStore.findUser",
             "UserStore.findLogin",
+            "UserStore.updatePassword",         // a user's password and sessions span all their workspaces
             "UserStore.workspacesOf",
             "UserStore.findSession",
             // a callback of ExportReader.export, which takes the workspace first; rows of that one export

@@ -62,6 +62,10 @@ public interface SextantStore extends AutoCloseable {
 
     UserStore users();
 
+    TopologyReader topology();
+
+    RetentionStore retention();
+
     @Override
     void close();
 }

@@ -21,6 +21,13 @@ public interface UserStore {
     /** Login: the user by email, ignoring case, with the stored password hash. */
     Optional<UserLogin> findLogin(String email);
 
+    /**
+     * Replaces the user's password hash and ends every login session of the user, in every
+     * workspace, except {@code keepSessionId} (the session that asked for the change; null ends
+     * them all). False (nothing changed) when there is no such user.
+     */
+    boolean updatePassword(String userId, String passwordHash, String keepSessionId);
+
     /** The workspaces the user belongs to, in the order of joining. */
     List<Membership> workspacesOf(String userId);
 

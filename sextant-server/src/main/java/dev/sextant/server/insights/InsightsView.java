@@ -9,11 +9,18 @@ import java.util.Map;
 
 /**
  * Insights as the API answers them. {@code data_as_of} is the newest interaction start the run
- * read, or the query time when it read none.
+ * read, or the query time when it read none. {@code snapshot}: the answer is the workspace's
+ * background-computed run for a window ending at {@code to} (see {@link InsightSnapshots}).
  */
 record InsightsView(Instant from, Instant to, Instant previousFrom, Instant previousTo, String agentId,
-        Instant dataAsOf, double alpha, String correction, List<InsightView> insights,
+        Instant dataAsOf, boolean snapshot, double alpha, String correction, List<InsightView> insights,
         List<InsightReport.Considered> considered) {
+
+    /** The same answer with at most {@code limit} insights (a snapshot holds the most an answer may). */
+    InsightsView limit(int limit) {
+        return insights.size() <= limit ? this : new InsightsView(from, to, previousFrom, previousTo, agentId, dataAsOf, snapshot,
+                alpha, correction, insights.subList(0, limit), considered);
+    }
 
     record InsightView(int rank, String kind, String severity, double score, String direction, String impact,
             String title, Map<String, String> subject, NumbersView numbers, Map<String, String> links) {
@@ -24,10 +31,10 @@ record InsightsView(Instant from, Instant to, Instant previousFrom, Instant prev
             double pValue, @JsonProperty("adjusted_p_value") double adjustedPValue, double effectSize, String effectMeasure) {
     }
 
-    static InsightsView of(InsightReport report, Instant queriedAt) {
+    static InsightsView of(InsightReport report, Instant queriedAt, boolean snapshot) {
         var p = report.periods();
         return new InsightsView(p.currentFrom(), p.currentTo(), p.baselineFrom(), p.currentFrom(), p.agentId(),
-                report.dataAsOf() == null ? queriedAt : report.dataAsOf(), report.alpha(), report.correction(),
+                report.dataAsOf() == null ? queriedAt : report.dataAsOf(), snapshot, report.alpha(), report.correction(),
                 report.insights().stream().map(InsightsView::view).toList(), report.considered());
     }
 

@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.UserContract;
+import dev.sextant.store.tests.TopologyContract;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
 import dev.sextant.store.tests.FeedbackContract;
@@ -19,6 +20,7 @@ import dev.sextant.store.tests.EffectivenessContract;
 import dev.sextant.store.tests.InteractionStatsContract;
 import dev.sextant.store.tests.MigrationContract;
 import dev.sextant.store.tests.PriceContract;
+import dev.sextant.store.tests.RetentionContract;
 import dev.sextant.store.tests.TenantIsolationContract;
 import dev.sextant.store.tests.TraceDetailContract;
 import dev.sextant.store.tests.TrackingWriteContract;
@@ -229,6 +231,22 @@ class ITDuckDbStore {
 
     @Nested
     class Users extends UserContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Topology extends TopologyContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

@@ -141,4 +141,37 @@ public abstract class UserContract extends StoreContract {
         users().removeMember(ws, u.id());
         assertThat(users().findSession(token)).isEmpty();
     }
+
+    @Test
+    public void aNewPasswordReplacesTheHashAndEndsTheUsersOtherSessionsInEveryWorkspace() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId second = newWorkspace();
+        User u = users().createUser(email("p"), "P", "old-hash");
+        User bystander = users().createUser(email("q"), "Q", "q-hash");
+        users().setRole(ws, u.id(), Role.MEMBER);
+        users().setRole(second, u.id(), Role.VIEWER);
+        users().setRole(ws, bystander.id(), Role.MEMBER);
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        String current = token();
+        String otherHere = token();
+        String otherThere = token();
+        String bystanders = token();
+        users().createSession(ws, u.id(), current, expires);
+        users().createSession(ws, u.id(), otherHere, expires);
+        users().createSession(second, u.id(), otherThere, expires);
+        users().createSession(ws, bystander.id(), bystanders, expires);
+
+        assertThat(users().updatePassword(u.id(), "new-hash", current)).isTrue();
+
+        assertThat(users().findLogin(u.email()).orElseThrow().passwordHash()).isEqualTo("new-hash");
+        assertThat(users().findSession(current)).isPresent();
+        assertThat(users().findSession(otherHere)).isEmpty();
+        assertThat(users().findSession(otherThere)).isEmpty();
+        assertThat(users().findSession(bystanders)).isPresent();
+        assertThat(users().findLogin(bystander.email()).orElseThrow().passwordHash()).isEqualTo("q-hash");
+
+        assertThat(users().updatePassword(u.id(), "newer-hash", null)).isTrue();
+        assertThat(users().findSession(current)).isEmpty();
+        assertThat(users().updatePassword("usr_missing", "h", null)).isFalse();
+    }
 }

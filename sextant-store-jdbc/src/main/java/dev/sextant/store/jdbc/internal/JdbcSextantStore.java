@@ -18,8 +18,10 @@ import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
+import dev.sextant.store.RetentionStore;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.TrackingWriter;
+import dev.sextant.store.TopologyReader;
 import dev.sextant.store.TrendReader;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
@@ -55,6 +57,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final AlertStore alerts;
     private final WebhookStore webhooks;
     private final UserStore users;
+    private final TopologyReader topology;
+    private final RetentionStore retention;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -88,6 +92,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.alerts = new JdbcAlertStore(database);
         this.webhooks = new JdbcWebhookStore(database, clock);
         this.users = new JdbcUserStore(database, clock);
+        this.topology = new JdbcTopologyReader(database);
+        this.retention = new JdbcRetentionStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -238,6 +244,16 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public TopologyReader topology() {
+        return topology;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 
     @Override

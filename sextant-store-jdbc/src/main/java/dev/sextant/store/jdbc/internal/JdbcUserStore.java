@@ -104,6 +104,29 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean updatePassword(String userId, String passwordHash, String keepSessionId) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(passwordHash, "password hash");
+        return database.write("changing a user's password", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+                update.setString(1, passwordHash);
+                update.setString(2, userId);
+                if (update.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement sessions = c.prepareStatement(
+                    "DELETE FROM login_sessions WHERE user_id = ? AND id <> ?")) {
+                sessions.setString(1, userId);
+                // no session id is the empty string (ids are token hashes), so null keeps none
+                sessions.setString(2, keepSessionId == null ? "" : keepSessionId);
+                sessions.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
     public List<Membership> workspacesOf(String userId) {
         return database.read("listing a user's workspaces", c -> {
             try (PreparedStatement select = c.prepareStatement(

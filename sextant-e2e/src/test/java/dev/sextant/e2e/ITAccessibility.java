@@ -1,0 +1,60 @@
+package dev.sextant.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every page, loaded with the demo data, checked by axe-core against WCAG 2 A and AA in light and
+ * dark schemes: no serious or critical violation (labels, names, contrast, landmarks, ARIA).
+ * Charts are canvases with their numbers also in tables or tooltips; axe cannot look inside them.
+ */
+@ExtendWith(Dashboard.class)
+class ITAccessibility {
+    private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/interactions", "/topology", "/agents", "/costs", "/feedback", "/alerts", "/sessions",
+        "/settings/keys", "/settings/members", "/settings/prices", "/settings/account"})
+    void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
+        Dashboard.logInAsAdmin(page);
+        for (String scheme : List.of("light", "dark")) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
+                    scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT));
+            page.navigate(path);
+            waitUntilLoaded(page);
+            assertThat(page.locator("main#main .state.error").allInnerTexts()).as(path + ": blocks that failed to load").isEmpty();
+            assertNoSeriousViolations(page, path + " (" + scheme + ")");
+        }
+    }
+
+    @Test
+    void the_login_page_has_no_serious_accessibility_violation(Page page) {
+        page.navigate("/login");
+        page.waitForSelector("form.login-form");
+        assertNoSeriousViolations(page, "/login");
+    }
+
+    static void waitUntilLoaded(Page page) {
+        page.waitForFunction("() => { const m = document.querySelector('main#main');"
+                + " return m && m.children.length > 0 && !m.querySelector('.state.loading'); }");
+    }
+
+    static void assertNoSeriousViolations(Page page, String where) {
+        AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(serious).as(() -> where + ":\n" + serious.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
+                + v.getHelp() + "\n    " + v.getNodes().stream().limit(5).map(n -> String.join(" ", n.getTarget().toString())
+                        + " — " + n.getFailureSummary()).collect(Collectors.joining("\n    "))).collect(Collectors.joining("\n"))).isEmpty();
+    }
+}

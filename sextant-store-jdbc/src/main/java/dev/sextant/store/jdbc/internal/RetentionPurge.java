@@ -1,0 +1,103 @@
+package dev.sextant.store.jdbc.internal;
+
+import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.RetentionCounts;
+import dev.sextant.store.RetentionCutoffs;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The retention purge of one workspace: each statement deletes or clears at most one batch of
+ * rows, chosen by key in a subquery, and commits on its own, so the one DuckDB writer (or a
+ * PostgreSQL row lock) is held for one batch at a time and ingestion goes on between batches.
+ *
+ * <p>Old traces go children first (spans, then scores, then the traces): a run that stops half
+ * way leaves traces that the next run finds again, never spans whose trace is gone. A span sent
+ * for an old trace while its trace is being removed may outlive it; nothing newer is touched.
+ */
+final class RetentionPurge {
+    private static final String OLD_TRACES = "SELECT t.id FROM traces t WHERE t.workspace_id = ? AND t.started_at < ?";
+
+    private final Database database;
+
+    RetentionPurge(Database database) {
+        this.database = database;
+    }
+
+    RetentionCounts run(WorkspaceId workspace, RetentionCutoffs cutoffs, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+        }
+        long spans = 0;
+        long traces = 0;
+        long scores = 0;
+        long sessions = 0;
+        long payloads = 0;
+        Instant old = cutoffs.traces();
+        if (old != null) {
+            spans += drain(workspace, batchSize, "deleting spans of old traces",
+                    "DELETE FROM spans WHERE workspace_id = ? AND id IN (SELECT s.id FROM spans s"
+                            + " WHERE s.workspace_id = ? AND s.trace_id IN (" + OLD_TRACES + ") LIMIT " + batchSize + ")",
+                    workspace.value(), workspace.value(), old);
+            scores += drain(workspace, batchSize, "deleting scores of old traces",
+                    "DELETE FROM scores WHERE workspace_id = ? AND id IN (SELECT s.id FROM scores s"
+                            + " WHERE s.workspace_id = ? AND s.trace_id IN (" + OLD_TRACES + ") LIMIT " + batchSize + ")",
+                    workspace.value(), workspace.value(), old);
+            traces += drain(workspace, batchSize, "deleting old traces",
+                    "DELETE FROM traces WHERE workspace_id = ? AND id IN (" + OLD_TRACES + " LIMIT " + batchSize + ")",
+                    workspace.value(), old);
+            sessions += drain(workspace, batchSize, "deleting old sessions",
+                    "DELETE FROM sessions WHERE workspace_id = ? AND id IN (SELECT s.id FROM sessions s"
+                            + " WHERE s.workspace_id = ? AND COALESCE(s.ended_at, s.started_at) < ? LIMIT " + batchSize + ")",
+                    workspace.value(), old);
+        }
+        Instant stale = cutoffs.payloads();
+        if (stale != null) {
+            payloads += drain(workspace, batchSize, "clearing payloads of old traces",
+                    "UPDATE traces SET input = NULL, output = NULL WHERE workspace_id = ? AND id IN (" + OLD_TRACES
+                            + " AND (t.input IS NOT NULL OR t.output IS NOT NULL) LIMIT " + batchSize + ")",
+                    workspace.value(), stale);
+            payloads += drain(workspace, batchSize, "clearing payloads of old spans",
+                    "UPDATE spans SET input = NULL, output = NULL WHERE workspace_id = ? AND id IN (SELECT s.id FROM spans s"
+                            + " WHERE s.workspace_id = ? AND (s.input IS NOT NULL OR s.output IS NOT NULL)"
+                            + " AND s.trace_id IN (" + OLD_TRACES + ") LIMIT " + batchSize + ")",
+                    workspace.value(), workspace.value(), stale);
+        }
+        Instant rated = cutoffs.scores();
+        if (rated != null) {
+            scores += drain(workspace, batchSize, "deleting old scores",
+                    "DELETE FROM scores WHERE workspace_id = ? AND id IN (SELECT s.id FROM scores s"
+                            + " WHERE s.workspace_id = ? AND s.created_at < ? LIMIT " + batchSize + ")",
+                    workspace.value(), rated);
+        }
+        return new RetentionCounts(traces, spans, payloads, scores, sessions);
+    }
+
+    /**
+     * Runs the statement, each time in its own transaction, until it changes fewer rows than a
+     * batch. Parameters: the outer statement's workspace, then {@code values} (which name the
+     * workspace again for each subquery).
+     */
+    private long drain(WorkspaceId workspace, int batchSize, String what, String sql, Object... values) {
+        List<Object> bound = new ArrayList<>(values.length + 1);
+        bound.add(workspace.value());
+        bound.addAll(List.of(values));
+        long total = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return total; // shutting down: the next run carries on from here
+            }
+            int changed = database.write(what + " of workspace " + workspace, c -> {
+                try (PreparedStatement statement = SqlValues.prepare(c, bound, sql)) {
+                    return statement.executeUpdate();
+                }
+            });
+            total += changed;
+            if (changed < batchSize) {
+                return total;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sextant.store;
+
+import java.util.Locale;
+
+/**
+ * A kind of data a workspace keeps for a limited time. Training metrics (issue 8) join when they
+ * are stored; until then there is nothing of theirs to delete.
+ */
+public enum RetentionKind {
+    /** Interactions with their spans and scores, by the trace's start. */
+    TRACES,
+    /** Only the input and output texts of traces and spans; the numbers stay. */
+    PAYLOADS,
+    /** Feedback and evaluation scores, by their creation time. */
+    SCORES;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RetentionKind fromWire(String value) {
+        for (RetentionKind k : values()) {
+            if (k.wire().equals(value)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("kind must be one of traces, payloads, scores, was '" + value + "'");
+    }
+}
