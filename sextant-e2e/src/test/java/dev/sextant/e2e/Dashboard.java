@@ -97,7 +97,10 @@ public final class Dashboard implements BeforeEachCallback, AfterEachCallback, P
             try {
                 Path dir = Path.of(System.getProperty("sextant.e2e.screenshots", "target/screenshots"));
                 Files.createDirectories(dir);
-                Path file = dir.resolve(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName() + ".png");
+                // the display name tells parameterized runs apart ("[3] /costs")
+                String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+                        + (context.getDisplayName().startsWith("[") ? "." + context.getDisplayName().replaceAll("[^A-Za-z0-9._-]+", "_") : "");
+                Path file = dir.resolve(name + ".png");
                 page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
                 System.err.println("screenshot of the failing page: " + file.toAbsolutePath() + " (at " + page.url() + ")");
             } catch (RuntimeException | java.io.IOException e) {

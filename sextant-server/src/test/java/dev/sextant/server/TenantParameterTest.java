@@ -36,6 +36,8 @@ class TenantParameterTest {
             "UserStore.updatePassword",         // a user's password and sessions span all their workspaces
             "UserStore.workspacesOf",
             "UserStore.findSession",
+            // housekeeping of expired logins in every workspace at once (a scheduled task, no caller)
+            "UserStore.purgeExpiredSessions",
             // a callback of ExportReader.export, which takes the workspace first; rows of that one export
             "ExportSink.columns",
             "ExportSink.row");

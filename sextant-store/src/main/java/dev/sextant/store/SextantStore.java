@@ -21,6 +21,8 @@ public interface SextantStore extends AutoCloseable {
 
     InteractionReader interactions();
 
+    SessionReader sessions();
+
     PriceStore prices();
 
     CostStore costs();

@@ -57,4 +57,11 @@ public interface UserStore {
     boolean switchSession(WorkspaceId target, String tokenHash);
 
     boolean deleteSession(WorkspaceId workspace, String tokenHash);
+
+    /**
+     * Housekeeping across all workspaces: deletes at most {@code limit} sessions that expired
+     * ({@code expires_at} at or before {@code now}) or went idle (last seen before
+     * {@code seenBefore}); answers how many it deleted, so a caller repeats while that is the limit.
+     */
+    int purgeExpiredSessions(Instant now, Instant seenBefore, int limit);
 }

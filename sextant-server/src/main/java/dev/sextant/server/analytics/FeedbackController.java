@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
     /** The newest comments read for themes; the answer says when there were more. */
     static final int MAX_COMMENTS = 5000;
+    /** The newest low-rated comments listed with their interaction. */
+    static final int LOW_RATED_EXAMPLES = 10;
 
     private final FeedbackReader reader;
     private final Clock clock;
@@ -50,13 +52,15 @@ class FeedbackController {
         FeedbackSummary summary = reader.summary(caller.workspace(), q);
         List<FeedbackComment> comments = reader.comments(caller.workspace(), q, MAX_COMMENTS + 1);
         boolean capped = comments.size() > MAX_COMMENTS;
-        FeedbackThemes.Themes themes = FeedbackThemes.of(capped ? comments.subList(0, MAX_COMMENTS) : comments,
-                p.lowMax(), p.highMin(), p.themes());
+        List<FeedbackComment> read = capped ? comments.subList(0, MAX_COMMENTS) : comments;
+        FeedbackThemes.Themes themes = FeedbackThemes.of(read, p.lowMax(), p.highMin(), p.themes());
+        List<FeedbackComment> lowRated = read.stream().filter(c -> c.value() != null && c.value() <= p.lowMax())
+                .limit(LOW_RATED_EXAMPLES).toList();
         // the slope over complete buckets only: the running one would pull it towards its few scores
         Instant completeBy = q.filter().to().isBefore(now) ? q.filter().to() : now;
         List<TrendResult.Bucket> complete = summary.buckets().stream()
                 .filter(b -> !PeriodChange.end(b.start(), q.interval()).isAfter(completeBy))
                 .map(b -> new TrendResult.Bucket(b.start(), b.mean(), b.count())).toList();
-        return FeedbackView.of(p, summary, TrendClassifier.classify(Metric.SATISFACTION, complete), themes, capped, now);
+        return FeedbackView.of(p, summary, TrendClassifier.classify(Metric.SATISFACTION, complete), themes, capped, lowRated, now);
     }
 }

@@ -2,6 +2,7 @@ package dev.sextant.server.analytics;
 
 import dev.sextant.analytics.FeedbackThemes;
 import dev.sextant.analytics.TrendVerdict;
+import dev.sextant.store.FeedbackComment;
 import dev.sextant.store.FeedbackQuery;
 import dev.sextant.store.FeedbackSummary;
 import java.time.Instant;
@@ -9,12 +10,13 @@ import java.util.List;
 
 /**
  * Feedback as the API answers it. {@code insufficient_data} says, with the counts, when there is
- * nothing to compute from; a figure without data is null, never made up.
+ * nothing to compute from; a figure without data is null, never made up. {@code low_rated_examples}
+ * are the newest low-rated comments with their interaction, so a reader can open what went wrong.
  */
 record FeedbackView(String score, String interval, String groupBy, Instant from, Instant to, Instant dataAsOf,
         long count, long numericCount, Double mean, List<FeedbackSummary.ValueCount> distribution,
         ThumbsView thumbs, OverTime overTime, List<FeedbackSummary.Group> groups, ThemesView themes,
-        String insufficientData) {
+        List<FeedbackComment> lowRatedExamples, String insufficientData) {
 
     record ThumbsView(long up, long down, Double upRatio) {
     }
@@ -31,7 +33,7 @@ record FeedbackView(String score, String interval, String groupBy, Instant from,
     }
 
     static FeedbackView of(FeedbackParameters p, FeedbackSummary s, TrendVerdict trend, FeedbackThemes.Themes themes,
-            boolean capped, Instant queriedAt) {
+            boolean capped, List<FeedbackComment> lowRatedExamples, Instant queriedAt) {
         FeedbackQuery q = p.query();
         String groupBy = q.groupBy() == null ? null
                 : q.groupBy() == FeedbackQuery.GroupBy.METADATA ? "metadata." + q.metadataKey() : q.groupBy().wire();
@@ -47,6 +49,6 @@ record FeedbackView(String score, String interval, String groupBy, Instant from,
         return new FeedbackView(q.scoreName(), q.interval().wire(), groupBy, q.filter().from(), q.filter().to(),
                 s.dataAsOf() == null ? queriedAt : s.dataAsOf(), s.count(), s.numericCount(), s.mean(),
                 s.distribution(), new ThumbsView(s.thumbs().up(), s.thumbs().down(), s.thumbs().upRatio()),
-                new OverTime(TrendView.TrendClass.of(trend), s.buckets()), s.groups(), t, insufficient);
+                new OverTime(TrendView.TrendClass.of(trend), s.buckets()), s.groups(), t, lowRatedExamples, insufficient);
     }
 }

@@ -38,14 +38,41 @@ public record SextantProperties(
         bootstrapAdminPassword = bootstrapAdminPassword == null || bootstrapAdminPassword.isEmpty() ? null : bootstrapAdminPassword;
     }
 
-    /** Dashboard login sessions: idle and absolute lifetime. */
-    public record Sessions(@DefaultValue("12h") Duration idleTimeout, @DefaultValue("7d") Duration absoluteTimeout) {
+    /**
+     * Dashboard login sessions: idle and absolute lifetime; login throttling (at most
+     * {@code loginMaxFailures} wrong passwords per email, {@code loginMaxFailuresPerIp} per client
+     * address, within {@code loginWindow}); and how often expired sessions are purged, in batches
+     * of {@code purgeBatchSize}.
+     */
+    public record Sessions(
+            @DefaultValue("12h") Duration idleTimeout,
+            @DefaultValue("7d") Duration absoluteTimeout,
+            @DefaultValue("10") int loginMaxFailures,
+            @DefaultValue("100") int loginMaxFailuresPerIp,
+            @DefaultValue("15m") Duration loginWindow,
+            @DefaultValue("1h") Duration purgeInterval,
+            @DefaultValue("1000") int purgeBatchSize) {
         public Sessions {
-            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-                throw new IllegalArgumentException("sextant.sessions.idle-timeout must be positive, was " + idleTimeout);
+            positive("idle-timeout", idleTimeout);
+            positive("absolute-timeout", absoluteTimeout);
+            positive("login-window", loginWindow);
+            positive("purge-interval", purgeInterval);
+            if (loginMaxFailures < 1) {
+                throw new IllegalArgumentException("sextant.sessions.login-max-failures must be 1 or more, was " + loginMaxFailures);
             }
-            if (absoluteTimeout.isNegative() || absoluteTimeout.isZero()) {
-                throw new IllegalArgumentException("sextant.sessions.absolute-timeout must be positive, was " + absoluteTimeout);
+            if (loginMaxFailuresPerIp < 1) {
+                throw new IllegalArgumentException(
+                        "sextant.sessions.login-max-failures-per-ip must be 1 or more, was " + loginMaxFailuresPerIp);
+            }
+            if (purgeBatchSize < 1 || purgeBatchSize > 100_000) {
+                throw new IllegalArgumentException(
+                        "sextant.sessions.purge-batch-size must be between 1 and 100000, was " + purgeBatchSize);
+            }
+        }
+
+        private static void positive(String name, Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("sextant.sessions." + name + " must be positive, was " + value);
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.sextant.server.cache.VersionedTrackingWriter;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.PriceStore;
+import dev.sextant.store.SessionReader;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WorkspaceStore;
@@ -57,6 +58,11 @@ class StoreConfiguration {
     @Bean
     InteractionReader interactionReader(SextantStore store) {
         return store.interactions();
+    }
+
+    @Bean
+    SessionReader sessionReader(SextantStore store) {
+        return store.sessions();
     }
 
     @Bean

@@ -45,23 +45,39 @@ class AuthController {
     private final WorkspaceStore workspaces;
     private final Passwords passwords;
     private final SessionAuthenticator sessions;
+    private final LoginThrottle throttle;
 
-    AuthController(UserStore users, WorkspaceStore workspaces, Passwords passwords, SessionAuthenticator sessions) {
+    AuthController(UserStore users, WorkspaceStore workspaces, Passwords passwords, SessionAuthenticator sessions,
+            LoginThrottle throttle) {
         this.users = users;
         this.workspaces = workspaces;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /** Open to anonymous requests (see SecurityConfiguration and ScopeCheck). */
     @PostMapping("/login")
     ResponseEntity<Object> login(@RequestBody Login body, HttpServletRequest request) {
         body.validate();
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.blocked(body.email(), address);
+        if (wait.isPresent()) {
+            // checked before the password: a blocked guess costs no hashing and learns nothing
+            long seconds = LoginThrottle.retryAfterSeconds(wait.get());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            return Problem.of(Problem.Kind.TOO_MANY_ATTEMPTS, "too many failed logins for this email or from this"
+                    + " address; try again in " + seconds + " s", request.getRequestURI())
+                    .with(Map.of("retry_after_seconds", seconds)).response(headers);
+        }
         Optional<UserLogin> login = users.findLogin(body.email());
         boolean matches = passwords.matches(body.password(), login.map(UserLogin::passwordHash).orElse(null));
         if (!matches || login.get().user().disabled()) {
+            throttle.failed(body.email(), address);
             return Problem.of(Problem.Kind.UNAUTHORIZED, WRONG, request.getRequestURI()).response(null);
         }
+        throttle.succeeded(body.email());
         User user = login.get().user();
         List<Membership> memberships = users.workspacesOf(user.id());
         if (memberships.isEmpty()) {

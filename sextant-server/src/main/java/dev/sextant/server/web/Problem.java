@@ -30,6 +30,7 @@ public record Problem(Kind kind, String detail, String instance, List<FieldProbl
         PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
         BUSY(HttpStatus.TOO_MANY_REQUESTS, "Busy, retry later"),
+        TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
         INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
         UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

@@ -162,6 +162,22 @@ class ITFeedback {
     }
 
     @Test
+    void lowRatedExamplesNameTheirInteractionNewestFirst() {
+        JsonNode examples = ok("/api/v1/analytics/feedback?" + RANGE).get("low_rated_examples");
+        assertThat(examples.size()).isEqualTo(3);
+        assertThat(examples.get(0).get("trace_id").asString()).isEqualTo("t-5");
+        assertThat(examples.get(0).get("value").asDouble()).isEqualTo(1.0);
+        assertThat(examples.get(0).get("comment").asString()).isEqualTo("repeat myself again");
+        assertThat(examples.get(0).get("created_at").asString()).isEqualTo("2026-11-02T12:05:00Z");
+        assertThat(examples.get(1).get("trace_id").asString()).isEqualTo("t-3");
+        assertThat(examples.get(2).get("trace_id").asString()).isEqualTo("t-2");
+        // low_max moves the line; the interaction outside the range (t-0) is never listed
+        JsonNode onlyOnes = ok("/api/v1/analytics/feedback?low_max=1&" + RANGE).get("low_rated_examples");
+        assertThat(onlyOnes.size()).isEqualTo(2);
+        assertThat(onlyOnes.get(1).get("trace_id").asString()).isEqualTo("t-2");
+    }
+
+    @Test
     void theThumbsThemselvesAndAScoreNobodySentAreAnswered() {
         JsonNode thumbs = ok("/api/v1/analytics/feedback?score=thumbs&" + RANGE);
         assertThat(thumbs.get("count").asLong()).isEqualTo(3);
@@ -229,6 +245,7 @@ class ITFeedback {
         assertThat(r.json().get("groups").size()).isZero();
         assertThat(r.json().get("thumbs").get("up").asLong()).isZero();
         assertThat(r.json().get("themes").get("comments").asLong()).isZero();
+        assertThat(r.json().get("low_rated_examples").size()).isZero();
     }
 
     private static JsonNode ok(String path) {

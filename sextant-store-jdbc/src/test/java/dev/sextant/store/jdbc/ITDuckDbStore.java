@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.UserContract;
+import dev.sextant.store.tests.SessionContract;
 import dev.sextant.store.tests.TopologyContract;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
@@ -247,6 +248,14 @@ class ITDuckDbStore {
 
     @Nested
     class Retention extends RetentionContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Sessions extends SessionContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.UserContract;
+import dev.sextant.store.tests.SessionContract;
 import dev.sextant.store.tests.TopologyContract;
 import dev.sextant.store.tests.TrendContract;
 import dev.sextant.store.tests.BehaviourContract;
@@ -247,6 +248,14 @@ class ITPostgresStore {
 
     @Nested
     class Retention extends RetentionContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Sessions extends SessionContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

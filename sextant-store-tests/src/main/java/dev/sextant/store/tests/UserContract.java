@@ -174,4 +174,29 @@ public abstract class UserContract extends StoreContract {
         assertThat(users().findSession(current)).isEmpty();
         assertThat(users().updatePassword("usr_missing", "h", null)).isFalse();
     }
+
+    @Test
+    public void expiredAndIdleSessionsArePurgedInBoundedBatches() {
+        WorkspaceId ws = newWorkspace();
+        User u = users().createUser(email("p"), "P", "h");
+        users().setRole(ws, u.id(), Role.MEMBER);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        java.util.List<String> expired = java.util.List.of(token(), token(), token());
+        expired.forEach(t -> users().createSession(ws, u.id(), t, Instant.parse("2020-01-01T00:00:00Z")));
+        String idle = token();
+        users().createSession(ws, u.id(), idle, Instant.parse("2099-01-01T00:00:00Z"));
+        users().touchSession(ws, idle, now.minus(2, ChronoUnit.DAYS));
+        String live = token();
+        users().createSession(ws, u.id(), live, Instant.parse("2099-01-01T00:00:00Z"));
+
+        Instant seenBefore = now.minus(1, ChronoUnit.DAYS);
+        assertThat(users().purgeExpiredSessions(now, seenBefore, 3)).isEqualTo(3);
+        assertThat(users().purgeExpiredSessions(now, seenBefore, 3)).isEqualTo(1);
+        assertThat(users().purgeExpiredSessions(now, seenBefore, 3)).isZero();
+        expired.forEach(t -> assertThat(users().findSession(t)).isEmpty());
+        assertThat(users().findSession(idle)).isEmpty();
+        assertThat(users().findSession(live)).isPresent();
+        assertThatThrownBy(() -> users().purgeExpiredSessions(now, seenBefore, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

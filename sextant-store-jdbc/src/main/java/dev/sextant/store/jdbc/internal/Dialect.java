@@ -69,7 +69,7 @@ enum Dialect {
             return "/" + key.replace("~", "~0").replace("/", "~1");
         }
     },
-    POSTGRES("JSONB", "classpath:db/migration") {
+    POSTGRES("JSONB", "classpath:db/migration", "classpath:db/postgres") {
         @Override
         String millisBetween(String from, String to) {
             return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000) AS BIGINT)";

@@ -16,6 +16,7 @@ import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
 import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
+import dev.sextant.store.SessionReader;
 import dev.sextant.store.MetricWindowReader;
 import dev.sextant.store.PriceStore;
 import dev.sextant.store.RetentionStore;
@@ -39,6 +40,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final ApiKeyStore apiKeys;
     private final TrackingWriter tracking;
     private final InteractionReader interactions;
+    private final SessionReader sessions;
     private final PriceStore prices;
     private final CostStore costs;
     private final TrendReader trends;
@@ -70,6 +72,7 @@ public final class JdbcSextantStore implements SextantStore {
                 ? new IncrementalTrackingWriter(database, stages, clock)
                 : new RecomputingTrackingWriter(database, stages, rollups, clock);
         this.interactions = new JdbcInteractionReader(database);
+        this.sessions = new JdbcSessionReader(database);
         this.prices = new JdbcPriceStore(database, clock);
         this.costs = new JdbcCostStore(database, stages, rollups, clock);
         this.trends = new JdbcTrendReader(database);
@@ -149,6 +152,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public InteractionReader interactions() {
         return interactions;
+    }
+
+    @Override
+    public SessionReader sessions() {
+        return sessions;
     }
 
     @Override

@@ -299,6 +299,22 @@ final class JdbcUserStore implements UserStore {
         });
     }
 
+    @Override
+    public int purgeExpiredSessions(Instant now, Instant seenBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        }
+        return database.write("purging expired login sessions", c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM login_sessions WHERE id IN"
+                    + " (SELECT e.id FROM login_sessions e WHERE e.expires_at <= ? OR e.last_seen_at < ? LIMIT ?)")) {
+                delete.setObject(1, SqlValues.time(now));
+                delete.setObject(2, SqlValues.time(seenBefore));
+                delete.setInt(3, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
