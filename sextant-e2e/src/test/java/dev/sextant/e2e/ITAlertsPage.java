@@ -93,6 +93,8 @@ class ITAlertsPage {
             assertThat(page.locator(".notice")).containsText("Acknowledged");
             assertThat(page.locator("#alert-history tbody tr").first()).containsText("acknowledged");
             assertThat(page.locator("#alert-history tbody tr").first()).containsText(Dashboard.ADMIN_EMAIL);
+            assertThat(Dashboard.server().fetch("/api/v1/alerts?status=acknowledged&rule_id=" + id).body().get("items").get(0)
+                    .get("acknowledged_by").asString()).startsWith("user " + Dashboard.ADMIN_EMAIL + " (usr_");
             assertThat(page.locator("#alert-history button", new Page.LocatorOptions().setHasText("Acknowledge"))).hasCount(0);
         } finally {
             // deleting the rule resolves its alert, so no other test sees it firing

@@ -3,6 +3,7 @@ package dev.sextant.server.alerts;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.users.SessionAuthentication;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.AlertQuery;
 import dev.sextant.store.AlertStatus;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,7 +71,9 @@ class AlertController {
     @RequiresScope(Scope.CONFIG_WRITE)
     AlertView acknowledge(@AuthenticationPrincipal Caller caller, HttpServletRequest request, @PathVariable String id) {
         AlertRuleController.noParameters(request);
-        String by = "key " + caller.keyName() + " (" + caller.keyId() + ")";
+        // a dashboard login acts as its user (Caller holds the user's email and id then), a key as the key
+        boolean user = SecurityContextHolder.getContext().getAuthentication() instanceof SessionAuthentication;
+        String by = (user ? "user " : "key ") + caller.keyName() + " (" + caller.keyId() + ")";
         return AlertView.of(alerts.acknowledge(caller.workspace(), id, by, clock.instant())
                 .orElseThrow(() -> new NotFoundException("alert", id)));
     }

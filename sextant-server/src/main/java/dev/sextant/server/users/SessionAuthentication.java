@@ -5,7 +5,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** Spring Security's view of a request authenticated by a login session: a {@link Caller} with the role's scopes. */
-final class SessionAuthentication extends AbstractAuthenticationToken {
+public final class SessionAuthentication extends AbstractAuthenticationToken {
     private static final long serialVersionUID = 1L;
 
     private final transient Caller caller;
