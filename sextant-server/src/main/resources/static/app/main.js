@@ -198,7 +198,8 @@ function connectLive() {
   if (!window.EventSource) return;
   const source = new EventSource('/api/v1/events');
   source.addEventListener('open', () => { state.liveStatus = 'live'; freshness(); });
-  source.addEventListener('error', () => { state.liveStatus = source.readyState === EventSource.CLOSED ? 'offline' : 'offline'; freshness(); });
+  // EventSource retries by itself (the stream asks for 3 s); until it is back, say so
+  source.addEventListener('error', () => { state.liveStatus = 'offline'; freshness(); });
   source.addEventListener('data', e => {
     let event = {};
     try { event = JSON.parse(e.data); } catch { /* a bare signal is enough */ }
