@@ -1,7 +1,7 @@
 package dev.sextant.analytics.experiments;
 
 import java.util.Locale;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * The sample-ratio-mismatch check: does the number of units seen per variant fit the allocation?
@@ -78,7 +78,8 @@ public final class SampleRatioMismatch {
         if (df == 0) {
             return new Result(0, 0, 1, false, "only one variant receives traffic: nothing to compare");
         }
-        double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(chi);
+        // the upper tail directly (Q(df/2, chi/2)), not 1 - CDF, so that tiny p-values keep their digits
+        double p = Gamma.regularizedGammaQ(df / 2.0, chi / 2);
         boolean mismatch = p < THRESHOLD;
         return new Result(chi, df, p, mismatch, String.format(Locale.ROOT,
                 "%s: chi-square = %.4f with %d degrees of freedom, p = %.4g %s %s",

@@ -56,6 +56,17 @@ class SampleRatioMismatchTest {
         assertThat(off.chiSquare()).isCloseTo(10000.0 / 10200 + 40000.0 / 9900 + 10000.0 / 9900, within(1e-9));
     }
 
+    /**
+     * A gross mismatch keeps its p-value rather than rounding to 0: 5500 vs 4500 gives chi-square
+     * (500² + 500²)/5000 = 100, scipy {@code chi2.sf(100, 1)} = 1.5239706048320995e-23.
+     */
+    @Test
+    void tinyPValuesKeepTheirDigits() {
+        SampleRatioMismatch.Result r = SampleRatioMismatch.check(new long[] {5500, 4500}, new int[] {50, 50});
+        assertThat(r.chiSquare()).isCloseTo(100, within(1e-9));
+        assertThat(r.pValue()).isCloseTo(1.5239706048320995e-23, within(1e-30));
+    }
+
     @Test
     void zeroPercentVariantsAndEmptyData() {
         SampleRatioMismatch.Result leak = SampleRatioMismatch.check(new long[] {500, 500, 3}, new int[] {50, 50, 0});
