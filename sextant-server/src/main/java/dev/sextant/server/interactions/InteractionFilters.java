@@ -2,6 +2,7 @@ package dev.sextant.server.interactions;
 
 import dev.sextant.model.Status;
 import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.FilterValue;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.InteractionQuery;
 import dev.sextant.store.PageRequest;
@@ -115,24 +116,7 @@ public final class InteractionFilters {
     }
 
     private String text(String name) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            problem(name, name + " was given " + values.length + " times; give it once");
-            return null;
-        }
-        String value = values[0];
-        if (value.isEmpty()) {
-            problem(name, name + " is empty; leave it out to not filter on it");
-            return null;
-        }
-        if (value.length() > MAX_VALUE_LENGTH) {
-            problem(name, name + " is " + value.length() + " characters long, over the limit of " + MAX_VALUE_LENGTH);
-            return null;
-        }
-        return value;
+        return FilterValue.single(parameters.get(name), name, MAX_VALUE_LENGTH, problems);
     }
 
     private <T> T value(String name, Function<String, T> parse, String expected) {

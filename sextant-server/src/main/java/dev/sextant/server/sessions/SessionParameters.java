@@ -1,6 +1,7 @@
 package dev.sextant.server.sessions;
 
 import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.FilterValue;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.PageRequest;
 import dev.sextant.store.SessionQuery;
@@ -74,24 +75,7 @@ final class SessionParameters {
     }
 
     private String text(String name, int maxLength) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            problem(name, name + " was given " + values.length + " times; give it once");
-            return null;
-        }
-        String value = values[0];
-        if (value.isEmpty()) {
-            problem(name, name + " is empty; leave it out to not filter on it");
-            return null;
-        }
-        if (value.length() > maxLength) {
-            problem(name, name + " is " + value.length() + " characters long, over the limit of " + maxLength);
-            return null;
-        }
-        return value;
+        return FilterValue.single(parameters.get(name), name, maxLength, problems);
     }
 
     private Instant time(String name) {
