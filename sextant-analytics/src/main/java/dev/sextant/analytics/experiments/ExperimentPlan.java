@@ -1,5 +1,6 @@
 package dev.sextant.analytics.experiments;
 
+import dev.sextant.store.ExperimentUnitKind;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -7,14 +8,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What an experiment's analysis needs to know of its definition: the variants and their
+ * What an experiment's analysis needs to know of its definition: what it randomises (the unit:
+ * user, session or conversation), the variants and their
  * allocation (validated as {@link Assignment} does), the control, the metrics in order with the
  * primary first, the guardrails (metrics that must not get significantly worse), the level α,
  * how p-values of several metrics are corrected, the minimum units per variant, the minimum
  * detectable effect as a fraction of the control's value (0.05: a 5% change), the start, the
  * planned end (null: open-ended) and the moment of the analysis.
  */
-public record ExperimentPlan(String experimentId, List<Assignment.Allocation> variants, String controlId,
+public record ExperimentPlan(String experimentId, ExperimentUnitKind unit, List<Assignment.Allocation> variants,
+        String controlId,
         List<ExperimentMetric> metrics, List<ExperimentMetric> guardrails, double alpha, Correction correction,
         long minimumSamplePerVariant, double minimumDetectableEffect, Instant start, Instant end, Instant now) {
 
@@ -29,6 +32,7 @@ public record ExperimentPlan(String experimentId, List<Assignment.Allocation> va
 
     public ExperimentPlan {
         Objects.requireNonNull(experimentId, "experimentId");
+        Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(correction, "correction");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(now, "now");
@@ -61,6 +65,12 @@ public record ExperimentPlan(String experimentId, List<Assignment.Allocation> va
         if (end != null && !end.isAfter(start)) {
             throw new IllegalArgumentException("the end must be after the start, was " + start + " to " + end);
         }
+    }
+
+    /** The same plan analysed at another moment. */
+    public ExperimentPlan at(Instant moment) {
+        return new ExperimentPlan(experimentId, unit, variants, controlId, metrics, guardrails, alpha, correction,
+                minimumSamplePerVariant, minimumDetectableEffect, start, end, moment);
     }
 
     public ExperimentMetric primary() {

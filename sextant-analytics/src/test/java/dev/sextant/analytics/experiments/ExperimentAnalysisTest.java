@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.sextant.analytics.HolmCorrection;
 import dev.sextant.analytics.experiments.ExperimentVerdict.Kind;
 import dev.sextant.store.ExperimentOutcomeTotals;
+import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.ExperimentUnitOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -277,11 +278,11 @@ class ExperimentAnalysisTest {
 
     @Test
     void plansAreValidatedWhereBuilt() {
-        assertThatThrownBy(() -> new ExperimentPlan("e", List.of(new Assignment.Allocation("A", 60),
+        assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 60),
                 new Assignment.Allocation("B", 50)), "A", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
                 ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
                 .hasMessage("the allocations must sum to 100%, they sum to 110%");
-        assertThatThrownBy(() -> new ExperimentPlan("e", List.of(new Assignment.Allocation("A", 50),
+        assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 50),
                 new Assignment.Allocation("B", 50)), "C", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
                 ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
                 .hasMessage("the control 'C' is not one of the variants");

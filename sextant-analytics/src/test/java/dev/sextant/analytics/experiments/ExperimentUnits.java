@@ -1,6 +1,7 @@
 package dev.sextant.analytics.experiments;
 
 import dev.sextant.store.ExperimentOutcomeTotals;
+import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.ExperimentUnitOutcome;
 import dev.sextant.store.ExperimentUnitOutcome.Pre;
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ final class ExperimentUnits {
 
     static ExperimentPlan plan(List<ExperimentMetric> metrics, List<ExperimentMetric> guardrails, long minSample,
             Instant end, Instant now) {
-        return new ExperimentPlan("exp-1", List.of(new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)),
+        return new ExperimentPlan("exp-1", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)),
                 "A", metrics, guardrails, 0.05, ExperimentPlan.Correction.HOLM, minSample, 0.1, START, end, now);
     }
 }
