@@ -138,9 +138,10 @@ public final class ExperimentAnalysis implements Consumer<ExperimentUnitOutcome>
         long[] observed = units.clone();
         int[] percents = plan.variants().stream().mapToInt(Assignment.Allocation::percent).toArray();
         SampleRatioMismatch.Result srm = SampleRatioMismatch.check(observed, percents);
-        ExperimentVerdict verdict = VerdictRules.decide(plan, variants, comparisons, srm);
+        ExperimentVerdict verdict = VerdictRules.decide(plan, variants, comparisons, srm,
+                totals.unitsInSeveralVariants());
         return new ExperimentResult(plan.experimentId(), plan.start(), plan.until(), days, variants, comparisons, srm,
-                totals.tracesWithoutUnit(), totals.tracesWithoutVariant(), unknown, verdict);
+                totals.tracesWithoutUnit(), totals.tracesWithoutVariant(), unknown, totals.unitsInSeveralVariants(), verdict);
     }
 
     private MetricComparison compare(int control, int treatment, String id, ExperimentMetric metric,

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record ExperimentResult(String experimentId, Instant start, Instant until, int days,
         List<VariantSummary> variants, List<MetricComparison> comparisons, SampleRatioMismatch.Result sampleRatio,
-        long unitsWithoutId, long tracesWithoutVariant, long unitsInUnknownVariants, ExperimentVerdict verdict) {
+        long unitsWithoutId, long tracesWithoutVariant, long unitsInUnknownVariants, long unitsInSeveralVariants,
+        ExperimentVerdict verdict) {
 
     public ExperimentResult {
         variants = List.copyOf(variants);

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The verdict, in this order:
  * <ol>
- *   <li>{@code invalid} when the units per variant do not fit the allocation (SRM): nothing else
- *       can be trusted;
+ *   <li>{@code invalid} when the units per variant do not fit the allocation (SRM), or more than
+ *       {@link #MAX_SHARE_IN_SEVERAL_VARIANTS} of the units were seen in several variants (the
+ *       assignment or the stamping of traces is broken): nothing else can be trusted;
  *   <li>{@code winner} once every variant has its minimum sample: the treatment whose primary
  *       metric is better and significant by the sequential test after the correction, with no
  *       guardrail violated (the largest relative gain when several are); or the control when every
@@ -25,16 +26,28 @@ import java.util.Optional;
  * </ol>
  */
 final class VerdictRules {
+    /** The share of units seen in more than one variant above which the experiment is invalid. */
+    static final double MAX_SHARE_IN_SEVERAL_VARIANTS = 0.01;
+
     private VerdictRules() {
     }
 
     static ExperimentVerdict decide(ExperimentPlan plan, List<VariantSummary> variants,
-            List<MetricComparison> comparisons, SampleRatioMismatch.Result srm) {
+            List<MetricComparison> comparisons, SampleRatioMismatch.Result srm, long unitsInSeveralVariants) {
         if (srm.mismatch()) {
             return new ExperimentVerdict(Kind.INVALID, null, List.of("a split that fits the allocation"),
                     String.format(Locale.ROOT, "Do not use these results: the units per variant (%s) do not fit the"
                             + " allocation (%s), chi-square p = %.3g < %s. Check assignment and logging, then restart.",
                             counts(variants), percents(variants), srm.pValue(), SampleRatioMismatch.THRESHOLD));
+        }
+        long rows = variants.stream().mapToLong(VariantSummary::units).sum();
+        long distinct = rows - unitsInSeveralVariants; // at least: a unit in k variants is k rows
+        if (unitsInSeveralVariants > MAX_SHARE_IN_SEVERAL_VARIANTS * Math.max(1, distinct)) {
+            return new ExperimentVerdict(Kind.INVALID, null, List.of("every unit in one variant only"),
+                    String.format(Locale.ROOT, "Do not use these results: %d units were seen in more than one"
+                            + " variant (more than %.0f%% of them). Check that every trace of a unit is stamped with"
+                            + " the variant its assignment gives, then restart.", unitsInSeveralVariants,
+                            MAX_SHARE_IN_SEVERAL_VARIANTS * 100));
         }
         List<String> missing = new ArrayList<>();
         for (VariantSummary v : variants) {

@@ -159,13 +159,28 @@ class ExperimentAnalysisTest {
     }
 
     @Test
+    void unitsInSeveralVariantsMakeTheExperimentInvalid() {
+        List<ExperimentUnitOutcome> rows = new ArrayList<>();
+        proportion(rows, "A", 250, 500);
+        proportion(rows, "B", 350, 500);
+        ExperimentPlan plan = plan(List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0, null, DAY_1);
+        assertThat(ExperimentAnalysis.analyse(plan, rows, new ExperimentOutcomeTotals(1000, 0, 0, 9)).verdict().kind())
+                .isEqualTo(Kind.WINNER); // 9 of 991 units: under 1%
+        ExperimentResult r = ExperimentAnalysis.analyse(plan, rows, new ExperimentOutcomeTotals(1000, 0, 0, 20));
+        assertThat(r.verdict().kind()).isEqualTo(Kind.INVALID);
+        assertThat(r.unitsInSeveralVariants()).isEqualTo(20);
+        assertThat(r.verdict().recommendation()).startsWith("Do not use these results: 20 units were seen in more"
+                + " than one variant");
+    }
+
+    @Test
     void tooFewUnitsKeepTheExperimentRunningAndSayWhatIsMissing() {
         List<ExperimentUnitOutcome> rows = new ArrayList<>();
         proportion(rows, "A", 20, 40);
         proportion(rows, "B", 22, 40);
         Instant end = START.plus(Duration.ofDays(14));
         ExperimentResult r = ExperimentAnalysis.analyse(plan(List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 100, end,
-                DAY_1), rows, new ExperimentOutcomeTotals(80, 3, 1));
+                DAY_1), rows, new ExperimentOutcomeTotals(80, 3, 1, 0));
         assertThat(r.verdict().kind()).isEqualTo(Kind.KEEP_RUNNING);
         assertThat(r.verdict().missing()).containsExactly("samples: variant A has 40 of 100 units",
                 "samples: variant B has 40 of 100 units",

@@ -12,7 +12,7 @@ import java.util.List;
 final class ExperimentUnits {
     static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     static final Pre NO_PRE = new Pre(0, 0, 0, 0, BigDecimal.ZERO, 0, 0);
-    static final ExperimentOutcomeTotals NO_TOTALS = new ExperimentOutcomeTotals(0, 0, 0);
+    static final ExperimentOutcomeTotals NO_TOTALS = new ExperimentOutcomeTotals(0, 0, 0, 0);
 
     private ExperimentUnits() {
     }

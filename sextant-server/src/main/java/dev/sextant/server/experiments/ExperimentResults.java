@@ -32,7 +32,7 @@ class ExperimentResults {
     ExperimentResultsView results(WorkspaceId workspace, ExperimentPlan plan, Instant now) {
         ExperimentPlan at = plan.at(now);
         ExperimentAnalysis analysis = new ExperimentAnalysis(at);
-        ExperimentOutcomeTotals totals = new ExperimentOutcomeTotals(0, 0, 0);
+        ExperimentOutcomeTotals totals = new ExperimentOutcomeTotals(0, 0, 0, 0);
         if (at.until().isAfter(at.start())) {
             totals = outcomes.read(workspace, new ExperimentOutcomeQuery(at.experimentId(), at.unit(), at.start(),
                     at.until(), at.start().minus(PRE_PERIOD)), analysis);

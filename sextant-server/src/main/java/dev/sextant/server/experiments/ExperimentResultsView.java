@@ -14,7 +14,7 @@ record ExperimentResultsView(String experimentId, String unit, Instant start, In
         String controlId, double alpha, String correction, long minimumSamplePerVariant,
         double minimumDetectableEffect, List<VariantView> variants, List<ComparisonView> comparisons,
         SampleRatioView sampleRatio, long unitsWithoutId, long tracesWithoutVariant, long unitsInUnknownVariants,
-        VerdictView verdict) {
+        long unitsInSeveralVariants, VerdictView verdict) {
 
     /** The sample-ratio-mismatch check of units per variant against the allocation. */
     record SampleRatioView(Double chiSquare, int degreesOfFreedom, double pValue, boolean mismatch, String reason) {
@@ -34,7 +34,7 @@ record ExperimentResultsView(String experimentId, String unit, Instant start, In
                 plan.minimumDetectableEffect(), r.variants().stream().map(VariantView::of).toList(),
                 r.comparisons().stream().map(c -> ComparisonView.of(plan, c)).toList(),
                 SampleRatioView.of(r.sampleRatio()), r.unitsWithoutId(), r.tracesWithoutVariant(),
-                r.unitsInUnknownVariants(), new VerdictView(r.verdict().kind().wire(), r.verdict().winner(),
+                r.unitsInUnknownVariants(), r.unitsInSeveralVariants(), new VerdictView(r.verdict().kind().wire(), r.verdict().winner(),
                         r.verdict().missing(), r.verdict().recommendation()));
     }
 }

@@ -118,7 +118,7 @@ class ExperimentResultsTest {
         assertThat(json.propertyNames()).containsExactly("experiment_id", "unit", "start", "until", "days",
                 "control_id", "alpha", "correction", "minimum_sample_per_variant", "minimum_detectable_effect",
                 "variants", "comparisons", "sample_ratio", "units_without_id", "traces_without_variant",
-                "units_in_unknown_variants", "verdict");
+                "units_in_unknown_variants", "units_in_several_variants", "verdict");
         assertThat(json.get("variants").get(0).propertyNames()).containsExactly("variant_id", "allocation_percent",
                 "units", "traces", "success_rate", "satisfaction", "response_time_ms", "error_rate", "handoff_rate",
                 "cost_per_unit");

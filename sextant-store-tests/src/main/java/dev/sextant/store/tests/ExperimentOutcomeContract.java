@@ -60,6 +60,9 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
                 trace("t5", null, "u3", Status.OK, at(Duration.ofHours(5)), 10L, false, "exp-1", null),
                 trace("t6", "s-1", "u2", Status.OK, at(Duration.ofDays(8)), 10L, false, "exp-1", "B"),
                 trace("t7", "s-1", "u2", Status.OK, at(Duration.ofHours(6)), 10L, false, "exp-2", "B"),
+                trace("t8", "s-8", "u4", Status.OK, at(Duration.ofHours(7)), 10L, false, "exp-3", "A"),
+                trace("t9", "s-9", "u4", Status.OK, at(Duration.ofHours(8)), 10L, false, "exp-3", "B"),
+                trace("t10", "s-8", "u5", Status.OK, at(Duration.ofHours(9)), 10L, false, "exp-3", "B"),
                 trace("p1", null, "u1", Status.UNSET, at(Duration.ofDays(-2)), 500L, false, null, null),
                 trace("p2", null, "u1", Status.OK, at(Duration.ofDays(-10)), 500L, false, null, null),
                 trace("p3", null, otherUser, Status.OK, at(Duration.ofDays(-1)), 700L, false, "exp-0", "X"));
@@ -109,7 +112,7 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
                         new BigDecimal("0.01"), 6, 2, new Pre(1, 1, 500, 1, BigDecimal.ZERO, 3, 1)),
                 new ExperimentUnitOutcome("B", "u2", at(Duration.ofHours(3)), 1, 1, 0, 0, 0, 0, BigDecimal.ZERO, 5, 1,
                         NONE));
-        assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(2, 1, 1));
+        assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(2, 1, 1, 0));
     }
 
     @Test
@@ -117,7 +120,17 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
         Read read = read(ws, query("exp-1", ExperimentUnitKind.SESSION_ID));
         assertThat(read.rows()).extracting(r -> r.variantId() + ":" + r.unitId() + ":" + r.traces())
                 .containsExactly("A:s-1:1", "A:s-2:1", "A:s-3:1", "B:s-1:1");
-        assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(4, 1, 0));
+        assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(4, 1, 0, 1)); // s-1 in A and B
+    }
+
+    @Test
+    void unitsSeenInSeveralVariantsAreCounted() {
+        Read read = read(ws, query("exp-3", ExperimentUnitKind.USER_ID));
+        assertThat(read.rows()).extracting(r -> r.variantId() + ":" + r.unitId())
+                .containsExactly("A:u4", "B:u4", "B:u5");
+        assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(3, 0, 0, 1));
+        Read sessions = read(ws, query("exp-3", ExperimentUnitKind.SESSION_ID));
+        assertThat(sessions.totals()).isEqualTo(new ExperimentOutcomeTotals(3, 0, 0, 1)); // s-8 in A and B
     }
 
     @Test
@@ -128,7 +141,7 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
         // the other workspace's u1 has a pre-period trace (p3) that this workspace's u1 has not
         assertThat(theirs.rows().get(0).pre().traces()).isEqualTo(2);
         assertThat(read(newWorkspace(), query("exp-1", ExperimentUnitKind.USER_ID)).totals())
-                .isEqualTo(new ExperimentOutcomeTotals(0, 0, 0));
+                .isEqualTo(new ExperimentOutcomeTotals(0, 0, 0, 0));
     }
 
     @Test

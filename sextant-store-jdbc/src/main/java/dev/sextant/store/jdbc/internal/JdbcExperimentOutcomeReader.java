@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * One SQL statement per read: the experiment's traces in the window grouped by (variant, unit),
  * their {@code user_rating} scores summed per trace first (so a trace with two ratings is not
  * counted twice), and a left join to the same units' traces in the pre-period. Rows are streamed
- * (see {@link Database#readStreamed}); a second small query counts the traces without a unit or
- * variant. The unit column comes from an enum, never from user text.
+ * (see {@link Database#readStreamed}); two small queries count the traces without a unit or
+ * variant and the units seen in several variants. The unit column comes from an enum, never from user text.
  */
 final class JdbcExperimentOutcomeReader implements ExperimentOutcomeReader {
     private static final String RATINGS = "SELECT sc.trace_id, SUM(sc.value) AS rs, COUNT(*) AS rn FROM scores sc"
@@ -75,11 +75,22 @@ final class JdbcExperimentOutcomeReader implements ExperimentOutcomeReader {
         String countSql = "SELECT SUM(CASE WHEN t." + unit + " IS NULL THEN 1 ELSE 0 END) AS no_unit,"
                 + " SUM(CASE WHEN t." + unit + " IS NOT NULL AND t.variant_id IS NULL THEN 1 ELSE 0 END) AS no_variant"
                 + " FROM traces t WHERE " + window;
+        String splitSql = "SELECT COUNT(*) AS n FROM (SELECT t." + unit + " FROM traces t WHERE " + window
+                + " AND t." + unit + " IS NOT NULL AND t.variant_id IS NOT NULL GROUP BY t." + unit
+                + " HAVING COUNT(DISTINCT t.variant_id) > 1) s";
         return database.read("counting unattributed traces of experiment " + query.experimentId(), c -> {
+            long noUnit;
+            long noVariant;
             try (PreparedStatement count = SqlValues.prepare(c, windowValues, countSql);
                     ResultSet rs = count.executeQuery()) {
                 rs.next();
-                return new ExperimentOutcomeTotals(streamed, rs.getLong("no_unit"), rs.getLong("no_variant"));
+                noUnit = rs.getLong("no_unit");
+                noVariant = rs.getLong("no_variant");
+            }
+            try (PreparedStatement split = SqlValues.prepare(c, windowValues, splitSql);
+                    ResultSet rs = split.executeQuery()) {
+                rs.next();
+                return new ExperimentOutcomeTotals(streamed, noUnit, noVariant, rs.getLong("n"));
             }
         });
     }
