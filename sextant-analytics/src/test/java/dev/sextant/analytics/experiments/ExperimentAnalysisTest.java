@@ -115,6 +115,51 @@ class ExperimentAnalysisTest {
         assertThat(c.effectSizeKind()).isEqualTo("cohens_d");
     }
 
+    /**
+     * With every unit in the first day there is one look, so the sequential figures are
+     * {@link SequentialTest#look} of the final estimate and its delta-method variance, with
+     * τ = MDE × the control's rate (0.1 × 0.45).
+     */
+    @Test
+    void oneDayIsOneSequentialLookWithTauFromTheMinimumEffect() {
+        List<ExperimentUnitOutcome> rows = new ArrayList<>();
+        proportion(rows, "A", 45, 100);
+        proportion(rows, "B", 60, 100);
+        ExperimentResult r = ExperimentAnalysis.analyse(plan(List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0, null,
+                DAY_1), rows, NO_TOTALS);
+        SequentialEstimate s = comparison(r, ExperimentMetric.SUCCESS_RATE).sequential();
+        SequentialTest.Look look = SequentialTest.look(0.15, 0.45 * 0.55 / 100 + 0.6 * 0.4 / 100, 0.045, 0.05);
+        assertThat(s.looks()).isEqualTo(1);
+        assertThat(s.tau()).isCloseTo(0.045, within(1e-12));
+        assertThat(s.pValue()).isCloseTo(look.pValue(), within(1e-12));
+        assertThat(s.lower()).isCloseTo(look.lower(), within(1e-12));
+        assertThat(s.upper()).isCloseTo(look.upper(), within(1e-12));
+        // always valid costs width: the sequential interval is wider than the fixed-horizon one
+        assertThat(s.upper() - s.lower()).isGreaterThan(0.28684704 - 0.01315296);
+    }
+
+    @Test
+    void everyTreatmentIsComparedWithTheControlAndCorrectedTogether() {
+        List<ExperimentUnitOutcome> rows = new ArrayList<>();
+        proportion(rows, "A", 200, 400);
+        proportion(rows, "B", 205, 400);
+        proportion(rows, "C", 290, 400);
+        ExperimentPlan plan = new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
+                new Assignment.Allocation("A", 34), new Assignment.Allocation("B", 33),
+                new Assignment.Allocation("C", 33)), "A", List.of(ExperimentMetric.SUCCESS_RATE,
+                ExperimentMetric.ERROR_RATE), List.of(), 0.05, ExperimentPlan.Correction.BENJAMINI_HOCHBERG, 300, 0.1,
+                START, null, DAY_1);
+        ExperimentResult r = ExperimentAnalysis.analyse(plan, rows, NO_TOTALS);
+        assertThat(r.comparisons()).extracting(c -> c.treatmentId() + ":" + c.metric().wire()).containsExactly(
+                "B:success_rate", "B:error_rate", "C:success_rate", "C:error_rate");
+        double[] p = r.comparisons().stream().mapToDouble(c -> c.sequential().pValue()).toArray();
+        double[] bh = dev.sextant.analytics.FalseDiscoveryRate.benjaminiHochberg(p);
+        assertThat(r.comparisons()).extracting(MetricComparison::correctedPValue)
+                .containsExactly(bh[0], bh[1], bh[2], bh[3]);
+        assertThat(r.verdict().kind()).isEqualTo(Kind.WINNER);
+        assertThat(r.verdict().winner()).isEqualTo("C");
+    }
+
     @Test
     void pValuesOfSeveralMetricsAreCorrectedAsPlanned() {
         List<ExperimentUnitOutcome> rows = new ArrayList<>();
@@ -303,5 +348,24 @@ class ExperimentAnalysisTest {
                 .hasMessage("the control 'C' is not one of the variants");
         assertThatThrownBy(() -> plan(List.of(), List.of(), 0, null, START))
                 .hasMessage("an experiment needs at least one metric, the primary first");
+        assertThatThrownBy(() -> plan(List.of(ExperimentMetric.SUCCESS_RATE, ExperimentMetric.SUCCESS_RATE), List.of(), 0,
+                null, START)).hasMessage("a metric is listed twice among the metrics or the guardrails");
+        assertThatThrownBy(() -> plan(List.of(ExperimentMetric.SUCCESS_RATE), List.of(), -1, null, START))
+                .hasMessage("the minimum sample size must not be negative, was -1");
+        assertThatThrownBy(() -> plan(List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0, START, START))
+                .hasMessage("the end must be after the start, was " + START + " to " + START);
+        assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
+                new Assignment.Allocation("A", 100)), "A", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
+                ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
+                .hasMessage("an experiment compares at least 2 variants, had 1");
+        assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
+                new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)), "A",
+                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.7, ExperimentPlan.Correction.HOLM, 0, 0.1, START,
+                null, START)).hasMessage("alpha must be between 0 and 0.5, was 0.7");
+        assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
+                new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)), "A",
+                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05, ExperimentPlan.Correction.HOLM, 0, 0, START,
+                null, START)).hasMessage("the minimum detectable effect must be a positive fraction of the control's"
+                        + " value, was 0.0");
     }
 }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ExperimentOutcomeContract extends StoreContract {
     private static final Instant D0 = Instant.parse("2026-10-05T00:00:00Z");
+    private static final String HOSTILE_EXPERIMENT = "exp'); DROP TABLE traces; --";
+    private static final String HOSTILE_UNIT = "O'Brien \u2028 \uD83E\uDDED %_";
     private WorkspaceId ws;
     private WorkspaceId other;
 
@@ -63,6 +65,8 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
                 trace("t8", "s-8", "u4", Status.OK, at(Duration.ofHours(7)), 10L, false, "exp-3", "A"),
                 trace("t9", "s-9", "u4", Status.OK, at(Duration.ofHours(8)), 10L, false, "exp-3", "B"),
                 trace("t10", "s-8", "u5", Status.OK, at(Duration.ofHours(9)), 10L, false, "exp-3", "B"),
+                trace("h1", null, HOSTILE_UNIT, Status.OK, at(Duration.ofHours(10)), 10L, false, HOSTILE_EXPERIMENT,
+                        "A'); --"),
                 trace("p1", null, "u1", Status.UNSET, at(Duration.ofDays(-2)), 500L, false, null, null),
                 trace("p2", null, "u1", Status.OK, at(Duration.ofDays(-10)), 500L, false, null, null),
                 trace("p3", null, otherUser, Status.OK, at(Duration.ofDays(-1)), 700L, false, "exp-0", "X"));
@@ -131,6 +135,14 @@ public abstract class ExperimentOutcomeContract extends StoreContract {
         assertThat(read.totals()).isEqualTo(new ExperimentOutcomeTotals(3, 0, 0, 1));
         Read sessions = read(ws, query("exp-3", ExperimentUnitKind.SESSION_ID));
         assertThat(sessions.totals()).isEqualTo(new ExperimentOutcomeTotals(3, 0, 0, 1)); // s-8 in A and B
+    }
+
+    @Test
+    void hostileIdsAreDataNotSql() {
+        Read read = read(ws, query(HOSTILE_EXPERIMENT, ExperimentUnitKind.USER_ID));
+        assertThat(read.rows()).extracting(ExperimentUnitOutcome::unitId, ExperimentUnitOutcome::variantId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HOSTILE_UNIT, "A'); --"));
+        assertThat(read(ws, query("exp-%", ExperimentUnitKind.USER_ID)).rows()).isEmpty(); // no LIKE anywhere
     }
 
     @Test
