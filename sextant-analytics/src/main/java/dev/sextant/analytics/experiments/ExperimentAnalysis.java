@@ -107,7 +107,8 @@ public final class ExperimentAnalysis implements Consumer<ExperimentUnitOutcome>
         List<VariantSummary> variants = new ArrayList<>();
         for (int i = 0; i < plan.variants().size(); i++) {
             variants.add(new VariantSummary(plan.variants().get(i).variantId(), plan.variants().get(i).percent(),
-                    units[i], traces[i], value(i, ExperimentMetric.SUCCESS_RATE), value(i, ExperimentMetric.SATISFACTION),
+                    units[i], traces[i], value(i, ExperimentMetric.SUCCESS_RATE),
+                    value(i, ExperimentMetric.SATISFACTION),
                     value(i, ExperimentMetric.RESPONSE_TIME), value(i, ExperimentMetric.ERROR_RATE),
                     value(i, ExperimentMetric.HANDOFF_RATE), value(i, ExperimentMetric.COST_PER_UNIT)));
         }
@@ -141,7 +142,8 @@ public final class ExperimentAnalysis implements Consumer<ExperimentUnitOutcome>
         ExperimentVerdict verdict = VerdictRules.decide(plan, variants, comparisons, srm,
                 totals.unitsInSeveralVariants());
         return new ExperimentResult(plan.experimentId(), plan.start(), plan.until(), days, variants, comparisons, srm,
-                totals.tracesWithoutUnit(), totals.tracesWithoutVariant(), unknown, totals.unitsInSeveralVariants(), verdict);
+                totals.tracesWithoutUnit(), totals.tracesWithoutVariant(), unknown, totals.unitsInSeveralVariants(),
+                verdict);
     }
 
     private MetricComparison compare(int control, int treatment, String id, ExperimentMetric metric,

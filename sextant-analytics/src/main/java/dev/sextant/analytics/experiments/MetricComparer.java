@@ -142,10 +142,12 @@ final class MetricComparer {
             double p = 2 * NORMAL.cumulativeProbability(-Math.abs(r.difference()) / r.standardError());
             return new CupedEstimate(true, with, all, r.rawDifference(), r.difference(), r.difference() - half,
                     r.difference() + half, p, r.varianceRatio(), String.format(Locale.ROOT,
-                            "applied to the unit-level means of the %d of %d units with a pre-period value; theta = %.4g",
+                            "applied to the unit-level means of the %d of %d units with a pre-period value;"
+                                    + " theta = %.4g",
                             with, all, r.theta()));
         } catch (IllegalArgumentException e) {
-            return new CupedEstimate(false, with, all, null, null, null, null, null, null, "not applied: " + e.getMessage());
+            return new CupedEstimate(false, with, all, null, null, null, null, null, null,
+                    "not applied: " + e.getMessage());
         }
     }
 

@@ -160,6 +160,7 @@ final class VerdictRules {
     }
 
     private static String percents(List<VariantSummary> variants) {
-        return String.join(", ", variants.stream().map(v -> v.variantId() + " " + v.allocationPercent() + "%").toList());
+        return String.join(", ", variants.stream()
+                .map(v -> v.variantId() + " " + v.allocationPercent() + "%").toList());
     }
 }
