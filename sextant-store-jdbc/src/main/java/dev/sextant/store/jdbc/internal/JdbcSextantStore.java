@@ -14,6 +14,7 @@ import dev.sextant.store.ExportReader;
 import dev.sextant.store.ParquetExportReader;
 import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
+import dev.sextant.store.ExperimentStore;
 import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.SessionReader;
@@ -61,6 +62,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final UserStore users;
     private final TopologyReader topology;
     private final RetentionStore retention;
+    private final ExperimentStore experiments;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -97,6 +99,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.users = new JdbcUserStore(database, clock);
         this.topology = new JdbcTopologyReader(database);
         this.retention = new JdbcRetentionStore(database, clock);
+        this.experiments = new JdbcExperimentStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -262,6 +265,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public RetentionStore retention() {
         return retention;
+    }
+
+    @Override
+    public ExperimentStore experiments() {
+        return experiments;
     }
 
     @Override
