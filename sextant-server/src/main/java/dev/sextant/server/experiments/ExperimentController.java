@@ -72,16 +72,27 @@ class ExperimentController {
                 .map(e -> ExperimentView.of(e, null)).toList());
     }
 
+    /**
+     * One experiment, with an ETag of its last change: a client that sends it back in
+     * {@code If-None-Match} gets 304 without a body while the experiment is unchanged (the SDK's
+     * cached definition revalidates this way).
+     */
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
-    ExperimentView get(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<ExperimentView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            HttpServletRequest request) {
         ExperimentParameters p = new ExperimentParameters(request.getParameterMap(), "baseline");
         Double baseline = p.number("baseline");
         if (baseline != null && !(baseline > 0 && baseline < 1)) {
             p.problem("baseline", "baseline must be strictly between 0 and 1, was " + baseline);
         }
         p.done();
-        return ExperimentView.of(lookup.find(caller, id), baseline);
+        Experiment e = lookup.find(caller, id);
+        String etag = ExperimentETag.of(e, baseline);
+        if (ExperimentETag.matches(request.getHeader("If-None-Match"), etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).body(ExperimentView.of(e, baseline));
     }
 
     @PutMapping("/{id}")

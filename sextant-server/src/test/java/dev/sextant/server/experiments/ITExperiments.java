@@ -144,4 +144,26 @@ class ITExperiments {
         assertThat(traffic.created(other, body("mine")).get("id").asString()).isEqualTo("mine");
         assertThat(traffic.ok("/api/v1/experiments/mine", mine).get("status").asString()).isEqualTo("draft");
     }
+
+    @Test
+    void aReadCarriesAnETagThatRevalidatesUntilTheExperimentChanges() {
+        String key = traffic.workspace("x-etag");
+        traffic.created(key, body("tagged"));
+        Response first = server.get("/api/v1/experiments/tagged", key);
+        String etag = first.header("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{24}\"");
+        Response same = server.send(SextantTestServer.authorized(server.request("/api/v1/experiments/tagged"), key)
+                .header("If-None-Match", etag).GET().build());
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(server.post("/api/v1/experiments/tagged/start", key, "").status()).isEqualTo(200);
+        Response changed = server.send(SextantTestServer.authorized(server.request("/api/v1/experiments/tagged"), key)
+                .header("If-None-Match", etag).GET().build());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(changed.json().get("status").asString()).isEqualTo("running");
+        Response other = server.send(SextantTestServer.authorized(server.request("/api/v1/experiments/tagged"),
+                traffic.workspace("x-etag-other")).header("If-None-Match", "*").GET().build());
+        assertThat(other.status()).isEqualTo(404);
+    }
 }
