@@ -1,6 +1,7 @@
 package dev.sextant.sdk;
 
 import dev.sextant.sdk.internal.BudgetClient;
+import dev.sextant.sdk.internal.ExperimentClient;
 import dev.sextant.sdk.internal.ExportSettings;
 import dev.sextant.sdk.internal.Exporter;
 import dev.sextant.sdk.internal.Ids;
@@ -9,6 +10,8 @@ import dev.sextant.sdk.internal.WarnOnce;
 import java.time.Duration;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The Sextant client: records traces, spans, scores and sessions of an agent and sends them to a
@@ -22,8 +25,18 @@ public final class Sextant implements AutoCloseable {
     private final String defaultAgent;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
+    private final ExperimentClient experimentClient;
+    private final Duration experimentCacheTtl;
+    private final ConcurrentMap<String, Experiment> experiments = new ConcurrentHashMap<>();
 
     Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
+        this(settings, defaultAgent, closeTimeout, closeOnShutdown, SextantBuilder.DEFAULT_EXPERIMENT_CACHE_TTL);
+    }
+
+    Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown,
+            Duration experimentCacheTtl) {
+        this.experimentClient = new ExperimentClient(settings);
+        this.experimentCacheTtl = experimentCacheTtl;
         this.exporter = new Exporter(settings);
         this.budgets = new BudgetClient(settings);
         this.defaultAgent = defaultAgent;
@@ -135,6 +148,19 @@ public final class Sextant implements AutoCloseable {
             return BudgetDecision.unknown(answer.error());
         }
         return BudgetDecision.of(answer);
+    }
+
+    /**
+     * The A/B experiment with this id; {@code experiment(id).variant(unitId)} assigns a unit. The
+     * handle is kept per id, so its definition is fetched once per cache TTL (see
+     * {@link SextantBuilder#experimentCacheTtl}). The key needs {@code analytics:view}.
+     */
+    public Experiment experiment(String experimentId) {
+        if (experimentId == null) {
+            return new Experiment(null, experimentClient, experimentCacheTtl, System::nanoTime);
+        }
+        return experiments.computeIfAbsent(experimentId,
+                id -> new Experiment(id, experimentClient, experimentCacheTtl, System::nanoTime));
     }
 
     /** The exporter's counters. */

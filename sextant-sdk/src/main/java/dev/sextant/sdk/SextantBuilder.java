@@ -24,6 +24,8 @@ public final class SextantBuilder {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(10);
     private boolean closeOnShutdown;
+    static final Duration DEFAULT_EXPERIMENT_CACHE_TTL = Duration.ofSeconds(60);
+    private Duration experimentCacheTtl = DEFAULT_EXPERIMENT_CACHE_TTL;
 
     SextantBuilder() {}
 
@@ -128,6 +130,15 @@ public final class SextantBuilder {
         return this;
     }
 
+    /**
+     * How long an experiment's definition is used before it is revalidated with its ETag
+     * (default 60 s): a stopped experiment reaches agents within this time.
+     */
+    public SextantBuilder experimentCacheTtl(Duration experimentCacheTtl) {
+        this.experimentCacheTtl = positive("experimentCacheTtl", experimentCacheTtl);
+        return this;
+    }
+
     public Sextant build() {
         if (endpoint == null) {
             throw new IllegalStateException("endpoint is not set: call endpoint(\"http://localhost:7070\")");
@@ -138,7 +149,7 @@ public final class SextantBuilder {
         String base = endpoint.toString().replaceAll("/+$", "");
         ExportSettings settings = new ExportSettings(URI.create(base + "/api/v1/ingest"), apiKey, queueCapacity,
                 maxBatchSize, flushInterval, requestTimeout, maxAttempts, initialBackoff, maxBackoff);
-        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown);
+        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown, experimentCacheTtl);
     }
 
     private static int range(String name, int value, int min, int max) {

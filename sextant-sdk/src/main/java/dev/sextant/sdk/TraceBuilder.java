@@ -106,6 +106,24 @@ public final class TraceBuilder {
         return this;
     }
 
+    /**
+     * Stamps the trace with what {@link Experiment#variant} gave: the experiment and variant
+     * when the unit is in the experiment, and the configuration version it runs whenever there is
+     * one. A null assignment, or one without a variant, changes nothing.
+     */
+    public TraceBuilder experiment(ExperimentAssignment assignment) {
+        if (assignment == null) {
+            return this;
+        }
+        if (assignment.inExperiment()) {
+            experiment(assignment.experimentId(), assignment.variantId());
+        }
+        if (assignment.configurationVersion() != null) {
+            record.configVersion = assignment.configurationVersion();
+        }
+        return this;
+    }
+
     public TraceBuilder contextSize(int tokens) {
         record.contextSize = tokens >= 0 ? tokens : null;
         return this;

@@ -70,6 +70,8 @@ public interface SextantStore extends AutoCloseable {
 
     ExperimentOutcomeReader experimentOutcomes();
 
+    ExperimentStore experiments();
+
     @Override
     void close();
 }

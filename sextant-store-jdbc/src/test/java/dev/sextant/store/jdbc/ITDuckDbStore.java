@@ -16,6 +16,7 @@ import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
+import dev.sextant.store.tests.ExperimentContract;
 import dev.sextant.store.tests.InsightSourceContract;
 import dev.sextant.store.tests.InteractionListContract;
 import dev.sextant.store.tests.EffectivenessContract;
@@ -265,6 +266,14 @@ class ITDuckDbStore {
 
     @Nested
     class ExperimentOutcomes extends ExperimentOutcomeContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Experiments extends ExperimentContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

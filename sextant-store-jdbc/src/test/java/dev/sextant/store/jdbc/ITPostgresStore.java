@@ -16,6 +16,7 @@ import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
+import dev.sextant.store.tests.ExperimentContract;
 import dev.sextant.store.tests.InsightSourceContract;
 import dev.sextant.store.tests.InteractionListContract;
 import dev.sextant.store.tests.EffectivenessContract;
@@ -265,6 +266,14 @@ class ITPostgresStore {
 
     @Nested
     class ExperimentOutcomes extends ExperimentOutcomeContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Experiments extends ExperimentContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

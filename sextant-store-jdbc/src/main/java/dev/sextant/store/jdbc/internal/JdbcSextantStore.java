@@ -15,6 +15,7 @@ import dev.sextant.store.ExperimentOutcomeReader;
 import dev.sextant.store.ParquetExportReader;
 import dev.sextant.store.CostAnalysisReader;
 import dev.sextant.store.EffectivenessReader;
+import dev.sextant.store.ExperimentStore;
 import dev.sextant.store.InsightSource;
 import dev.sextant.store.InteractionReader;
 import dev.sextant.store.SessionReader;
@@ -63,6 +64,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final TopologyReader topology;
     private final RetentionStore retention;
     private final ExperimentOutcomeReader experimentOutcomes;
+    private final ExperimentStore experiments;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -100,6 +102,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.topology = new JdbcTopologyReader(database);
         this.retention = new JdbcRetentionStore(database, clock);
         this.experimentOutcomes = new JdbcExperimentOutcomeReader(database);
+        this.experiments = new JdbcExperimentStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -270,6 +273,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public ExperimentOutcomeReader experimentOutcomes() {
         return experimentOutcomes;
+    }
+
+    @Override
+    public ExperimentStore experiments() {
+        return experiments;
     }
 
     @Override
