@@ -68,6 +68,8 @@ public interface SextantStore extends AutoCloseable {
 
     RetentionStore retention();
 
+    ConfigurationStore configurations();
+
     @Override
     void close();
 }

@@ -13,6 +13,7 @@ import dev.sextant.store.tests.AlertContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
+import dev.sextant.store.tests.ConfigurationContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InsightSourceContract;
@@ -256,6 +257,14 @@ class ITDuckDbStore {
 
     @Nested
     class Sessions extends SessionContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Configurations extends ConfigurationContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

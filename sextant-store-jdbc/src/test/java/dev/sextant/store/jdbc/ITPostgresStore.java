@@ -13,6 +13,7 @@ import dev.sextant.store.tests.AlertContract;
 import dev.sextant.store.tests.ApiKeyContract;
 import dev.sextant.store.tests.CostAnalysisContract;
 import dev.sextant.store.tests.BudgetContract;
+import dev.sextant.store.tests.ConfigurationContract;
 import dev.sextant.store.tests.CostContract;
 import dev.sextant.store.tests.ExportContract;
 import dev.sextant.store.tests.InsightSourceContract;
@@ -256,6 +257,14 @@ class ITPostgresStore {
 
     @Nested
     class Sessions extends SessionContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Configurations extends ConfigurationContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

@@ -4,6 +4,7 @@ import dev.sextant.store.AlertRuleStore;
 import dev.sextant.store.AlertStore;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CodeGenerationReader;
+import dev.sextant.store.ConfigurationStore;
 import dev.sextant.store.FeedbackReader;
 import dev.sextant.store.LearningReader;
 import dev.sextant.store.BudgetStore;
@@ -61,6 +62,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final UserStore users;
     private final TopologyReader topology;
     private final RetentionStore retention;
+    private final ConfigurationStore configurations;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -97,6 +99,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.users = new JdbcUserStore(database, clock);
         this.topology = new JdbcTopologyReader(database);
         this.retention = new JdbcRetentionStore(database, clock);
+        this.configurations = new JdbcConfigurationStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -262,6 +265,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public RetentionStore retention() {
         return retention;
+    }
+
+    @Override
+    public ConfigurationStore configurations() {
+        return configurations;
     }
 
     @Override
