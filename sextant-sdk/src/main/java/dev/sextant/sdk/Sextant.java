@@ -1,6 +1,7 @@
 package dev.sextant.sdk;
 
 import dev.sextant.sdk.internal.BudgetClient;
+import dev.sextant.sdk.internal.ConfigurationClient;
 import dev.sextant.sdk.internal.ExportSettings;
 import dev.sextant.sdk.internal.Exporter;
 import dev.sextant.sdk.internal.Ids;
@@ -19,13 +20,17 @@ import java.time.Instant;
 public final class Sextant implements AutoCloseable {
     private final Exporter exporter;
     private final BudgetClient budgets;
+    private final ActiveConfigurations configurations;
     private final String defaultAgent;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
 
-    Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
+    Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown,
+            Duration configurationTtl) {
         this.exporter = new Exporter(settings);
         this.budgets = new BudgetClient(settings);
+        this.configurations = new ActiveConfigurations(new ConfigurationClient(settings), configurationTtl,
+                System::nanoTime);
         this.defaultAgent = defaultAgent;
         this.closeTimeout = closeTimeout;
         this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
@@ -135,6 +140,19 @@ public final class Sextant implements AutoCloseable {
             return BudgetDecision.unknown(answer.error());
         }
         return BudgetDecision.of(answer);
+    }
+
+    /**
+     * The active version of configuration {@code configurationId}: kept for the configuration TTL
+     * (builder, default 30 s), then asked again with its ETag, so an unchanged configuration costs
+     * a 304. Waits for the server at most the request timeout; never throws: when the server
+     * fails, the last good version comes back ({@link AgentConfiguration.Source#LAST_GOOD}), or
+     * an empty one before any ({@link AgentConfiguration.Source#NONE}), with {@code error} set.
+     * Stamp traces with it through {@link TraceBuilder#configuration}. The key needs
+     * {@code ingest:write} or {@code analytics:view}.
+     */
+    public AgentConfiguration configuration(String configurationId) {
+        return configurations.get(configurationId);
     }
 
     /** The exporter's counters. */

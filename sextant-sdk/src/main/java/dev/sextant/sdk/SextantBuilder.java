@@ -24,6 +24,7 @@ public final class SextantBuilder {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(10);
     private boolean closeOnShutdown;
+    private Duration configurationTtl = Duration.ofSeconds(30);
 
     SextantBuilder() {}
 
@@ -128,6 +129,19 @@ public final class SextantBuilder {
         return this;
     }
 
+    /**
+     * How long {@link Sextant#configuration} serves a configuration without asking the server
+     * (default 30 s); after it, the server is asked with the known ETag. Zero asks every time.
+     */
+    public SextantBuilder configurationTtl(Duration configurationTtl) {
+        Objects.requireNonNull(configurationTtl, "configurationTtl must not be null");
+        if (configurationTtl.isNegative()) {
+            throw new IllegalArgumentException("configurationTtl must not be negative, was " + configurationTtl);
+        }
+        this.configurationTtl = configurationTtl;
+        return this;
+    }
+
     public Sextant build() {
         if (endpoint == null) {
             throw new IllegalStateException("endpoint is not set: call endpoint(\"http://localhost:7070\")");
@@ -138,7 +152,7 @@ public final class SextantBuilder {
         String base = endpoint.toString().replaceAll("/+$", "");
         ExportSettings settings = new ExportSettings(URI.create(base + "/api/v1/ingest"), apiKey, queueCapacity,
                 maxBatchSize, flushInterval, requestTimeout, maxAttempts, initialBackoff, maxBackoff);
-        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown);
+        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown, configurationTtl);
     }
 
     private static int range(String name, int value, int min, int max) {
