@@ -41,8 +41,9 @@ final class ContentSchema {
 
     private static FieldProblem problem(String field, Error e) {
         String pointer = "/" + field + pointer(e.getInstanceLocation());
-        String where = e.getProperty() == null || !"required".equals(e.getKeyword()) ? pointer
-                : pointer + "/" + escape(e.getProperty());
+        // a missing or an unknown member is reported on its object; point at the member itself
+        boolean member = "required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword());
+        String where = member && e.getProperty() != null ? pointer + "/" + escape(e.getProperty()) : pointer;
         return FieldProblem.at(field, where, where + ": " + e.getMessage());
     }
 

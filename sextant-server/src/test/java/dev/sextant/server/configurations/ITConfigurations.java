@@ -180,8 +180,12 @@ class ITConfigurations {
             pointers.add(e.get("pointer").asString());
         });
         assertThat(pointers).contains("/content/behaviour/temperature", "/content/behaviour/max_tokens",
-                "/content/workflow/steps/0/type", "/content");
-        assertThat(r.json().get("detail").asString()).startsWith(pointers.size() + " problems:");
+                "/content/workflow/steps/0/type", "/content/colour");
+        assertThat(pointers).hasSize(4);
+        assertThat(r.json().get("detail").asString()).isEqualTo("4 problems: /content/behaviour/temperature: must have a"
+                + " maximum value of 2; /content/behaviour/max_tokens: string found, integer expected;"
+                + " /content/workflow/steps/0/type: required property 'type' not found; /content/colour: property"
+                + " 'colour' is not defined in the schema and the schema does not allow additional properties");
         assertThat(server.get("/api/v1/configurations/bad", key).status()).isEqualTo(404);
 
         traffic.create(key, "good", "bot", "{}");
