@@ -6,6 +6,7 @@ import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.Configuration;
+import dev.sextant.store.ConfigurationStore;
 import dev.sextant.store.ConfigurationVersion;
 import dev.sextant.store.SextantStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ActiveController {
     private final ConfigurationChanges changes;
-    private final dev.sextant.store.ConfigurationStore store;
+    private final ConfigurationStore store;
 
     ActiveController(SextantStore store, ConfigurationChanges changes) {
         this.store = store.configurations();
