@@ -22,6 +22,14 @@ final class ActiveConfigurations {
     private final Duration ttl;
     private final LongSupplier nanoClock;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, AgentSlot> agents = new ConcurrentHashMap<>();
+
+    /** Which configuration an agent runs: found once and kept (a configuration's agent never changes). */
+    private static final class AgentSlot {
+        String configurationId;
+        String error;
+        long checkedAt;
+    }
 
     private static final class Slot {
         AgentConfiguration value;
@@ -33,6 +41,38 @@ final class ActiveConfigurations {
         this.client = client;
         this.ttl = ttl;
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The active version of the agent's configuration (its oldest, when it has several). A failed
+     * or empty lookup is kept for the TTL like a failed read.
+     */
+    AgentConfiguration forAgent(String agentId) {
+        if (agentId == null || agentId.isBlank() || agentId.length() > 200) {
+            return AgentConfiguration.none(null, "an agent id is 1 to 200 characters, was "
+                    + (agentId == null ? "null" : agentId.length() + " characters"));
+        }
+        AgentSlot slot = agents.computeIfAbsent(agentId, k -> new AgentSlot());
+        String id;
+        synchronized (slot) {
+            long now = nanoClock.getAsLong();
+            if (slot.configurationId == null && (slot.error == null || now - slot.checkedAt >= ttl.toNanos())) {
+                ConfigurationClient.Listing listing = client.idsOf(agentId);
+                slot.checkedAt = now;
+                slot.error = listing.error() != null ? listing.error()
+                        : listing.ids().isEmpty() ? "agent '" + agentId + "' has no configuration" : null;
+                slot.configurationId = listing.ids().isEmpty() ? null : listing.ids().get(0);
+                if (listing.error() != null) {
+                    WarnOnce.warn("configuration-agent-" + agentId, "Sextant SDK: cannot find the configuration of agent "
+                            + agentId + ": " + listing.error());
+                }
+            }
+            if (slot.configurationId == null) {
+                return AgentConfiguration.none(null, slot.error);
+            }
+            id = slot.configurationId;
+        }
+        return get(id);
     }
 
     AgentConfiguration get(String id) {

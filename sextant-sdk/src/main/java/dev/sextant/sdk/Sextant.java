@@ -155,6 +155,16 @@ public final class Sextant implements AutoCloseable {
         return configurations.get(configurationId);
     }
 
+    /**
+     * As {@link #configuration(String)}, for the configuration of agent {@code agentId} (null: the
+     * builder's agent), found once through {@code GET /api/v1/configurations?agent_id=} (the
+     * oldest, when the agent has several). An agent without one gets an empty configuration
+     * ({@link AgentConfiguration.Source#NONE}) saying so; asked again after the TTL.
+     */
+    public AgentConfiguration configurationForAgent(String agentId) {
+        return configurations.forAgent(agentId != null ? agentId : defaultAgent);
+    }
+
     /** The exporter's counters. */
     public Stats stats() {
         return new Stats(exporter.queued(), exporter.sent(), exporter.dropped(), exporter.failed(),

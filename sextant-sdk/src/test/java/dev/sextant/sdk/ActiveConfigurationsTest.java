@@ -110,6 +110,29 @@ class ActiveConfigurationsTest {
     }
 
     @Test
+    void anAgentsConfigurationIsFoundOnceAndAMissingOneIsAskedForAgainAfterTheTtl() {
+        script.add(new Scripted(200, "{\"configurations\": [{\"id\": \"cfg\", \"agent_id\": \"bot\"},"
+                + " {\"id\": \"later\"}]}", null));
+        script.add(new Scripted(200, ACTIVE, "\"cfg-v2\""));
+        assertThat(configurations.forAgent("bot").versionId()).isEqualTo("cfg-v2");
+        assertThat(configurations.forAgent("bot").source()).isEqualTo(Source.CACHE);
+        assertThat(ifNoneMatch).hasSize(2);
+
+        script.add(new Scripted(200, "{\"configurations\": []}", null));
+        AgentConfiguration none = configurations.forAgent("lonely");
+        assertThat(none.error()).isEqualTo("agent 'lonely' has no configuration");
+        assertThat(configurations.forAgent("lonely").error()).isEqualTo("agent 'lonely' has no configuration");
+        assertThat(ifNoneMatch).as("the empty answer is kept for the TTL").hasSize(3);
+        after(Duration.ofSeconds(31));
+        script.add(new Scripted(200, "{\"configurations\": [{\"id\": \"cfg\"}]}", null));
+        script.add(new Scripted(304, "", "\"cfg-v2\""));
+        AgentConfiguration found = configurations.forAgent("lonely");
+        assertThat(found.source()).as("cfg was read before: revalidated by its ETag").isEqualTo(Source.REVALIDATED);
+        assertThat(found.versionId()).isEqualTo("cfg-v2");
+        assertThat(configurations.forAgent(null).error()).contains("an agent id is");
+    }
+
+    @Test
     void beforeAnyGoodAnswerTheConfigurationIsEmpty() {
         script.add(new Scripted(200, "[1, 2]", null));
         AgentConfiguration none = configurations.get("cfg");

@@ -77,6 +77,22 @@ class ITConfiguration {
     }
 
     @Test
+    void anAgentFindsItsConfiguration() {
+        create("sdk-by-agent", "{\"behaviour\": {\"temperature\": 0.1}}");
+        AgentConfiguration mine;
+        try (Sextant other = Sextant.builder().endpoint(server.base()).apiKey(RealServer.KEY).agentId("agent-x").build()) {
+            mine = other.configurationForAgent("support-bot");
+        }
+        assertThat(mine.known()).isTrue();
+        assertThat(mine.versionId()).endsWith("-v1").isNotNull();
+        AgentConfiguration byDefault = sextant.configurationForAgent(null);
+        assertThat(byDefault.configurationId()).isEqualTo(mine.configurationId());
+        AgentConfiguration nobody = sextant.configurationForAgent("agent-without-configuration");
+        assertThat(nobody.source()).isEqualTo(Source.NONE);
+        assertThat(nobody.error()).isEqualTo("agent 'agent-without-configuration' has no configuration");
+    }
+
+    @Test
     void anUnknownConfigurationIsEmptyWithTheReasonNeverAnException() {
         AgentConfiguration none = sextant.configuration("no-such-configuration");
         assertThat(none.source()).isEqualTo(Source.NONE);

@@ -41,6 +41,58 @@ public final class ConfigurationClient {
         this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
     }
 
+    /** The ids of the agent's configurations, oldest first; {@code error} set when there is no usable answer. */
+    public record Listing(List<String> ids, String error) {}
+
+    public Listing idsOf(String agentId) {
+        URI uri = URI.create(base.toString().replaceAll("/$", "") + "?agent_id="
+                + URLEncoder.encode(agentId, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk")
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                return new Listing(List.of(), "HTTP " + response.statusCode() + " from " + uri + ": "
+                        + shorten(new String(response.body(), StandardCharsets.UTF_8)));
+            }
+            return ids(response.body());
+        } catch (HttpTimeoutException e) {
+            return new Listing(List.of(), "no answer from " + uri + " within " + settings.requestTimeout());
+        } catch (IOException e) {
+            return new Listing(List.of(), "cannot reach " + uri + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Listing(List.of(), "interrupted while asking " + uri);
+        }
+    }
+
+    /** Reads {@code configurations[].id}; other fields are skipped. */
+    static Listing ids(byte[] body) {
+        List<String> ids = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Listing(List.of(), "the configuration list is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() == JsonToken.START_ARRAY && "configurations".equals(name)) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        Object item = object(p);
+                        if (item instanceof Map<?, ?> m && m.get("id") instanceof String id) {
+                            ids.add(id);
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            return new Listing(List.of(), "the configuration list is not readable JSON: " + shorten(e.getOriginalMessage()));
+        }
+        return new Listing(List.copyOf(ids), null);
+    }
+
     public Answer active(String configurationId, String etag) {
         URI uri = base.resolve(URLEncoder.encode(configurationId, StandardCharsets.UTF_8) + "/active");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
