@@ -2,6 +2,7 @@ package dev.sextant.sdk;
 
 import dev.sextant.sdk.internal.BudgetClient;
 import dev.sextant.sdk.internal.ExperimentClient;
+import dev.sextant.sdk.internal.ConfigurationClient;
 import dev.sextant.sdk.internal.ExportSettings;
 import dev.sextant.sdk.internal.Exporter;
 import dev.sextant.sdk.internal.Ids;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class Sextant implements AutoCloseable {
     private final Exporter exporter;
     private final BudgetClient budgets;
+    private final ActiveConfigurations configurations;
     private final String defaultAgent;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
@@ -30,15 +32,18 @@ public final class Sextant implements AutoCloseable {
     private final ConcurrentMap<String, Experiment> experiments = new ConcurrentHashMap<>();
 
     Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
-        this(settings, defaultAgent, closeTimeout, closeOnShutdown, SextantBuilder.DEFAULT_EXPERIMENT_CACHE_TTL);
+        this(settings, defaultAgent, closeTimeout, closeOnShutdown, SextantBuilder.DEFAULT_EXPERIMENT_CACHE_TTL,
+                SextantBuilder.DEFAULT_CONFIGURATION_TTL);
     }
 
     Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown,
-            Duration experimentCacheTtl) {
+            Duration experimentCacheTtl, Duration configurationTtl) {
         this.experimentClient = new ExperimentClient(settings);
         this.experimentCacheTtl = experimentCacheTtl;
         this.exporter = new Exporter(settings);
         this.budgets = new BudgetClient(settings);
+        this.configurations = new ActiveConfigurations(new ConfigurationClient(settings), configurationTtl,
+                System::nanoTime);
         this.defaultAgent = defaultAgent;
         this.closeTimeout = closeTimeout;
         this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
@@ -161,6 +166,29 @@ public final class Sextant implements AutoCloseable {
         }
         return experiments.computeIfAbsent(experimentId,
                 id -> new Experiment(id, experimentClient, experimentCacheTtl, System::nanoTime));
+    }
+
+    /**
+     * The active version of configuration {@code configurationId}: kept for the configuration TTL
+     * (builder, default 30 s), then asked again with its ETag, so an unchanged configuration costs
+     * a 304. Waits for the server at most the request timeout; never throws: when the server
+     * fails, the last good version comes back ({@link AgentConfiguration.Source#LAST_GOOD}), or
+     * an empty one before any ({@link AgentConfiguration.Source#NONE}), with {@code error} set.
+     * Stamp traces with it through {@link TraceBuilder#configuration}. The key needs
+     * {@code ingest:write} or {@code analytics:view}.
+     */
+    public AgentConfiguration configuration(String configurationId) {
+        return configurations.get(configurationId);
+    }
+
+    /**
+     * As {@link #configuration(String)}, for the configuration of agent {@code agentId} (null: the
+     * builder's agent), found once through {@code GET /api/v1/configurations?agent_id=} (the
+     * oldest, when the agent has several). An agent without one gets an empty configuration
+     * ({@link AgentConfiguration.Source#NONE}) saying so; asked again after the TTL.
+     */
+    public AgentConfiguration configurationForAgent(String agentId) {
+        return configurations.forAgent(agentId != null ? agentId : defaultAgent);
     }
 
     /** The exporter's counters. */

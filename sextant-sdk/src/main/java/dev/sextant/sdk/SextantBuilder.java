@@ -26,6 +26,8 @@ public final class SextantBuilder {
     private boolean closeOnShutdown;
     static final Duration DEFAULT_EXPERIMENT_CACHE_TTL = Duration.ofSeconds(60);
     private Duration experimentCacheTtl = DEFAULT_EXPERIMENT_CACHE_TTL;
+    static final Duration DEFAULT_CONFIGURATION_TTL = Duration.ofSeconds(30);
+    private Duration configurationTtl = DEFAULT_CONFIGURATION_TTL;
 
     SextantBuilder() {}
 
@@ -139,6 +141,19 @@ public final class SextantBuilder {
         return this;
     }
 
+    /**
+     * How long {@link Sextant#configuration} serves a configuration without asking the server
+     * (default 30 s); after it, the server is asked with the known ETag. Zero asks every time.
+     */
+    public SextantBuilder configurationTtl(Duration configurationTtl) {
+        Objects.requireNonNull(configurationTtl, "configurationTtl must not be null");
+        if (configurationTtl.isNegative()) {
+            throw new IllegalArgumentException("configurationTtl must not be negative, was " + configurationTtl);
+        }
+        this.configurationTtl = configurationTtl;
+        return this;
+    }
+
     public Sextant build() {
         if (endpoint == null) {
             throw new IllegalStateException("endpoint is not set: call endpoint(\"http://localhost:7070\")");
@@ -149,7 +164,7 @@ public final class SextantBuilder {
         String base = endpoint.toString().replaceAll("/+$", "");
         ExportSettings settings = new ExportSettings(URI.create(base + "/api/v1/ingest"), apiKey, queueCapacity,
                 maxBatchSize, flushInterval, requestTimeout, maxAttempts, initialBackoff, maxBackoff);
-        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown, experimentCacheTtl);
+        return new Sextant(settings, agentId, closeTimeout, closeOnShutdown, experimentCacheTtl, configurationTtl);
     }
 
     private static int range(String name, int value, int min, int max) {

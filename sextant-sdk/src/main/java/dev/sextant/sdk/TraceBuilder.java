@@ -100,6 +100,17 @@ public final class TraceBuilder {
         return this;
     }
 
+    /**
+     * Stamps the trace with the version of the configuration it runs ({@code config_version},
+     * e.g. {@code support-prompt-v2}); a configuration without a known version leaves it unset.
+     */
+    public TraceBuilder configuration(AgentConfiguration configuration) {
+        if (configuration != null && configuration.known()) {
+            record.configVersion = configuration.versionId();
+        }
+        return this;
+    }
+
     public TraceBuilder experiment(String experimentId, String variantId) {
         record.experimentId = experimentId;
         record.variantId = variantId;

@@ -40,7 +40,9 @@ class TenantParameterTest {
             "UserStore.purgeExpiredSessions",
             // a callback of ExportReader.export, which takes the workspace first; rows of that one export
             "ExportSink.columns",
-            "ExportSink.row");
+            "ExportSink.row",
+            // a pure function the ConfigurationStore calls inside a change that took the workspace first
+            "ChangeDiff.between");
 
     @Test
     void everyStoreRoleMethodTakesTheWorkspaceFirst() {

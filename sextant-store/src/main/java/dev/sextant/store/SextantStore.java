@@ -72,6 +72,8 @@ public interface SextantStore extends AutoCloseable {
 
     ExperimentStore experiments();
 
+    ConfigurationStore configurations();
+
     @Override
     void close();
 }

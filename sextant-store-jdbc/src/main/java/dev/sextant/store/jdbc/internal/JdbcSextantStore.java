@@ -4,6 +4,7 @@ import dev.sextant.store.AlertRuleStore;
 import dev.sextant.store.AlertStore;
 import dev.sextant.store.ApiKeyStore;
 import dev.sextant.store.CodeGenerationReader;
+import dev.sextant.store.ConfigurationStore;
 import dev.sextant.store.FeedbackReader;
 import dev.sextant.store.LearningReader;
 import dev.sextant.store.BudgetStore;
@@ -65,6 +66,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final RetentionStore retention;
     private final ExperimentOutcomeReader experimentOutcomes;
     private final ExperimentStore experiments;
+    private final ConfigurationStore configurations;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -103,6 +105,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.retention = new JdbcRetentionStore(database, clock);
         this.experimentOutcomes = new JdbcExperimentOutcomeReader(database);
         this.experiments = new JdbcExperimentStore(database, clock);
+        this.configurations = new JdbcConfigurationStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -278,6 +281,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public ExperimentStore experiments() {
         return experiments;
+    }
+
+    @Override
+    public ConfigurationStore configurations() {
+        return configurations;
     }
 
     @Override

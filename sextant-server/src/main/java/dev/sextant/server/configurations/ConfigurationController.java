@@ -1,0 +1,131 @@
+package dev.sextant.server.configurations;
+
+import dev.sextant.model.Scope;
+import dev.sextant.server.access.Caller;
+import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.users.SessionAuthentication;
+import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.store.ChangeKind;
+import dev.sextant.store.Configuration;
+import dev.sextant.store.ConfigurationStore;
+import dev.sextant.store.ConfigurationVersion;
+import dev.sextant.store.SextantStore;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Versioned agent configurations (issue 6 item 1): create, list, read, versions and branches,
+ * activation and rollback, and the customization events. Reads need analytics:view (the list
+ * also takes an agent's ingest:write key, for the SDK), writes config:write.
+ */
+@RestController
+@RequestMapping("/api/v1/configurations")
+class ConfigurationController {
+    private final ConfigurationStore store;
+    private final ConfigurationChanges changes;
+
+    ConfigurationController(SextantStore store, ConfigurationChanges changes) {
+        this.store = store.configurations();
+        this.changes = changes;
+    }
+
+    @GetMapping
+    @RequiresScope({Scope.ANALYTICS_VIEW, Scope.INGEST_WRITE})
+    Views.ConfigurationList list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        String agentId = Parameters.read(request, "agent_id").getFirst();
+        return new Views.ConfigurationList(store.list(caller.workspace(), agentId).stream()
+                .map(c -> Views.of(c, null)).toList());
+    }
+
+    @PostMapping
+    @RequiresScope(Scope.CONFIG_WRITE)
+    ResponseEntity<Views.ConfigurationView> create(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @RequestBody CreateBody body) {
+        Parameters.read(request);
+        ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
+        Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, v1));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    Views.ConfigurationView get(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id) {
+        Parameters.read(request);
+        Configuration cfg = changes.configuration(caller.workspace(), id);
+        return Views.of(cfg, store.active(caller.workspace(), id).orElse(null));
+    }
+
+    @GetMapping("/{id}/versions")
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    Views.VersionList versions(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id) {
+        Parameters.read(request);
+        changes.configuration(caller.workspace(), id);
+        return new Views.VersionList(id, store.versions(caller.workspace(), id).stream().map(Views::of).toList());
+    }
+
+    @PostMapping("/{id}/versions")
+    @RequiresScope(Scope.CONFIG_WRITE)
+    ResponseEntity<Views.VersionView> addVersion(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id, @RequestBody VersionBody body) {
+        Parameters.read(request);
+        ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(added));
+    }
+
+    @GetMapping("/{id}/versions/{version}")
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    Views.VersionView version(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id, @PathVariable int version) {
+        Parameters.read(request);
+        changes.configuration(caller.workspace(), id);
+        return Views.of(store.version(caller.workspace(), id, version)
+                .orElseThrow(() -> ConfigurationChanges.missingVersion(id, version)));
+    }
+
+    @PostMapping("/{id}/versions/{version}/activate")
+    @RequiresScope(Scope.CONFIG_WRITE)
+    Views.VersionView activate(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id, @PathVariable int version) {
+        Parameters.read(request);
+        return Views.of(changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller)));
+    }
+
+    @PostMapping("/{id}/rollback")
+    @RequiresScope(Scope.CONFIG_WRITE)
+    Views.VersionView rollback(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id, @RequestBody RollbackBody body) {
+        Parameters.read(request);
+        if (body.version() == null || body.version() < 1) {
+            throw InvalidRequestException.of(FieldProblem.field("version", "version is required: the number of an"
+                    + " earlier version to make active again, was " + body.version()));
+        }
+        return Views.of(changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK, actor(caller)));
+    }
+
+    @GetMapping("/{id}/events")
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    Views.EventList events(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
+            @PathVariable String id) {
+        Parameters.read(request);
+        changes.configuration(caller.workspace(), id);
+        return new Views.EventList(id, store.events(caller.workspace(), id).stream().map(Views::of).toList());
+    }
+
+    /** Who made a change, as alerts record who acknowledged: a dashboard user by email, a key by name. */
+    static String actor(Caller caller) {
+        boolean user = SecurityContextHolder.getContext().getAuthentication() instanceof SessionAuthentication;
+        return (user ? "user " : "key ") + caller.keyName() + " (" + caller.keyId() + ")";
+    }
+}
