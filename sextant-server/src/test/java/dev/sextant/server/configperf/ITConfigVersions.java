@@ -1,0 +1,229 @@
+package dev.sextant.server.configperf;
+
+import static dev.sextant.server.support.SextantTestServer.ADMIN_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sextant.server.support.Response;
+import dev.sextant.server.support.SextantTestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * /api/v1/analytics/config-versions through the real server. support-bot on support-prompt-v1:
+ * ten traces on Nov 1, 1000 + 100i ms, the first four failed, 0.01 each, rated 2, 3, 3, 4, 3; on
+ * support-prompt-v2: ten on Nov 2, 500 + 50i ms, all ok, 0.02 each, rated 5, 4, 5, 4, 5, the last
+ * handed off. coder on code-assistant-2.4: one trace. shared-v: one trace of each agent.
+ */
+class ITConfigVersions {
+    @RegisterExtension
+    static final SextantTestServer server = new SextantTestServer();
+
+    private static final String V1 = "support-prompt-v1";
+    private static final String V2 = "support-prompt-v2";
+
+    @BeforeAll
+    static void ingest() {
+        List<String> items = new ArrayList<>();
+        double[] v1Ratings = {2, 3, 3, 4, 3};
+        double[] v2Ratings = {5, 4, 5, 4, 5};
+        for (int i = 0; i < 10; i++) {
+            items.add(trace("a" + i, "support-bot", V1, Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * i),
+                    1000 + 100 * i, i < 4 ? "error" : "ok", false));
+            items.add(cost("a" + i, "0.01"));
+            items.add(trace("b" + i, "support-bot", V2, Instant.parse("2026-11-02T10:00:00Z").plusSeconds(60L * i),
+                    500 + 50 * i, "ok", i == 9));
+            items.add(cost("b" + i, "0.02"));
+            if (i < 5) {
+                items.add(rating("a" + i, v1Ratings[i]));
+                items.add(rating("b" + i, v2Ratings[i]));
+            }
+        }
+        items.add(trace("c0", "coder", "code-assistant-2.4", Instant.parse("2026-11-03T10:00:00Z"), 2000, "ok", false));
+        items.add(trace("s0", "coder", "shared-v", Instant.parse("2026-11-03T11:00:00Z"), 100, "ok", false));
+        items.add(trace("s1", "support-bot", "shared-v", Instant.parse("2026-11-03T11:00:00Z"), 100, "ok", false));
+        items.add(trace("n0", "support-bot", null, Instant.parse("2026-11-03T12:00:00Z"), 100, "error", false));
+        Response r = server.post("/api/v1/ingest", ADMIN_KEY, "{\"batch\": [" + String.join(",\n", items) + "]}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    private static String trace(String id, String agent, String version, Instant start, long ms, String status,
+            boolean handoff) {
+        return """
+                {"type": "trace", "body": {"id": "%s", "agent_id": "%s", %s "status": "%s", "started_at": "%s",
+                  "ended_at": "%s", "handoff": {"triggered": %s}}}""".formatted(id, agent,
+                version == null ? "" : "\"config_version\": \"" + version + "\",", status, start,
+                start.plusMillis(ms), handoff);
+    }
+
+    private static String cost(String trace, String usd) {
+        return """
+                {"type": "span", "body": {"id": "%s-llm", "trace_id": "%s", "kind": "llm", "name": "generate",
+                  "cost_usd": %s}}""".formatted(trace, trace, usd);
+    }
+
+    private static String rating(String trace, double value) {
+        return """
+                {"type": "score", "body": {"id": "%s-r", "trace_id": "%s", "name": "user_rating", "value": %s}}"""
+                .formatted(trace, trace, value);
+    }
+
+    @Test
+    void everyVersionSeenWithItsFigures() {
+        JsonNode body = ok("/api/v1/analytics/config-versions?agent_id=support-bot");
+        assertThat(Instant.parse(body.get("data_as_of").asString())).isEqualTo(Instant.parse("2026-11-03T11:00:00Z"));
+        JsonNode versions = body.get("versions");
+        assertThat(versions.size()).isEqualTo(3);
+        JsonNode v1 = versions.get(1);
+        assertThat(versions.get(0).get("config_version").asString()).isEqualTo("shared-v");
+        assertThat(v1.get("config_version").asString()).isEqualTo(V1);
+        assertThat(v1.get("agent_id").asString()).isEqualTo("support-bot");
+        assertThat(v1.get("executions").asLong()).isEqualTo(10);
+        assertThat(v1.get("successes").asLong()).isEqualTo(6);
+        assertThat(v1.get("success_rate").asDouble()).isEqualTo(0.6);
+        assertThat(v1.get("avg_response_ms").asDouble()).isEqualTo(1450.0);
+        // percentile_cont(0.95) of 1000..1900: position 8.55, 1800 + 0.55 × 100
+        assertThat(v1.get("p95_response_ms").asDouble()).isCloseTo(1855.0, within(1e-9));
+        assertThat(v1.get("response_ms_std_dev").asDouble()).isCloseTo(302.7650354, within(1e-6));
+        assertThat(v1.get("satisfaction").asDouble()).isCloseTo(3.0, within(1e-12));
+        assertThat(v1.get("rating_count").asLong()).isEqualTo(5);
+        assertThat(v1.get("total_cost_usd").decimalValue()).isEqualByComparingTo("0.10");
+        assertThat(v1.get("cost_per_execution_usd").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(v1.get("handoffs").asLong()).isZero();
+        assertThat(Instant.parse(v1.get("first_seen").asString())).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+        assertThat(Instant.parse(v1.get("last_seen").asString())).isEqualTo(Instant.parse("2026-11-01T10:09:00Z"));
+        JsonNode v2 = versions.get(2);
+        assertThat(v2.get("success_rate").asDouble()).isEqualTo(1.0);
+        assertThat(v2.get("p95_response_ms").asDouble()).isCloseTo(927.5, within(1e-9));
+        assertThat(v2.get("satisfaction").asDouble()).isCloseTo(4.6, within(1e-12));
+        assertThat(v2.get("handoff_rate").asDouble()).isEqualTo(0.1);
+        assertThat(body.get("series").size()).isZero();
+
+        JsonNode all = ok("/api/v1/analytics/config-versions");
+        assertThat(all.get("versions").size()).isEqualTo(5);
+    }
+
+    @Test
+    void aDailySeriesWithIntervalDay() {
+        JsonNode body = ok("/api/v1/analytics/config-versions?agent_id=support-bot&interval=day"
+                + "&from=2026-11-01T00:00:00Z&to=2026-11-03T00:00:00Z");
+        assertThat(body.get("versions").size()).isEqualTo(2);
+        JsonNode series = body.get("series");
+        assertThat(series.size()).isEqualTo(2);
+        assertThat(series.get(0).get("bucket").asString()).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(series.get(0).get("executions").asLong()).isEqualTo(10);
+        assertThat(series.get(0).get("successes").asLong()).isEqualTo(6);
+        assertThat(series.get(1).get("satisfaction").asDouble()).isCloseTo(4.6, within(1e-12));
+        assertThat(series.get(1).get("total_cost_usd").decimalValue()).isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void compareTwoVersionsWithSignificance() {
+        JsonNode body = ok("/api/v1/analytics/config-versions/compare?a=" + V2 + "&b=" + V1);
+        assertThat(body.get("candidate").asString()).isEqualTo(V2);
+        assertThat(body.get("baseline").asString()).isEqualTo(V1);
+        assertThat(body.get("baseline_kind").asString()).isEqualTo("chosen");
+        // scipy: Welch on the durations p = 1.19983e-5 (x 3 by Holm), on the ratings p = 0.00447019 (x 2);
+        // Fisher 10/10 against 6/10 p = 0.0866873, last in Holm's order: not significant
+        assertThat(body.get("verdict").asString()).isEqualTo("better");
+        assertThat(body.get("reason").asString())
+                .isEqualTo(V2 + " against " + V1 + ": better satisfaction and response_time_ms");
+        JsonNode latency = body.get("response_time_ms");
+        assertThat(latency.get("difference").asDouble()).isCloseTo(-725.0, within(1e-9));
+        assertThat(latency.get("p_value").asDouble()).isCloseTo(1.199826490e-5, within(1e-12));
+        assertThat(latency.get("p_value_adjusted").asDouble()).isCloseTo(3 * 1.199826490e-5, within(1e-11));
+        assertThat(latency.get("improved").asBoolean()).isTrue();
+        assertThat(body.get("satisfaction").get("p_value").asDouble()).isCloseTo(0.004470186846, within(1e-10));
+        JsonNode success = body.get("success_rate");
+        assertThat(success.get("p_value").asDouble()).isCloseTo(0.0866873065, within(1e-9));
+        assertThat(success.get("significant").asBoolean()).isFalse();
+        assertThat(body.get("cost_per_execution_usd").get("tested").asBoolean()).isFalse();
+        assertThat(body.get("candidate_figures").get("executions").asLong()).isEqualTo(10);
+    }
+
+    @ParameterizedTest(name = "{0} is 400 naming {1}")
+    @CsvSource({
+            "/api/v1/analytics/config-versions?from=yesterday, from",
+            "/api/v1/analytics/config-versions?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z, to",
+            "/api/v1/analytics/config-versions?interval=hour, interval",
+            "/api/v1/analytics/config-versions?interval=day, interval",
+            "/api/v1/analytics/config-versions?agentId=x, agentId",
+            "/api/v1/analytics/config-versions?agent_id=, agent_id",
+            "/api/v1/analytics/config-versions/compare?b=support-prompt-v1, a",
+            "/api/v1/analytics/config-versions/compare?a=x&b=x, b",
+            "/api/v1/analytics/config-versions/compare?a=shared-v&b=support-prompt-v1, a"})
+    void badParametersAre400(String path, String parameter) {
+        Response r = server.get(path, ADMIN_KEY);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.body()).contains("\"parameter\":\"" + parameter + "\"");
+    }
+
+    @Test
+    void exactErrorTexts() {
+        Response dates = server.get("/api/v1/analytics/config-versions?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+                ADMIN_KEY);
+        assertThat(dates.json().get("detail").asString())
+                .isEqualTo("to (2026-11-01T00:00:00Z) must be after from (2026-11-02T00:00:00Z)");
+        Response shared = server.get("/api/v1/analytics/config-versions/compare?a=shared-v&b=" + V1, ADMIN_KEY);
+        assertThat(shared.json().get("detail").asString())
+                .isEqualTo("config version 'shared-v' is used by 2 agents (coder, support-bot); give agent_id to choose one");
+        Response longOne = server.get("/api/v1/analytics/config-versions/compare?b=x&a=" + "v".repeat(300), ADMIN_KEY);
+        assertThat(longOne.status()).isEqualTo(400);
+        assertThat(longOne.json().get("detail").asString()).isEqualTo("a is 300 characters, over the limit of 256");
+    }
+
+    @Test
+    void anUnknownOrHostileVersionIs404() {
+        for (String version : List.of("nope", "x' OR '1'='1", "<script>alert(1)</script>", "support-prompt-v%")) {
+            Response r = server.get("/api/v1/analytics/config-versions/compare?b=" + V1 + "&a="
+                    + URLEncoder.encode(version, StandardCharsets.UTF_8), ADMIN_KEY);
+            assertThat(r.status()).as(r.toString()).isEqualTo(404);
+            assertThat(r.json().get("detail").asString())
+                    .isEqualTo("config version '" + version + "' does not exist in this workspace");
+        }
+        Response window = server.get("/api/v1/analytics/config-versions/compare?a=" + V2 + "&b=" + V1
+                + "&from=2026-11-02T00:00:00Z", ADMIN_KEY);
+        assertThat(window.status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherWorkspaceSeesNothing() {
+        Response created = server.post("/api/v1/workspaces", ADMIN_KEY, "{\"slug\": \"cfg-other\", \"name\": \"Other\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String other = created.json().get("admin_key").get("secret").asString();
+        Response list = server.get("/api/v1/analytics/config-versions", other);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("versions").size()).isZero();
+        Response compare = server.get("/api/v1/analytics/config-versions/compare?a=" + V2 + "&b=" + V1, other);
+        assertThat(compare.status()).isEqualTo(404);
+        assertThat(compare.json().get("detail").asString())
+                .isEqualTo("config version '" + V2 + "' does not exist in this workspace");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/analytics/config-versions", "/api/v1/analytics/config-versions/compare?a=x&b=y"})
+    void aKeyWithoutAnalyticsViewIs403AndNoKeyIs401(String path) {
+        Response created = server.post("/api/v1/api-keys", ADMIN_KEY,
+                "{\"name\": \"cfg-ingest-" + Math.abs(path.hashCode()) + "\", \"scopes\": [\"ingest:write\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Response r = server.get(path, created.json().get("secret").asString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(403);
+        assertThat(r.body()).contains("analytics:view");
+        assertThat(server.send(server.request(path).GET().build()).status()).isEqualTo(401);
+    }
+
+    private static JsonNode ok(String path) {
+        Response r = server.get(path, ADMIN_KEY);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+}
