@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One configuration version (the candidate) against another (the baseline): its parent version,
@@ -69,6 +72,17 @@ public record VersionComparison(String candidate, String baseline, BaselineKind 
                     effectSize, true, sig, sig ? (difference > 0) == higherIsBetter : null,
                     sig ? "significant after Holm's adjustment" : "no significant difference after Holm's adjustment");
         }
+    }
+
+    private static final Pattern VERSION_ID = Pattern.compile("(.+)-v([1-9][0-9]*)");
+
+    /**
+     * The default version of the configuration a version id {@code "{configuration_id}-v{n}"}
+     * belongs to: {@code "{configuration_id}-v1"}; empty for an id of another shape.
+     */
+    public static Optional<String> defaultVersionOf(String versionId) {
+        Matcher m = VERSION_ID.matcher(versionId);
+        return m.matches() ? Optional.of(m.group(1) + "-v1") : Optional.empty();
     }
 
     public static VersionComparison of(Version candidate, Version baseline, BaselineKind kind) {

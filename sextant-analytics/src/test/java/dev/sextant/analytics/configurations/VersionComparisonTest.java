@@ -76,4 +76,12 @@ class VersionComparisonTest {
         assertThat(c.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
         assertThat(c.reason()).isEqualTo("v2 against v1: needs at least 10 executions on each side, had 9 and 100");
     }
+
+    @Test
+    void theDefaultIsTheConfigurationsFirstVersion() {
+        assertThat(VersionComparison.defaultVersionOf("support-prompt-v7")).hasValue("support-prompt-v1");
+        assertThat(VersionComparison.defaultVersionOf("a-v2-v12")).hasValue("a-v2-v1");
+        assertThat(VersionComparison.defaultVersionOf("code-assistant-2.4")).isEmpty();
+        assertThat(VersionComparison.defaultVersionOf("x-v0")).isEmpty();
+    }
 }

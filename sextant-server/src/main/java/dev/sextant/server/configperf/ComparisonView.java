@@ -2,6 +2,7 @@ package dev.sextant.server.configperf;
 
 import dev.sextant.analytics.configurations.VersionComparison;
 import dev.sextant.analytics.configurations.VersionComparison.Metric;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** {@link VersionComparison} as the API answers it, with both versions' figures. */
@@ -10,7 +11,7 @@ record ComparisonView(Instant dataAsOf, String candidate, String baseline, Strin
         MetricView satisfaction, MetricView responseTimeMs, MetricView costPerExecutionUsd) {
 
     record MetricView(boolean higherIsBetter, Double candidate, Double baseline, Double difference, Double ciLow,
-            Double ciHigh, Double pValue, Double pValueAdjusted, Double effectSize, boolean tested, boolean significant,
+            Double ciHigh, Double pValue, @JsonProperty("adjusted_p_value") Double adjustedPValue, Double effectSize, boolean tested, boolean significant,
             Boolean improved, String reason) {
 
         static MetricView of(Metric m) {

@@ -99,7 +99,7 @@ class ITConfigVersions {
         JsonNode latency = body.get("response_time_ms");
         assertThat(latency.get("difference").asDouble()).isCloseTo(-725.0, within(1e-9));
         assertThat(latency.get("p_value").asDouble()).isCloseTo(1.199826490e-5, within(1e-12));
-        assertThat(latency.get("p_value_adjusted").asDouble()).isCloseTo(3 * 1.199826490e-5, within(1e-11));
+        assertThat(latency.get("adjusted_p_value").asDouble()).isCloseTo(3 * 1.199826490e-5, within(1e-11));
         assertThat(latency.get("improved").asBoolean()).isTrue();
         assertThat(body.get("satisfaction").get("p_value").asDouble()).isCloseTo(0.004470186846, within(1e-10));
         JsonNode success = body.get("success_rate");
