@@ -58,8 +58,18 @@ class ConfigVersionController {
     ComparisonView compare(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), COMPARE);
         String a = p.required("a");
-        String b = p.required("b");
-        if (a != null && a.equals(b)) {
+        String b = p.text("b");
+        BaselineKind kind = BaselineKind.CHOSEN;
+        if (a != null && b == null && !request.getParameterMap().containsKey("b")) {
+            b = VersionComparison.defaultVersionOf(a).orElse(null);
+            kind = BaselineKind.DEFAULT;
+            if (b == null) {
+                p.problem("b", "b is required when a ('" + a + "') is not of the form {configuration_id}-v{n}");
+            } else if (b.equals(a)) {
+                p.problem("b", "a ('" + a + "') is its configuration's default version; give b to compare it with");
+                b = null;
+            }
+        } else if (a != null && a.equals(b)) {
             p.problem("b", "b must name another version than a, both were '" + a + "'");
         }
         var query = p.query(p.text("agent_id"), p.time("from"), p.time("to"), a == null || b == null ? List.of()
@@ -67,7 +77,7 @@ class ConfigVersionController {
         ConfigurationPerformance result = reader.versions(caller.workspace(), query);
         Version candidate = one(result, a, "a");
         Version baseline = one(result, b, "b");
-        VersionComparison comparison = VersionComparison.of(candidate, baseline, BaselineKind.CHOSEN);
+        VersionComparison comparison = VersionComparison.of(candidate, baseline, kind);
         return ComparisonView.of(asOf(result), comparison, VersionView.of(candidate), VersionView.of(baseline));
     }
 

@@ -109,6 +109,21 @@ class ITConfigVersions {
         assertThat(body.get("candidate_figures").get("executions").asLong()).isEqualTo(10);
     }
 
+    @Test
+    void withoutBTheDefaultVersionIsTheBaseline() {
+        JsonNode body = ok("/api/v1/analytics/config-versions/compare?a=" + V2);
+        assertThat(body.get("baseline").asString()).isEqualTo(V1);
+        assertThat(body.get("baseline_kind").asString()).isEqualTo("default");
+        assertThat(body.get("verdict").asString()).isEqualTo("better");
+        Response first = server.get("/api/v1/analytics/config-versions/compare?a=" + V1, ADMIN_KEY);
+        assertThat(first.json().get("detail").asString())
+                .isEqualTo("a ('support-prompt-v1') is its configuration's default version; give b to compare it with");
+        Response hostile = server.get("/api/v1/analytics/config-versions?agent_id="
+                + URLEncoder.encode("x' OR '1'='1", StandardCharsets.UTF_8), ADMIN_KEY);
+        assertThat(hostile.status()).isEqualTo(200);
+        assertThat(hostile.json().get("versions").size()).isZero();
+    }
+
     @ParameterizedTest(name = "{0} is 400 naming {1}")
     @CsvSource({
             "/api/v1/analytics/config-versions?from=yesterday, from",
@@ -119,6 +134,9 @@ class ITConfigVersions {
             "/api/v1/analytics/config-versions?agent_id=, agent_id",
             "/api/v1/analytics/config-versions/compare?b=support-prompt-v1, a",
             "/api/v1/analytics/config-versions/compare?a=x&b=x, b",
+            "/api/v1/analytics/config-versions/compare?a=code-assistant-2.4, b",
+            "/api/v1/analytics/config-versions/compare?a=support-prompt-v1, b",
+            "/api/v1/analytics/config-versions?agent_id=a%00b, agent_id",
             "/api/v1/analytics/config-versions/compare?a=shared-v&b=support-prompt-v1, a"})
     void badParametersAre400(String path, String parameter) {
         Response r = server.get(path, ADMIN_KEY);
