@@ -124,6 +124,14 @@ class ITConfigVersions {
         assertThat(hostile.json().get("versions").size()).isZero();
     }
 
+    @Test
+    void theListAlsoAnswersAsACsvTable() {
+        Response csv = server.get("/api/v1/analytics/config-versions?agent_id=coder&format=csv", ADMIN_KEY);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("agent_id,config_version,executions,successes");
+        assertThat(csv.body().lines().count()).isEqualTo(3);
+    }
+
     @ParameterizedTest(name = "{0} is 400 naming {1}")
     @CsvSource({
             "/api/v1/analytics/config-versions?from=yesterday, from",
