@@ -60,14 +60,6 @@ final class JdbcConfigurationPerformanceReader implements ConfigurationPerforman
                 + " GROUP BY " + KEY;
         String ratings = "SELECT " + KEY + ", COUNT(*) AS n, AVG(sc.value) AS mean, stddev_samp(sc.value) AS sd,"
                 + " SUM(sc.value) AS total" + RATED + where + RATING_ONLY + " GROUP BY " + KEY;
-        String bucket = query.series() == null ? null
-                : "date_trunc('" + query.series().wire() + "', t.started_at AT TIME ZONE 'UTC')";
-        String points = "SELECT " + KEY + ", " + bucket + " AS b, COUNT(*) AS n,"
-                + " SUM(CASE WHEN t.status = 'error' THEN 0 ELSE 1 END) AS successes,"
-                + " COUNT(t.duration_ms) AS latency_n, SUM(t.duration_ms) AS duration, SUM(t.cost_usd) AS cost"
-                + " FROM traces t" + where + " GROUP BY " + KEY + ", " + bucket;
-        String pointRatings = "SELECT " + KEY + ", " + bucket + " AS b, COUNT(*) AS n, SUM(sc.value) AS total"
-                + RATED + where + RATING_ONLY + " GROUP BY " + KEY + ", " + bucket;
         return database.read("computing configuration performance", c -> {
             Map<Key, Ratings> rated = new HashMap<>();
             try (PreparedStatement s = SqlValues.prepare(c, filter.values(), ratings); ResultSet rs = s.executeQuery()) {
@@ -94,7 +86,14 @@ final class JdbcConfigurationPerformanceReader implements ConfigurationPerforman
             found.sort(Comparator.comparing(Version::agentId, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(Version::configVersion));
             List<Point> series = new ArrayList<>();
-            if (bucket != null) {
+            if (query.series() != null) {
+                String bucket = "date_trunc('" + query.series().wire() + "', t.started_at AT TIME ZONE 'UTC')";
+                String points = "SELECT " + KEY + ", " + bucket + " AS b, COUNT(*) AS n,"
+                        + " SUM(CASE WHEN t.status = 'error' THEN 0 ELSE 1 END) AS successes,"
+                        + " COUNT(t.duration_ms) AS latency_n, SUM(t.duration_ms) AS duration, SUM(t.cost_usd) AS cost"
+                        + " FROM traces t" + where + " GROUP BY " + KEY + ", " + bucket;
+                String pointRatings = "SELECT " + KEY + ", " + bucket + " AS b, COUNT(*) AS n, SUM(sc.value) AS total"
+                        + RATED + where + RATING_ONLY + " GROUP BY " + KEY + ", " + bucket;
                 Map<Key, Ratings> ratedPoints = new HashMap<>();
                 try (PreparedStatement s = SqlValues.prepare(c, filter.values(), pointRatings);
                         ResultSet rs = s.executeQuery()) {
