@@ -74,6 +74,8 @@ public interface SextantStore extends AutoCloseable {
 
     ConfigurationStore configurations();
 
+    ConfigurationPerformanceReader configurationPerformance();
+
     @Override
     void close();
 }

@@ -288,4 +288,12 @@ class ITDuckDbStore {
         @Override protected void dropStore() { file.delete(); }
         @Override protected boolean normalizesJsonText() { return false; }
     }
+
+    @Nested
+    class ConfigurationPerformance extends dev.sextant.store.tests.ConfigurationPerformanceContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
 }

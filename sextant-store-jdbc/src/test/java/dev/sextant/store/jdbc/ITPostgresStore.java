@@ -288,4 +288,12 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class ConfigurationPerformance extends dev.sextant.store.tests.ConfigurationPerformanceContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
 }

@@ -289,6 +289,11 @@ public final class JdbcSextantStore implements SextantStore {
     }
 
     @Override
+    public dev.sextant.store.ConfigurationPerformanceReader configurationPerformance() {
+        return new JdbcConfigurationPerformanceReader(database);
+    }
+
+    @Override
     public void close() {
         database.close();
     }
