@@ -68,6 +68,8 @@ public interface SextantStore extends AutoCloseable {
 
     RetentionStore retention();
 
+    PersonalizationReader personalization();
+
     @Override
     void close();
 }

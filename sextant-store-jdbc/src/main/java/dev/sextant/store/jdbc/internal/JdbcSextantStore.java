@@ -27,6 +27,7 @@ import dev.sextant.store.TrendReader;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
+import dev.sextant.store.PersonalizationReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,6 +62,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final UserStore users;
     private final TopologyReader topology;
     private final RetentionStore retention;
+    private final PersonalizationReader personalization;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -97,6 +99,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.users = new JdbcUserStore(database, clock);
         this.topology = new JdbcTopologyReader(database);
         this.retention = new JdbcRetentionStore(database, clock);
+        this.personalization = new JdbcPersonalizationReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -262,6 +265,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public RetentionStore retention() {
         return retention;
+    }
+
+    @Override
+    public PersonalizationReader personalization() {
+        return personalization;
     }
 
     @Override
