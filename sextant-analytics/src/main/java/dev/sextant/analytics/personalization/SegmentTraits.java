@@ -1,6 +1,7 @@
 package dev.sextant.analytics.personalization;
 
 import dev.sextant.analytics.personalization.Segment.Recommendation;
+import dev.sextant.store.UserBehaviour;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.Map;
 /**
  * Names and recommendations of a segment from its centroid. A feature is a trait when the
  * centroid's z-score is at least {@link #STANDS_OUT} away from the users' mean and the feature
- * has a word for that side (high night share: "night"; low output length: "short answers"); the
- * name is the up to three strongest traits, or "typical" when none stands out.
+ * has a word for that side (high night share: "night"; low output length: "short answers"); a
+ * share must also be at least {@link #MIN_SHARE} of the segment's interactions to name it (6% in
+ * the evening is more than others, but not an evening segment). The name is the up to three
+ * strongest traits (ties by word), or "typical" when none stands out. Traits are relative to the
+ * users segmented: filter by agent to compare like with like.
  *
  * <p>Recommendations, each from a rule on the centroid (original units) against all users:
  * <ul>
@@ -28,14 +32,19 @@ import java.util.Map;
 final class SegmentTraits {
     static final double STANDS_OUT = 0.5;
     static final int NAME_TRAITS = 3;
+    /** A share (hours, message type, hand-offs) names a segment only when it is at least this large. */
+    static final double MIN_SHARE = 0.25;
 
     private SegmentTraits() {}
 
-    static List<String> traits(List<String> features, double[] z) {
+    static List<String> traits(List<String> features, double[] z, double[] raw) {
         record Trait(String word, double strength) {}
         List<Trait> found = new ArrayList<>();
         for (int j = 0; j < features.size(); j++) {
-            String word = z[j] >= STANDS_OUT ? high(features.get(j)) : z[j] <= -STANDS_OUT ? low(features.get(j)) : null;
+            String feature = features.get(j);
+            boolean share = feature.startsWith("share_") || feature.endsWith("_share");
+            String word = z[j] >= STANDS_OUT && (!share || raw[j] >= MIN_SHARE) ? high(feature)
+                    : z[j] <= -STANDS_OUT ? low(feature) : null;
             if (word != null) {
                 found.add(new Trait(word, Math.abs(z[j])));
             }
@@ -60,6 +69,7 @@ final class SegmentTraits {
             case "mean_rating" -> "satisfied";
             case "distinct_agents" -> "several agents";
             case "handoff_share" -> "often handed off";
+            case "share_" + UserBehaviour.NO_MESSAGE_TYPE -> "no message type";
             default -> feature.startsWith("share_") ? feature.substring("share_".length()) : null;
         };
     }

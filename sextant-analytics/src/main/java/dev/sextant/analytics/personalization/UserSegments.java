@@ -24,8 +24,9 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  *
  * <p>Choosing k: the caller's k, else the k in 2..{@link #MAX_AUTO_K} with the highest mean
  * silhouette (ties: the smaller k), trying only k with at least {@link #USERS_PER_SEGMENT} users per
- * segment. Fewer than {@link #MIN_USERS} users, or fewer than 3 × the given k, gives no segments
- * and says why.
+ * segment on average and partitions whose every segment has {@link #MIN_AUTO_SEGMENT} users or
+ * more. Fewer than {@link #MIN_USERS} users, or fewer than 3 × the given k, gives no segments and
+ * says why.
  */
 public final class UserSegments {
     public static final int MIN_USERS = 10;
@@ -33,6 +34,8 @@ public final class UserSegments {
     public static final int MIN_K = 2;
     public static final int MAX_K = 10;
     public static final int MAX_AUTO_K = 6;
+    /** When k is chosen, a partition with a smaller segment is not a candidate: one user is an outlier, not a segment. */
+    public static final int MIN_AUTO_SEGMENT = 2;
     static final int SAMPLE_USERS = 20;
     static final int TRIALS = 10;
     static final int MAX_ITERATIONS = 300;
@@ -66,7 +69,7 @@ public final class UserSegments {
         int to = k == null ? Math.min(MAX_AUTO_K, n / USERS_PER_SEGMENT) : k;
         for (int candidate = from; candidate <= to; candidate++) {
             List<List<UserPoint>> clusters = cluster(points, candidate);
-            if (clusters == null) {
+            if (clusters == null || (k == null && clusters.stream().anyMatch(c -> c.size() < MIN_AUTO_SEGMENT))) {
                 continue;
             }
             double s = Silhouette.mean(clusters.stream().map(c -> c.stream().map(UserPoint::getPoint).toList()).toList());
@@ -76,7 +79,8 @@ public final class UserSegments {
             }
         }
         if (best == null) {
-            return Segmentation.none(n, features.names(), "the users' behaviour vectors are too alike to split");
+            return Segmentation.none(n, features.names(), "no split into segments of at least "
+                    + MIN_AUTO_SEGMENT + " users each was found: the users' behaviour vectors are too alike");
         }
         return new Segmentation(n, best.size(), k == null ? "silhouette" : "given", bestSilhouette, features.names(),
                 segments(best, sorted, features), null);
@@ -124,7 +128,8 @@ public final class UserSegments {
                 centroid.put(names.get(j), raw[j] / members.size());
                 zCentroid.put(names.get(j), z[j] / members.size());
             }
-            List<String> traits = SegmentTraits.traits(names, zCentroid.values().stream().mapToDouble(d -> d).toArray());
+            List<String> traits = SegmentTraits.traits(names, zCentroid.values().stream().mapToDouble(d -> d).toArray(),
+                    centroid.values().stream().mapToDouble(d -> d).toArray());
             segments.add(new Segment(segments.size() + 1, SegmentTraits.name(traits), members.size(),
                     (double) members.size() / users.size(), traits, centroid,
                     SegmentTraits.recommendations(centroid, zCentroid, overallRating),

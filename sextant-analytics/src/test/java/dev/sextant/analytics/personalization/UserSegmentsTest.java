@@ -118,7 +118,34 @@ class UserSegmentsTest {
         }
         Segmentation s = UserSegments.of(same, null);
         assertThat(s.segments()).isEmpty();
-        assertThat(s.reason()).isEqualTo("the users' behaviour vectors are too alike to split");
+        assertThat(s.reason()).isEqualTo(
+                "no split into segments of at least 2 users each was found: the users' behaviour vectors are too alike");
+    }
+
+    /** Eleven alike users and one far away: a segment of one is an outlier, so k = 2 is not chosen. */
+    @Test
+    void aLoneOutlierIsNotASegmentWhenKIsChosen() {
+        List<UserBehaviour> users = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            users.add(new UserBehaviour("u-" + (10 + i), 3, 10.0 + i % 2, 10.0, Map.of("text", 3L), 4.0, 1, 0, 3, 0, 0,
+                    1, 0));
+        }
+        users.add(new UserBehaviour("outlier", 300, 900.0, 900.0, Map.of("voice", 300L), 1.0, 9, 300, 0, 0, 0, 4, 200));
+        Segmentation chosen = UserSegments.of(users, null);
+        assertThat(chosen.segments()).allSatisfy(g -> assertThat(g.size()).isGreaterThanOrEqualTo(2));
+        Segmentation given = UserSegments.of(users, 2);
+        assertThat(given.segments()).extracting(Segment::size).containsExactly(11, 1);
+        assertThat(given.segments().get(1).sampleUsers()).containsExactly("outlier");
+    }
+
+    /** Evening share 0.1 against 0: far above the others in z, yet too small to call a segment "evening". */
+    @Test
+    void aSmallShareDoesNotNameASegment() {
+        List<String> features = List.of("evening_share", "mean_output_chars");
+        assertThat(SegmentTraits.traits(features, new double[] {2.0, 1.0}, new double[] {0.1, 500})).containsExactly(
+                "long answers");
+        assertThat(SegmentTraits.traits(features, new double[] {2.0, 1.0}, new double[] {0.3, 500})).containsExactly(
+                "evening", "long answers");
     }
 
     @Test
