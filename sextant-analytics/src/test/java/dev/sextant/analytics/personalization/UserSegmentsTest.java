@@ -153,4 +153,19 @@ class UserSegmentsTest {
         assertThatThrownBy(() -> UserSegments.of(planted(1), 1)).hasMessage("k must be between 2 and 10, was 1");
         assertThatThrownBy(() -> UserSegments.of(planted(1), 11)).hasMessage("k must be between 2 and 10, was 11");
     }
+
+    /** 4500 users in the three planted groups: k is chosen on a sample of the silhouette and still found. */
+    @Test
+    void manyUsersAreSegmentedWithASampledSilhouette() {
+        List<UserBehaviour> many = new ArrayList<>();
+        for (int copy = 0; copy < 150; copy++) {
+            String prefix = "c" + copy + "-";
+            planted(copy).forEach(u -> many.add(new UserBehaviour(prefix + u.userId(), u.interactions(),
+                    u.meanInputChars(), u.meanOutputChars(), u.messageTypes(), u.meanRating(), u.ratings(), u.night(),
+                    u.morning(), u.afternoon(), u.evening(), u.distinctAgents(), u.handoffs())));
+        }
+        Segmentation s = UserSegments.of(many, null);
+        assertThat(s.k()).isEqualTo(3);
+        assertThat(s.segments()).extracting(Segment::size).containsExactly(1500, 1500, 1500);
+    }
 }
