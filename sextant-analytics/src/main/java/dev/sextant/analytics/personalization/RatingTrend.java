@@ -15,6 +15,8 @@ public enum RatingTrend {
     public static final double THRESHOLD = 0.001;
     /** A trend needs more active weeks than this. */
     public static final int MIN_WEEKS = 2;
+    /** A slope needs at least this many rated weeks. */
+    public static final int MIN_RATED_WEEKS = 3;
 
     static RatingTrend ofSlope(double slope) {
         return slope > THRESHOLD ? IMPROVING : slope < -THRESHOLD ? DECLINING : STABLE;

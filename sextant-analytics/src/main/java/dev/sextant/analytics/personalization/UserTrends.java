@@ -53,7 +53,7 @@ public final class UserTrends {
         Double slope = null;
         if (weeks.size() <= RatingTrend.MIN_WEEKS) {
             trend = RatingTrend.INSUFFICIENT_WEEKS;
-        } else if (rated.size() < 3) {
+        } else if (rated.size() < RatingTrend.MIN_RATED_WEEKS) {
             trend = RatingTrend.INSUFFICIENT_RATINGS;
         } else {
             slope = slope(rated);

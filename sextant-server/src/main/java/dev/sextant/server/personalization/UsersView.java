@@ -27,7 +27,8 @@ record UsersView(Instant from, Instant to, String agentId, String userId, long t
 
     /** The classification's constants, so that a reader of the answer knows them. */
     record TrendRule(double threshold, int minActiveWeeks, int minRatedWeeks) {
-        static final TrendRule CURRENT = new TrendRule(RatingTrend.THRESHOLD, RatingTrend.MIN_WEEKS + 1, 3);
+        static final TrendRule CURRENT = new TrendRule(RatingTrend.THRESHOLD, RatingTrend.MIN_WEEKS + 1,
+                RatingTrend.MIN_RATED_WEEKS);
     }
 
     static UsersView of(PersonalizationQuery q, List<UserAgentTrend> all, List<UserAgentTrend> page, UserCursor next) {
