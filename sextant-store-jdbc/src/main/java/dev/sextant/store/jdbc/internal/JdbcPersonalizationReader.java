@@ -17,12 +17,9 @@ import java.util.Map;
 /**
  * Personalization in SQL over {@code traces t} with a user, each joined to the sum and count of
  * its numeric {@code user_rating} scores (aggregated per trace first, so that several ratings never
- * count an interaction twice). Weeks are {@code date_trunc('week')} of the start in UTC (Monday).
+ * count an interaction twice, and over the selected traces only). Weeks are {@code date_trunc('week')} of the start in UTC (Monday).
  */
 final class JdbcPersonalizationReader implements PersonalizationReader {
-    private static final String RATED = " FROM traces t LEFT JOIN (SELECT trace_id, SUM(value) AS rs, COUNT(value) AS rn"
-            + " FROM scores WHERE workspace_id = ? AND name = 'user_rating' AND value IS NOT NULL GROUP BY trace_id) r"
-            + " ON r.trace_id = t.id";
     private static final String HOUR = "EXTRACT(HOUR FROM t.started_at AT TIME ZONE 'UTC')";
 
     private final Database database;
@@ -36,7 +33,7 @@ final class JdbcPersonalizationReader implements PersonalizationReader {
         Selection s = new Selection(database.dialect(), workspace, query);
         String week = "date_trunc('week', t.started_at AT TIME ZONE 'UTC')";
         String sql = "SELECT t.user_id AS u, t.agent_id AS a, " + week + " AS w, COUNT(*) AS n, SUM(r.rs) AS rs,"
-                + " SUM(r.rn) AS rn" + RATED + " WHERE " + s.where + " GROUP BY t.user_id, t.agent_id, " + week
+                + " SUM(r.rn) AS rn" + s.from + " WHERE " + s.where + " GROUP BY t.user_id, t.agent_id, " + week
                 + " ORDER BY " + database.dialect().byteOrder("t.user_id") + ", "
                 + database.dialect().byteOrder("t.agent_id") + " NULLS LAST, w";
         return database.read("reading personalization weeks", c -> {
@@ -64,7 +61,7 @@ final class JdbcPersonalizationReader implements PersonalizationReader {
                 + " SUM(CASE WHEN " + HOUR + " >= 18 THEN 1 ELSE 0 END) AS evening,"
                 + " COUNT(DISTINCT t.agent_id) AS agents,"
                 + " SUM(CASE WHEN t.handoff_triggered = TRUE THEN 1 ELSE 0 END) AS handoffs"
-                + RATED + " WHERE " + s.where + " GROUP BY t.user_id ORDER BY " + database.dialect().byteOrder("t.user_id");
+                + s.from + " WHERE " + s.where + " GROUP BY t.user_id ORDER BY " + database.dialect().byteOrder("t.user_id");
         String types = "SELECT t.user_id AS u, t.message_type AS m, COUNT(*) AS n FROM traces t WHERE "
                 + s.filter.where() + " AND t.user_id IS NOT NULL GROUP BY t.user_id, t.message_type";
         return database.read("reading personalization behaviour", c -> {
@@ -92,16 +89,25 @@ final class JdbcPersonalizationReader implements PersonalizationReader {
         });
     }
 
-    /** The interactions of the query that have a user; the ratings subquery's workspace value first. */
+    /**
+     * The interactions of the query that have a user ({@code where}), each joined ({@code from}) to
+     * the sum and count of its numeric ratings; the ratings are aggregated over the same selection
+     * of traces, so the database reads the scores of those traces only (by {@code scores_by_trace}).
+     */
     private static final class Selection {
         final InteractionFilter filter;
+        final String from;
         final String where;
         final List<Object> values = new ArrayList<>();
 
         Selection(Dialect dialect, WorkspaceId workspace, PersonalizationQuery query) {
             filter = new InteractionFilter(dialect, workspace, query.interactions());
             where = filter.where() + " AND t.user_id IS NOT NULL";
-            values.add(workspace.value());
+            from = " FROM traces t LEFT JOIN (SELECT sc.trace_id, SUM(sc.value) AS rs, COUNT(sc.value) AS rn"
+                    + " FROM scores sc JOIN traces t ON t.workspace_id = sc.workspace_id AND t.id = sc.trace_id"
+                    + " WHERE " + where + " AND sc.name = 'user_rating' AND sc.value IS NOT NULL GROUP BY sc.trace_id) r"
+                    + " ON r.trace_id = t.id";
+            values.addAll(filter.values());
             values.addAll(filter.values());
         }
     }
