@@ -17,6 +17,8 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
     static final Duration DEFAULT_RANGE = Duration.ofDays(7 * 12);
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    /** Room for two ids of 256 characters (up to 768 UTF-8 bytes, 1024 in base64) and the count. */
+    static final int MAX_CURSOR_LENGTH = 3000;
     static final Set<String> USERS = Set.of("from", "to", "agent_id", "user_id", "limit", "cursor");
     static final Set<String> SEGMENTS = Set.of("from", "to", "agent_id", "k");
 
@@ -27,7 +29,7 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
         String agent = p.text("agent_id");
         String user = p.text("user_id");
         Integer limit = p.whole("limit", 1, MAX_LIMIT);
-        String rawCursor = p.text("cursor");
+        String rawCursor = p.text("cursor", MAX_CURSOR_LENGTH);
         UserCursor cursor = null;
         if (rawCursor != null) {
             cursor = UserCursor.decode(rawCursor);

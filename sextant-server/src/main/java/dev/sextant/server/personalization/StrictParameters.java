@@ -33,6 +33,11 @@ final class StrictParameters {
     }
 
     String text(String name) {
+        return text(name, MAX_LENGTH);
+    }
+
+    /** The one value, at most {@code maxLength} characters long. */
+    String text(String name, int maxLength) {
         String[] values = parameters.get(name);
         if (values == null) {
             return null;
@@ -45,8 +50,8 @@ final class StrictParameters {
             problem(name, name + " contains a NUL character");
             return null;
         }
-        if (values[0].length() > MAX_LENGTH) {
-            problem(name, name + " is " + values[0].length() + " characters, over the limit of " + MAX_LENGTH);
+        if (values[0].length() > maxLength) {
+            problem(name, name + " is " + values[0].length() + " characters, over the limit of " + maxLength);
             return null;
         }
         return values[0];

@@ -11,6 +11,7 @@ import java.util.Comparator;
  * page starts after it, so pairs that gain activity between pages are not listed twice in a row.
  */
 record UserCursor(long interactions, String userId, String agentId) {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Comparator<UserCursor> ORDER = Comparator.comparingLong(UserCursor::interactions).reversed()
             .thenComparing(UserCursor::userId)
             .thenComparing(UserCursor::agentId, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -23,21 +24,25 @@ record UserCursor(long interactions, String userId, String agentId) {
         return ORDER.compare(this, after(t)) < 0;
     }
 
+    /** {@code <interactions>.<user>.n} or {@code <interactions>.<user>.a<agent>}, ids in unpadded base64url. */
     String encode() {
-        String text = interactions + "\n" + userId + "\n" + (agentId == null ? "-" : "+" + agentId);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return interactions + "." + B64.encodeToString(userId.getBytes(StandardCharsets.UTF_8)) + "."
+                + (agentId == null ? "n" : "a" + B64.encodeToString(agentId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The cursor of {@code raw}, or null when it is not one {@link #encode()} made. */
     static UserCursor decode(String raw) {
+        String[] parts = raw.split("\\.", -1);
+        if (parts.length != 3 || parts[1].isEmpty() || !(parts[2].equals("n") || parts[2].startsWith("a"))) {
+            return null;
+        }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length != 3 || parts[1].isEmpty() || !(parts[2].equals("-") || parts[2].startsWith("+"))) {
-                return null;
-            }
             long interactions = Long.parseLong(parts[0]);
-            return interactions < 0 ? null
-                    : new UserCursor(interactions, parts[1], parts[2].charAt(0) == '-' ? null : parts[2].substring(1));
+            String user = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            String agent = parts[2].equals("n") ? null
+                    : new String(Base64.getUrlDecoder().decode(parts[2].substring(1)), StandardCharsets.UTF_8);
+            return interactions < 0 || !B64.encodeToString(user.getBytes(StandardCharsets.UTF_8)).equals(parts[1])
+                    ? null : new UserCursor(interactions, user, agent);
         } catch (IllegalArgumentException e) {
             return null;
         }
