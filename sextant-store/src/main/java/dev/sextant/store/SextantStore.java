@@ -76,6 +76,8 @@ public interface SextantStore extends AutoCloseable {
 
     ConfigurationPerformanceReader configurationPerformance();
 
+    PersonalizationReader personalization();
+
     @Override
     void close();
 }

@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.ExperimentOutcomeContract;
+import dev.sextant.store.tests.PersonalizationContract;
 import dev.sextant.store.tests.UserContract;
 import dev.sextant.store.tests.SessionContract;
 import dev.sextant.store.tests.TopologyContract;
@@ -291,6 +292,14 @@ class ITDuckDbStore {
 
     @Nested
     class ConfigurationPerformance extends dev.sextant.store.tests.ConfigurationPerformanceContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class Personalization extends PersonalizationContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

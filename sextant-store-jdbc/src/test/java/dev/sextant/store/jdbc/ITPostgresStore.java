@@ -2,6 +2,7 @@ package dev.sextant.store.jdbc;
 
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.tests.ExperimentOutcomeContract;
+import dev.sextant.store.tests.PersonalizationContract;
 import dev.sextant.store.tests.UserContract;
 import dev.sextant.store.tests.SessionContract;
 import dev.sextant.store.tests.TopologyContract;
@@ -291,6 +292,14 @@ class ITPostgresStore {
 
     @Nested
     class ConfigurationPerformance extends dev.sextant.store.tests.ConfigurationPerformanceContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class Personalization extends PersonalizationContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

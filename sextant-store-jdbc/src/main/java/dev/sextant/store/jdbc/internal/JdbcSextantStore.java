@@ -30,6 +30,7 @@ import dev.sextant.store.TrendReader;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
+import dev.sextant.store.PersonalizationReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,6 +68,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final ExperimentOutcomeReader experimentOutcomes;
     private final ExperimentStore experiments;
     private final ConfigurationStore configurations;
+    private final PersonalizationReader personalization;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -106,6 +108,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.experimentOutcomes = new JdbcExperimentOutcomeReader(database);
         this.experiments = new JdbcExperimentStore(database, clock);
         this.configurations = new JdbcConfigurationStore(database, clock);
+        this.personalization = new JdbcPersonalizationReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -291,6 +294,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.ConfigurationPerformanceReader configurationPerformance() {
         return new JdbcConfigurationPerformanceReader(database);
+    }
+
+    @Override
+    public PersonalizationReader personalization() {
+        return personalization;
     }
 
     @Override
