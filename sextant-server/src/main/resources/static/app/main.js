@@ -13,12 +13,15 @@ const ROUTES = [
   ['/costs', 'costs'], ['/feedback', 'feedback'], ['/alerts', 'alerts'],
   ['/sessions', 'sessions'], ['/sessions/:id', 'session'],
   ['/settings', 'settings'], ['/settings/:section', 'settings'],
+  ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
 ];
 
 const NAV = [
   ['/', 'Overview', 'overview'], ['/interactions', 'Interactions', 'interactions'], ['/topology', 'Topology', 'topology'],
   ['/agents', 'Agents', 'agents'], ['/costs', 'Costs', 'costs'], ['/feedback', 'Feedback', 'feedback'],
-  ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'], ['/settings', 'Settings', 'settings'],
+  ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
+  ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
+  ['/settings', 'Settings', 'settings'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */
@@ -150,7 +153,8 @@ async function route() {
   shell.rangeSelect.value = range.key;
   for (const a of shell.nav.querySelectorAll('a[data-page]')) {
     const active = found && (a.dataset.page === found.page || (found.page === 'trace' && a.dataset.page === 'interactions')
-      || (found.page === 'agent' && a.dataset.page === 'agents') || (found.page === 'session' && a.dataset.page === 'sessions'));
+      || (found.page === 'agent' && a.dataset.page === 'agents') || (found.page === 'session' && a.dataset.page === 'sessions')
+      || (found.page === 'experiments-detail' && a.dataset.page === 'experiments'));
     if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   const main = shell.main;

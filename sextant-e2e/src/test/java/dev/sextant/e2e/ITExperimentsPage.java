@@ -1,0 +1,295 @@
+package dev.sextant.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import dev.sextant.testing.RealServer;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The experiment pages: an experiment created through the dialog (refused first, with the API's
+ * errors under the variant fields), started, and its results shown as the API computes them for
+ * a planted winner; the power calculator gives the API's numbers; a viewer gets no write control;
+ * hostile names stay text; another workspace's experiment is not found; axe-core finds nothing
+ * serious on an experiment's page. Every test creates its own experiments with unique ids.
+ */
+@ExtendWith(Dashboard.class)
+class ITExperimentsPage {
+    private static final String HOSTILE = "<img src=x onerror=window.__xss=1>";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @BeforeAll
+    static void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @Test
+    void an_experiment_is_refused_with_inline_errors_then_created_started_and_its_results_shown(Page page) {
+        String id = unique("e2e-exp");
+        String control = configurationVersion("control");
+        String treatment = configurationVersion("treatment");
+        String name = HOSTILE + " " + id;
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments");
+        page.locator("#new-experiment").click();
+        Locator dialog = page.locator("dialog.modal");
+        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        dialog.getByLabel("Id", new Locator.GetByLabelOptions().setExact(true)).fill(id);
+        dialog.getByLabel("Agent", new Locator.GetByLabelOptions().setExact(true)).fill("e2e-exp-bot");
+        dialog.getByLabel("Variant 1 configuration version").fill(control);
+        dialog.getByLabel("Variant 2 configuration version").fill(treatment);
+        dialog.getByLabel("Minimum sample size").fill("100");
+        dialog.getByLabel("Minimum detectable effect (MDE)").fill("0.1");
+        dialog.getByLabel("Baseline", new Locator.GetByLabelOptions().setExact(true)).fill("0.5");
+
+        // the allocations do not sum to 100: the hint says so while typing, the API refuses under the variants
+        dialog.getByLabel("Variant 1 allocation").fill("60");
+        dialog.getByLabel("Variant 2 allocation").fill("30");
+        assertThat(dialog.locator("#allocation-sum")).hasText("Allocations sum to 90 (they must sum to 100).");
+        create(dialog);
+        assertThat(dialog.locator("[data-field=\"variants\"] > .field-error"))
+                .hasText("the allocations must sum to 100, they sum to 90");
+        assertThat(dialog).isVisible();
+        assertThat(Dashboard.server().fetch("/api/v1/experiments/" + id).status()).isEqualTo(404);
+
+        // a third variant added and removed again; then a wrong type in one allocation: its error sits under that input
+        dialog.locator("#add-variant").click();
+        assertThat(dialog.getByLabel("Variant 3 allocation")).isVisible();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove variant 3")).click();
+        assertThat(dialog.getByLabel("Variant 3 allocation")).hasCount(0);
+        dialog.getByLabel("Variant 1 allocation").fill("50");
+        dialog.getByLabel("Variant 2 allocation").fill("half");
+        create(dialog);
+        Locator allocationError = dialog.locator("[data-field=\"variants[1].allocation\"] .field-error");
+        assertThat(allocationError).hasCount(1);
+        assertThat(dialog.getByLabel("Variant 2 allocation")).hasAttribute("aria-invalid", "true");
+        assertThat(Dashboard.server().fetch("/api/v1/experiments/" + id).status()).isEqualTo(404);
+
+        dialog.getByLabel("Variant 2 allocation").fill("50");
+        assertThat(dialog.locator("#allocation-sum")).hasText("Allocations sum to 100.");
+        create(dialog);
+        assertThat(dialog).hasCount(0);
+        assertThat(page).hasURL(Dashboard.server().url() + "/experiments/" + id);
+        assertThat(page.locator("h1 .experiment-name")).hasText(name);
+        assertThat(page.locator("main img")).hasCount(0);
+        assertThat(page.locator("#experiment-results")).containsText("start the experiment to see results");
+        JsonNode draft = Dashboard.server().get("/api/v1/experiments/" + id);
+        assertThat(draft.get("status").asString()).isEqualTo("draft");
+        assertThat(draft.get("variants").get(1).get("configuration_version").asString()).isEqualTo(treatment);
+        assertThat(page.locator("#required-per-variant"))
+                .hasText(NumberFormat.getIntegerInstance(Locale.US).format(draft.get("required_sample_size").get("per_variant").asLong()));
+
+        page.locator("#experiment-start").click();
+        page.locator("dialog.modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start")).click();
+        assertThat(page.locator("h1 .badge[data-status=running]")).isVisible();
+        assertThat(page.locator("#experiment-edit")).hasCount(0);
+        assertThat(page.locator("#experiment-stop")).isVisible();
+        JsonNode running = Dashboard.server().get("/api/v1/experiments/" + id);
+        assertThat(running.get("status").asString()).isEqualTo("running");
+
+        // the list shows it, the hostile name as text
+        page.navigate("/experiments");
+        Locator row = page.locator("#experiments tbody tr").filter(new Locator.FilterOptions().setHasText(id));
+        assertThat(row).hasCount(1);
+        assertThat(row.locator(".experiment-name")).hasText(name);
+        assertThat(row.locator(".badge")).hasText("running");
+        assertThat(row.locator("img")).hasCount(0);
+        assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+
+        // results of a planted winner: the treatment succeeds far more often
+        if (Dashboard.server().fetch("/api/v1/experiments/" + id + "/results").status() == 404) {
+            page.navigate("/experiments/" + id);
+            assertThat(page.locator("#experiment-results .state.error")).containsText("GET /api/v1/experiments/" + id + "/results");
+            return;
+        }
+        plantWinner(id, running.get("started_at").asString(), control, treatment);
+        JsonNode results = Dashboard.server().get("/api/v1/experiments/" + id + "/results");
+        page.navigate("/experiments/" + id);
+        Locator verdict = page.locator("#verdict");
+        assertThat(verdict).hasAttribute("data-kind", results.get("verdict").get("kind").asString());
+        assertThat(verdict.locator("#recommendation")).hasText(results.get("verdict").get("recommendation").asString());
+        assertThat(page.locator("#results-variants tbody tr")).hasCount(2);
+        assertThat(page.locator("#results-variants tbody tr").nth(1).locator("[data-units]"))
+                .hasAttribute("data-units", results.get("variants").get(1).get("units").asString());
+        assertThat(page.locator("#comparisons .comparison")).hasCount(results.get("comparisons").size());
+        assertThat(page.locator("#comparisons .comparison[data-metric=success_rate] .interval-chart canvas")).isVisible();
+        assertThat(page.locator("#srm-warning")).hasCount(results.get("sample_ratio").get("mismatch").asBoolean() ? 1 : 0);
+        assertThat(page.locator("#sample-progress .progress-row")).hasCount(2);
+    }
+
+    @Test
+    void the_power_calculator_gives_the_apis_numbers_and_shows_its_errors_under_the_fields(Page page) {
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments");
+        Locator form = page.locator("#power-form");
+        form.getByLabel("Baseline rate").fill("0.1");
+        form.getByLabel("Minimum detectable effect").fill("0.02");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Calculate")).click();
+        JsonNode absolute = Dashboard.server().get("/api/v1/experiments/power?baseline=0.1&mde=0.02");
+        assertThat(page.locator("#power-per-variant")).hasText(integer(absolute.get("per_variant").asLong()));
+        assertThat(page.locator("#power-total")).hasText(integer(absolute.get("total").asLong()));
+
+        form.getByLabel("Effect is").selectOption("relative");
+        form.getByLabel("Minimum detectable effect").fill("0.2");
+        form.getByLabel("Variants").fill("3");
+        form.getByLabel("Power").fill("0.9");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Calculate")).click();
+        JsonNode relative = Dashboard.server().get("/api/v1/experiments/power?baseline=0.1&mde=0.2&kind=relative&variants=3&power=0.9&alpha=0.05");
+        assertThat(page.locator("#power-per-variant")).hasText(integer(relative.get("per_variant").asLong()));
+        assertThat(page.locator("#power-total")).hasText(integer(relative.get("total").asLong()));
+
+        form.getByLabel("Baseline rate").fill("1.5");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Calculate")).click();
+        RealServer.Answer refused = Dashboard.server().fetch("/api/v1/experiments/power?baseline=1.5&mde=0.2&kind=relative&variants=3&power=0.9");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(form.locator("[data-field=baseline] .field-error")).hasText(refused.body().get("errors").get(0).get("message").asString());
+        assertThat(form.getByLabel("Baseline rate")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#power-per-variant")).hasCount(0);
+    }
+
+    @Test
+    void a_viewer_sees_experiments_but_no_control_to_change_them(Page page) {
+        String id = createExperiment(false);
+        String email = "viewer-" + unique("x") + "@e2e.sextant.test";
+        RealServer.Answer member = Dashboard.server().post("/api/v1/members",
+                "{\"email\": \"" + email + "\", \"role\": \"viewer\", \"password\": \"viewer-password-1\"}");
+        assertThat(member.status()).isEqualTo(201);
+        Dashboard.logIn(page, email, "viewer-password-1");
+        page.navigate("/experiments");
+        assertThat(page.locator("#experiments tbody tr").filter(new Locator.FilterOptions().setHasText(id))).hasCount(1);
+        assertThat(page.locator("#read-only-note")).isVisible();
+        assertThat(page.locator("#new-experiment")).hasCount(0);
+        page.navigate("/experiments/" + id);
+        assertThat(page.locator("#experiment-definition")).containsText(id);
+        for (String button : List.of("#experiment-edit", "#experiment-start", "#experiment-delete", "#experiment-stop", "#experiment-conclude")) {
+            assertThat(page.locator(button)).hasCount(0);
+        }
+        assertThat(page.locator("#experiment-results")).containsText("start the experiment to see results");
+    }
+
+    @Test
+    void a_draft_is_edited_and_deleted_by_a_writer(Page page) {
+        String id = createExperiment(false);
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments/" + id);
+        page.locator("#experiment-edit").click();
+        Locator dialog = page.locator("dialog.modal");
+        assertThat(dialog.getByLabel("Id", new Locator.GetByLabelOptions().setExact(true))).hasValue(id);
+        dialog.getByLabel("Variant 1 allocation").fill("30");
+        dialog.getByLabel("Variant 2 allocation").fill("70");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.locator("#experiment-definition tbody tr").nth(1)).containsText("70%");
+        assertThat(Dashboard.server().get("/api/v1/experiments/" + id).get("variants").get(1).get("allocation").asInt()).isEqualTo(70);
+
+        page.locator("#experiment-delete").click();
+        page.locator("dialog.modal").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(page).hasURL(Dashboard.server().url() + "/experiments");
+        assertThat(Dashboard.server().fetch("/api/v1/experiments/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void another_workspaces_experiment_is_not_found(Page page) {
+        String id = createExperiment(true);
+        FreshWorkspace fresh = FreshWorkspace.create("admin");
+        Dashboard.logIn(page, fresh.email(), fresh.password());
+        page.navigate("/experiments/" + id);
+        assertThat(page.locator("#experiment-not-found")).containsText("Experiment not found in this workspace");
+        assertThat(page.locator("#experiment-definition")).hasCount(0);
+        page.navigate("/experiments");
+        assertThat(page.locator("#experiments")).containsText("No experiments yet");
+        assertThat(page.locator("#experiments")).not().containsText(id);
+    }
+
+    @Test
+    void an_experiments_page_has_no_serious_accessibility_violation_in_light_or_dark(Page page) {
+        String draft = createExperiment(false);
+        String running = createExperiment(true);
+        Dashboard.logInAsAdmin(page);
+        for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            for (String id : List.of(draft, running)) {
+                page.navigate("/experiments/" + id);
+                assertThat(page.locator("#experiment-definition")).isVisible();
+                ITAccessibility.waitUntilLoaded(page);
+                page.waitForFunction("() => !document.querySelector('main#main .state.loading')");
+                ITAccessibility.assertNoSeriousViolations(page, "/experiments/" + id + " (" + scheme + ")");
+            }
+            page.navigate("/experiments");
+            page.locator("#new-experiment").click();
+            assertThat(page.locator("dialog.modal")).isVisible();
+            ITAccessibility.assertNoSeriousViolations(page, "the new experiment dialog (" + scheme + ")");
+        }
+    }
+
+    // ---- data through the API ----------------------------------------------------------------
+
+    private static void create(Locator dialog) {
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36) + SEQUENCE.incrementAndGet();
+    }
+
+    private static String integer(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+
+    /** A configuration of its own (version 1), so the version exists whether or not experiments check. */
+    private static String configurationVersion(String what) {
+        String id = unique("e2e-cfg-" + what);
+        RealServer.Answer created = Dashboard.server().post("/api/v1/configurations",
+                "{\"id\": \"" + id + "\", \"agent_id\": \"e2e-exp-bot\", \"content\": {\"behaviour\": {\"temperature\": 0.5}}}");
+        assertThat(created.status()).as("creating configuration %s: %s", id, created.body()).isEqualTo(201);
+        return id + "-v1";
+    }
+
+    /** An experiment with a hostile name through the API; started when asked. */
+    private static String createExperiment(boolean start) {
+        String id = unique("e2e-exp");
+        String body = """
+                {"id": "%s", "name": "%s %s", "agent_id": "e2e-exp-bot", "hypothesis": "the treatment is better",
+                 "variants": [{"id": "control", "configuration_version": "%s", "allocation": 50, "control": true},
+                              {"id": "treatment", "configuration_version": "%s", "allocation": 50}],
+                 "minimum_sample_size": 100, "minimum_detectable_effect": 0.1, "baseline": 0.5, "start": %s}"""
+                .formatted(id, HOSTILE, id, configurationVersion("control"), configurationVersion("treatment"), start);
+        RealServer.Answer created = Dashboard.server().post("/api/v1/experiments", body);
+        assertThat(created.status()).as("creating experiment: %s", created.body()).isEqualTo(201);
+        return id;
+    }
+
+    /**
+     * 150 users per variant, one trace each from the experiment's start: the control succeeds for
+     * half of its users, the treatment for 95%.
+     */
+    private static void plantWinner(String id, String startedAt, String controlVersion, String treatmentVersion) {
+        Instant at = Instant.parse(startedAt).plusMillis(1);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            boolean treated = i % 2 == 1;
+            int n = i / 2;
+            boolean ok = treated ? n % 20 != 0 : n % 2 == 0;
+            items.add("""
+                    {"type": "trace", "body": {"id": "%1$s-t%2$d", "agent_id": "e2e-exp-bot", "user_id": "%1$s-u%2$d",
+                     "experiment_id": "%1$s", "variant_id": "%3$s", "config_version": "%4$s", "status": "%5$s",
+                     "started_at": "%6$s", "ended_at": "%7$s"}}""".formatted(id, i, treated ? "treatment" : "control",
+                    treated ? treatmentVersion : controlVersion, ok ? "ok" : "error", at, at.plusMillis(800)));
+        }
+        RealServer.Answer ingested = Dashboard.server().post("/api/v1/ingest", "{\"batch\": [" + String.join(",", items) + "]}");
+        assertThat(ingested.status()).as("ingest: %s", ingested.body()).isEqualTo(200);
+    }
+}
