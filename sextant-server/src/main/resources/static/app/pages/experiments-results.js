@@ -125,7 +125,7 @@ function comparison(c, r) {
         h('dt', {}, 'Corrected p'), h('dd', { class: 'p-corrected' }, c.p_value_corrected === null || c.p_value_corrected === undefined
           ? h('span', { class: 'muted' }, c.role === 'guardrail' ? 'not corrected (guardrail)' : '—')
           : `${pValue(c.p_value_corrected)} (${c.correction === 'benjamini_hochberg' ? 'Benjamini-Hochberg' : c.correction})`),
-        h('dt', {}, 'Achieved power'), h('dd', {}, c.achieved_power === null || c.achieved_power === undefined ? '—' : fmt.pct(c.achieved_power))),
+        h('dt', {}, 'Achieved power'), h('dd', {}, c.achieved_power === null || c.achieved_power === undefined ? '—' : fmt.pct(c.achieved_power, 2))),
       plot),
     s.reason ? h('p', { class: 'muted small' }, s.reason) : null,
     h('details', { class: 'secondary' }, h('summary', {}, 'Fixed-horizon test, effect size and CUPED'),
@@ -167,7 +167,7 @@ function intervalChart(el, c) {
     animation: false,
     grid: { left: 90, right: 16, top: 6, bottom: 22 },
     tooltip: { show: false },
-    xAxis: { type: 'value', min: lo - pad, max: hi + pad, axisLabel: { formatter: v => metricDifference(c.metric, v), hideOverlap: true },
+    xAxis: { type: 'value', min: lo - pad, max: hi + pad, axisLabel: { formatter: v => metricDifference(c.metric, v), hideOverlap: true, showMinLabel: false, showMaxLabel: false },
       splitLine: { show: false } },
     yAxis: { type: 'category', data: rows.map(r => r[0]), axisTick: { show: false } },
     series: [{
@@ -186,7 +186,7 @@ function intervalChart(el, c) {
           { type: 'circle', shape: { cx: mid[0], cy: mid[1], r: 4 }, style: { fill: color } },
         ] };
       },
-      markLine: { silent: true, symbol: 'none', label: { show: true, formatter: '0', position: 'end' },
+      markLine: { silent: true, symbol: 'none', label: { show: false },
         lineStyle: { type: 'dashed', color: muted }, data: [{ xAxis: 0 }] },
     }],
   });

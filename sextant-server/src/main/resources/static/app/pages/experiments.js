@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, fill, fmt, card, table, empty } from '../ui.js';
 import { useAdminCss, named, numberOrText, showErrors, clearErrors } from '../admin-forms.js';
 import { experimentDialog } from './experiments-form.js';
-import { useExperimentStyles, statusBadge, STATUSES } from './experiments-common.js';
+import { useExperimentStyles, statusBadge, metricLabel, STATUSES } from './experiments-common.js';
 
 export async function render(ctx) {
   useAdminCss();
@@ -49,7 +49,7 @@ async function loadList(ctx, status, writer) {
     { label: 'Status', value: x => statusBadge(x.status) },
     { label: 'Agent', value: x => x.agent_id || h('span', { class: 'muted' }, 'any') },
     { label: 'Variants', value: x => x.variants.map(v => `${v.id} ${v.allocation}%${v.control ? ' (control)' : ''}`).join(' · ') },
-    { label: 'Primary metric', value: x => x.success_metrics?.[0] || '—' },
+    { label: 'Primary metric', value: x => (x.success_metrics?.[0] ? metricLabel(x.success_metrics[0]) : '—') },
     { label: 'Started', value: x => x.started_at ? h('time', { datetime: x.started_at, title: fmt.time(x.started_at) }, fmt.shortTime(x.started_at)) : '—' },
     { label: 'Winner', value: x => x.status === 'concluded' ? (x.winner ? h('strong', {}, x.winner) : 'no difference') : '—' },
   ], rows, { rowHref: x => `/experiments/${encodeURIComponent(x.id)}` });
@@ -59,8 +59,8 @@ async function loadList(ctx, status, writer) {
 function powerCard() {
   const baseline = h('input', { name: 'baseline', inputmode: 'decimal', autocomplete: 'off', value: '0.1' });
   const mde = h('input', { name: 'mde', inputmode: 'decimal', autocomplete: 'off', value: '0.02' });
-  const kind = h('select', { name: 'kind' }, h('option', { value: 'absolute' }, 'absolute (rate points)'),
-    h('option', { value: 'relative' }, 'relative (share of the baseline)'));
+  const kind = h('select', { name: 'kind' }, h('option', { value: 'absolute' }, 'absolute'),
+    h('option', { value: 'relative' }, 'relative'));
   const alpha = h('input', { name: 'alpha', inputmode: 'decimal', autocomplete: 'off', value: '0.05' });
   const power = h('input', { name: 'power', inputmode: 'decimal', autocomplete: 'off', value: '0.8' });
   const variants = h('input', { name: 'variants', inputmode: 'numeric', autocomplete: 'off', value: '2' });
@@ -69,7 +69,7 @@ function powerCard() {
     h('div', { class: 'row' },
       named('baseline', 'Baseline rate', baseline, 'The primary rate now, 0 to 1.'),
       named('mde', 'Minimum detectable effect', mde),
-      named('kind', 'Effect is', kind),
+      named('kind', 'Effect is', kind, 'Rate points, or a share of the baseline.'),
       named('alpha', 'Alpha', alpha), named('power', 'Power', power), named('variants', 'Variants', variants)),
     h('div', { class: 'form-error', role: 'alert' }),
     h('button', { type: 'submit', class: 'btn primary' }, 'Calculate'));
