@@ -235,6 +235,64 @@ class ITExperimentsPage {
         }
     }
 
+    @Test
+    void the_results_put_the_verdict_first_warn_of_a_sample_ratio_mismatch_and_mark_a_violated_guardrail(Page page) {
+        String id = createExperiment(true);
+        page.route(url -> url.endsWith("/api/v1/experiments/" + id + "/results"), route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json")
+                        .setBody(documentedResults(id))));
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments/" + id);
+        Locator verdict = page.locator("#verdict");
+        assertThat(verdict).hasAttribute("data-kind", "winner");
+        assertThat(verdict.locator("#recommendation")).hasText(RECOMMENDATION);
+        assertThat(page.locator("#srm-warning")).containsText("Sample ratio mismatch");
+        assertThat(page.locator("#srm-warning")).containsText("p = 0.0004 < 0.001");
+        assertThat(page.locator("[data-note=units_without_id]")).hasText("Without a unit id (left out): 1");
+        assertThat(page.locator("#sample-progress .progress-row").nth(1)).containsText("80 of 100 (80%)");
+
+        Locator primary = page.locator(".comparison[data-metric=success_rate]");
+        assertThat(primary.locator(".badge")).hasText("significant");
+        assertThat(primary.locator(".difference")).hasText("+30.00 pp (+60.0%)");
+        assertThat(primary.locator(".p-corrected")).hasText("4.6e-5 (holm)");
+        assertThat(primary.locator(".interval-chart canvas")).isVisible();
+        assertThat(primary.locator(".interval-chart")).hasAttribute("aria-label",
+                "success rate, treatment minus control: +30.00 pp, always-valid interval +12.00 pp to +48.00 pp; zero is no difference");
+        Locator guardrail = page.locator(".comparison[data-metric=response_time]");
+        assertThat(guardrail.locator(".badge")).hasText("guardrail violated");
+        assertThat(guardrail.locator(".p-corrected")).hasText("not corrected (guardrail)");
+        guardrail.getByText("Fixed-horizon test, effect size and CUPED").click();
+        assertThat(guardrail.locator(".cuped")).hasText("not applied: too few units with a pre-period value");
+
+        for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            ITAccessibility.assertNoSeriousViolations(page, "results of " + id + " (" + scheme + ")");
+        }
+    }
+
+    @Test
+    void failing_results_say_what_failed_and_retry_while_the_definition_stays(Page page) {
+        String id = createExperiment(true);
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route(url -> url.endsWith("/api/v1/experiments/" + id + "/results"), route -> route.fulfill(failing.get()
+                ? new com.microsoft.playwright.Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                        .setBody("{\"type\":\"urn:sextant:problem:unavailable\",\"title\":\"Unavailable\",\"status\":503,"
+                                + "\"detail\":\"the database failed; nothing was changed, retry\"}")
+                : new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json")
+                        .setBody(documentedResults(id))));
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments/" + id);
+        Locator error = page.locator("#experiment-results .state.error");
+        assertThat(error).containsText("Could not load: GET /api/v1/experiments/" + id + "/results");
+        assertThat(error).containsText("HTTP 503: the database failed; nothing was changed, retry");
+        assertThat(page.locator("#experiment-definition")).containsText(id);
+
+        failing.set(false);
+        error.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry")).click();
+        assertThat(page.locator("#verdict")).hasAttribute("data-kind", "winner");
+        assertThat(error).hasCount(0);
+    }
+
     // ---- data through the API ----------------------------------------------------------------
 
     private static void create(Locator dialog) {
@@ -291,5 +349,45 @@ class ITExperimentsPage {
         }
         RealServer.Answer ingested = Dashboard.server().post("/api/v1/ingest", "{\"batch\": [" + String.join(",", items) + "]}");
         assertThat(ingested.status()).as("ingest: %s", ingested.body()).isEqualTo(200);
+    }
+
+    private static final String RECOMMENDATION = "Roll out treatment: success rate 0.8000 against 0.5000 for the control (+60.0%).";
+
+    /** The example answer of docs/API.md "Experiment results" for this experiment, with a sample ratio mismatch. */
+    private static String documentedResults(String id) {
+        return """
+                {"experiment_id": "%s", "unit": "user_id", "start": "2026-10-01T00:00:00Z", "until": "2026-10-04T00:00:00Z",
+                 "days": 3, "control_id": "control", "alpha": 0.05, "correction": "holm", "minimum_sample_per_variant": 100,
+                 "minimum_detectable_effect": 0.1,
+                 "variants": [
+                  {"variant_id": "control", "allocation_percent": 50, "units": 120, "traces": 120, "success_rate": 0.5,
+                   "satisfaction": 4.0, "response_time_ms": 859.5, "error_rate": 0.5, "handoff_rate": 0.0, "cost_per_unit": 0.0},
+                  {"variant_id": "treatment", "allocation_percent": 50, "units": 80, "traces": 120, "success_rate": 0.8,
+                   "satisfaction": 4.0, "response_time_ms": 990.1, "error_rate": 0.2, "handoff_rate": 0.0, "cost_per_unit": 0.0}],
+                 "comparisons": [
+                  {"treatment_id": "treatment", "control_id": "control", "metric": "success_rate", "role": "primary",
+                   "higher_is_better": true, "control_units": 120, "treatment_units": 80, "control": 0.5, "treatment": 0.8,
+                   "difference": 0.3, "relative_difference": 0.6,
+                   "fixed_horizon": {"test": "delta_method_z", "p_value": 1.1e-7, "lower": 0.186, "upper": 0.414, "confidence": 0.95},
+                   "effect_size": {"kind": "cohens_h", "value": 0.6435}, "achieved_power": 0.9998,
+                   "sequential": {"looks": 3, "p_value": 2.3e-5, "lower": 0.12, "upper": 0.48, "tau": 0.05, "reason": "different"},
+                   "p_value_corrected": 4.6e-5, "correction": "holm", "significant": true, "guardrail_violated": null,
+                   "cuped": {"applied": true, "units_with_pre_period": 200, "units": 200, "raw_difference": 0.3, "difference": 0.301,
+                             "lower": 0.19, "upper": 0.41, "p_value": 1.0e-7, "variance_ratio": 0.97, "reason": "applied"}},
+                  {"treatment_id": "treatment", "control_id": "control", "metric": "response_time", "role": "guardrail",
+                   "higher_is_better": false, "control_units": 120, "treatment_units": 80, "control": 859.5, "treatment": 990.1,
+                   "difference": 130.6, "relative_difference": 0.152,
+                   "fixed_horizon": {"test": "delta_method_z", "p_value": 0.01, "lower": 40, "upper": 220, "confidence": 0.95},
+                   "effect_size": {"kind": "cohens_d", "value": 0.3}, "achieved_power": 0.7,
+                   "sequential": {"looks": 3, "p_value": 0.03, "lower": 12, "upper": 250, "tau": 50, "reason": "worse"},
+                   "p_value_corrected": null, "correction": null, "significant": false, "guardrail_violated": true,
+                   "cuped": {"applied": false, "units_with_pre_period": 0, "units": 200, "raw_difference": 130.6, "difference": null,
+                             "lower": null, "upper": null, "p_value": null, "variance_ratio": null,
+                             "reason": "too few units with a pre-period value"}}],
+                 "sample_ratio": {"chi_square": 8.0, "degrees_of_freedom": 1, "p_value": 0.0004, "mismatch": true,
+                  "reason": "split does not fit the allocation: chi-square = 8.0000 with 1 degrees of freedom, p = 0.0004 < 0.001"},
+                 "units_without_id": 1, "traces_without_variant": 0, "units_in_unknown_variants": 0, "units_in_several_variants": 0,
+                 "verdict": {"kind": "winner", "winner": "treatment", "missing": [], "recommendation": "%s"}}"""
+                .formatted(id, RECOMMENDATION);
     }
 }

@@ -52,13 +52,13 @@ function srm(r) {
 
 function dataNotes(r) {
   const notes = [
-    [r.units_without_id, 'traces of the experiment have no unit id and are left out', 'units_without_id'],
-    [r.traces_without_variant, 'traces have no variant id', 'traces_without_variant'],
-    [r.units_in_unknown_variants, 'units are in variants the experiment does not define (left out)', 'units_in_unknown_variants'],
-    [r.units_in_several_variants, 'units were seen in more than one variant', 'units_in_several_variants'],
+    [r.units_without_id, 'Without a unit id (left out)', 'units_without_id'],
+    [r.traces_without_variant, 'Traces without a variant id', 'traces_without_variant'],
+    [r.units_in_unknown_variants, 'Units in variants the experiment does not define (left out)', 'units_in_unknown_variants'],
+    [r.units_in_several_variants, 'Units seen in more than one variant', 'units_in_several_variants'],
   ].filter(([n]) => n > 0);
   if (!notes.length) return null;
-  return h('ul', { class: 'data-notes small' }, notes.map(([n, text, key]) => h('li', { dataset: { note: key } }, `${fmt.int(n)} ${text}.`)));
+  return h('ul', { class: 'data-notes small' }, notes.map(([n, text, key]) => h('li', { dataset: { note: key } }, `${text}: ${fmt.int(n)}`)));
 }
 
 function progress(r) {
