@@ -116,8 +116,15 @@ class ITPersonalizationPage {
                 .locator("[data-trend]")).hasAttribute("data-trend", "stable");
         assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
         assertThat(page.locator("main .state.error")).hasCount(0);
-        // a viewer's page has no write control at all: only the pager's links and the agent choice
-        assertThat(page.locator("main button")).hasCount(0);
+        // a viewer's page has no write control: its only button finds a user
+        assertThat(page.locator("main button")).hasText(new String[] {"Find"});
+
+        page.getByLabel("User", new Page.GetByLabelOptions().setExact(true)).fill(HOSTILE);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
+        assertThat(page.locator("#users-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#users-table .user-id")).hasText(HOSTILE);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("user=%3Cimg"));
+        assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
     }
 
     @Test

@@ -9,7 +9,7 @@ import { named, numberOrText, formDialog } from '../admin-forms.js';
 export const METRICS = ['success_rate', 'satisfaction', 'response_time', 'error_rate', 'cost', 'handoff_rate'];
 export const METRIC_LABELS = {
   success_rate: 'success rate', satisfaction: 'satisfaction', response_time: 'response time',
-  error_rate: 'error rate', cost: 'cost', handoff_rate: 'hand-off rate',
+  error_rate: 'error rate', cost: 'cost', cost_per_unit: 'cost per unit', handoff_rate: 'hand-off rate',
 };
 const DEFAULT_SUCCESS = ['success_rate'];
 const DEFAULT_GUARDRAILS = ['cost', 'response_time', 'handoff_rate'];
@@ -54,7 +54,11 @@ function experimentForm(experiment) {
     readonly: experiment ? true : null });
   const name = h('input', { name: 'name', maxlength: 200, autocomplete: 'off', value: e.name || '' });
   const hypothesis = h('textarea', { name: 'hypothesis', maxlength: 4000, rows: 2 }, e.hypothesis || '');
-  const agent = h('input', { name: 'agent_id', maxlength: 256, autocomplete: 'off', value: e.agent_id || '', placeholder: 'e.g. support-bot' });
+  const agent = h('input', { name: 'agent_id', maxlength: 256, autocomplete: 'off', value: e.agent_id || '', placeholder: 'e.g. support-bot',
+    list: 'experiment-agents' });
+  const versionList = h('datalist', { id: 'experiment-config-versions' });
+  const agentList = h('datalist', { id: 'experiment-agents' });
+  suggest(versionList, agentList);
   const unit = h('select', { name: 'unit' }, UNITS.map(([v, l]) => h('option', { value: v, selected: v === (e.unit || 'user_id') }, l)));
 
   // ---- variants ----
@@ -66,7 +70,8 @@ function experimentForm(experiment) {
     const row = {
       id: h('input', { autocomplete: 'off', maxlength: 64, value: v?.id || '', size: 10 }),
       name: h('input', { autocomplete: 'off', maxlength: 200, value: v?.name && v.name !== v.id ? v.name : '', size: 12, placeholder: 'optional' }),
-      version: h('input', { autocomplete: 'off', maxlength: 256, value: v?.configuration_version || '', placeholder: 'config-id-v1', size: 16 }),
+      version: h('input', { autocomplete: 'off', maxlength: 256, value: v?.configuration_version || '', placeholder: 'config-id-v1', size: 16,
+        list: 'experiment-config-versions' }),
       allocation: h('input', { autocomplete: 'off', inputmode: 'numeric', value: v?.allocation ?? '', size: 4 }),
       control: h('input', { type: 'radio', name: 'control', checked: !!v?.control }),
     };
@@ -136,15 +141,15 @@ function experimentForm(experiment) {
   const startsAt = h('input', { name: 'starts_at', autocomplete: 'off', value: e.starts_at || '', placeholder: '2026-12-01T00:00:00Z' });
   const endsAt = h('input', { name: 'ends_at', autocomplete: 'off', value: e.ends_at || '', placeholder: 'optional' });
 
-  const node = h('div', { class: 'experiment-form' },
+  const node = h('div', { class: 'experiment-form' }, versionList, agentList,
     h('div', { class: 'row' },
       named('name', 'Name', name), named('id', 'Id', id, experiment ? 'An id cannot change.' : 'Optional; a-z, 0-9, . _ -'),
       named('agent_id', 'Agent', agent), named('unit', 'Unit', unit, 'What is randomized.')),
     named('hypothesis', 'Hypothesis', hypothesis),
-    h('fieldset', { dataset: { field: 'variants' } }, h('legend', {}, 'Variants'),
+    h('fieldset', {}, h('legend', {}, 'Variants'),
       h('p', { class: 'muted small' }, 'Each runs a configuration version; allocations are whole percents summing to 100; '
         + 'the control is the one checked (none: the first).'),
-      rows, h('div', { class: 'variant-foot' }, addButton, sumHint)),
+      rows, h('div', { class: 'variant-foot', dataset: { field: 'variants' } }, addButton, sumHint)),
     h('div', { class: 'row two' }, success.node, guards.node),
     h('fieldset', {}, h('legend', {}, 'Plan'),
       h('div', { class: 'row' },
@@ -190,6 +195,19 @@ function experimentForm(experiment) {
       return body;
     },
   };
+}
+
+/** Suggestions from the workspace's configurations: their version ids (newest first) and agents. Best effort. */
+async function suggest(versionList, agentList) {
+  try {
+    const { configurations } = await api('/configurations');
+    const versions = [];
+    for (const c of configurations || []) {
+      for (let n = c.latest_version; n >= 1 && n > c.latest_version - 5; n--) versions.push(`${c.id}-v${n}`);
+    }
+    fill(versionList, versions.map(v => h('option', { value: v })));
+    fill(agentList, [...new Set((configurations || []).map(c => c.agent_id).filter(Boolean))].map(a => h('option', { value: a })));
+  } catch { /* suggestions only: typing works without them */ }
 }
 
 /** Checkboxes over METRICS that remember the order they were checked in (the first is the primary). */

@@ -44,7 +44,7 @@ export async function render(ctx) {
   }
   const params = { ...window.params, agent_id: agent ?? undefined };
   fill(body,
-    h('div', { class: 'filters' }, field('Agent', select),
+    h('div', { class: 'filters' }, field('Agent', select), userFilter(ctx),
       h('p', { class: 'muted small' }, 'Segments compare like with like within one agent; the agent with the most users is chosen first.')),
     h('div', { class: 'grid' },
       card('Segments', () => segments(params, agent), { wide: true, id: 'segments' }),
@@ -104,10 +104,11 @@ function centroidValue(feature, v) {
 
 async function users(ctx, params) {
   const cursor = ctx.query.get('cursor');
-  const page = await api('/analytics/personalization/users', { params: { ...params, limit: 50, cursor } });
+  const user = ctx.query.get('user') || undefined;
+  const page = await api('/analytics/personalization/users', { params: { ...params, user_id: user, limit: 50, cursor } });
   if (!page.users.length) {
     return cursor ? empty('No more users.', h('a', { href: withQuery(ctx.query, { cursor: null }) }, 'First page'))
-      : empty('No user of this agent in the window. Users appear when traces carry a user_id.');
+      : empty(user ? `No user “${user}” with this agent in the window.` : 'No user of this agent in the window. Users appear when traces carry a user_id.');
   }
   const rule = page.trend_rule || {};
   const t = table([
@@ -130,6 +131,19 @@ async function users(ctx, params) {
     h('p', { class: 'muted small' }, `Trend: the least-squares slope of the weekly mean rating, improving above ${rule.threshold ?? 0.001}, `
       + `declining below −${rule.threshold ?? 0.001} rating points per week; it needs more than ${(rule.min_active_weeks ?? 3) - 1} active weeks `
       + `and ${rule.min_rated_weeks ?? 3} rated weeks.`));
+}
+
+/** The users table's user filter (`?user=` in the URL, the API's user_id). */
+function userFilter(ctx) {
+  const input = h('input', { id: 'personalization-user', value: ctx.query.get('user') || '', maxlength: 256, size: 16, placeholder: 'any',
+    autocomplete: 'off' });
+  const form = h('form', { class: 'inline-filter', role: 'search', 'aria-label': 'Find a user' }, field('User', input),
+    h('button', { type: 'submit', class: 'btn small' }, 'Find'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    ctx.setQuery({ user: input.value.trim(), cursor: null }, { push: true });
+  });
+  return form;
 }
 
 function trendBadge(trend) {
