@@ -293,6 +293,32 @@ class ITExperimentsPage {
         assertThat(error).hasCount(0);
     }
 
+    @Test
+    void a_running_experiment_is_concluded_after_a_confirmation_with_the_chosen_winner_and_a_note(Page page) {
+        String id = createExperiment(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Dashboard.server().fetch("/api/v1/experiments/" + id + "/results").status() != 404,
+                "the results and conclude endpoints are not served yet");
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/experiments/" + id);
+        page.locator("#experiment-conclude").click();
+        Locator dialog = page.locator("dialog.modal");
+        assertThat(dialog.locator("#conclude-verdict")).containsText("The results say:");
+        dialog.getByLabel("Winner").selectOption("treatment");
+        dialog.getByLabel("Note").fill("<b>shipped</b> after review");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Conclude")).click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.locator("h1 .badge[data-status=concluded]")).isVisible();
+        assertThat(page.locator("#experiment-conclusion")).containsText("Winner: treatment");
+        assertThat(page.locator("#experiment-conclusion")).containsText("<b>shipped</b> after review");
+        assertThat(page.locator("#experiment-conclusion b")).hasCount(0);
+        assertThat(page.locator("#experiment-conclude")).hasCount(0);
+        assertThat(page.locator("#experiment-stop")).hasCount(0);
+        JsonNode concluded = Dashboard.server().get("/api/v1/experiments/" + id);
+        assertThat(concluded.get("status").asString()).isEqualTo("concluded");
+        assertThat(concluded.get("winner").asString()).isEqualTo("treatment");
+        assertThat(concluded.get("conclusion").asString()).startsWith("<b>shipped</b> after review");
+    }
+
     // ---- data through the API ----------------------------------------------------------------
 
     private static void create(Locator dialog) {
