@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.server.support.Response;
 import dev.sextant.server.support.SextantTestServer;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * <p>cw-impact (agent cw-impact-bot), by the admin key: v1 temperature 0.2, v2 0.5, activated now
  * (day d). On days d − 3 .. d − 1, v1: four traces a day, two of them failed, 1000 ms, 0.01,
  * rated 3; on days d + 1 .. d + 3, v2: four a day, all ok, 500 ms, 0.02, rated 5.
+ *
+ * <p>Members: cw-member@example.com logs in and creates cw-member-cfg (interface.language,
+ * interface.greeting, behaviour.tone: three changes); cw-idle@example.com changes nothing.
  */
 final class ConfigurationAnalyticsSetup {
     static final String V1 = """
@@ -59,6 +63,7 @@ final class ConfigurationAnalyticsSetup {
                 + " \"content\": {\"behaviour\": {\"temperature\": 0.2}}}"));
         created(server.post("/api/v1/configurations/cw-impact/versions", ADMIN_KEY,
                 "{\"content\": {\"behaviour\": {\"temperature\": 0.5}}, \"activate\": true}"));
+        members(server);
         Response events = server.get("/api/v1/configurations/cw-impact/events", ADMIN_KEY);
         JsonNode last = events.json().get("events").get(events.json().get("events").size() - 1);
         assertThat(last.get("kind").asString()).isEqualTo("activate");
@@ -66,6 +71,23 @@ final class ConfigurationAnalyticsSetup {
         Response ingest = server.post("/api/v1/ingest", ADMIN_KEY, batch(day));
         assertThat(ingest.status()).as(ingest.toString()).isEqualTo(200);
         return new Setup(editor, day);
+    }
+
+    private static void members(SextantTestServer server) {
+        for (String who : new String[] {"cw-member", "cw-idle"}) {
+            created(server.post("/api/v1/members", ADMIN_KEY, "{\"email\": \"" + who + "@example.com\", \"role\":"
+                    + " \"member\", \"password\": \"" + who + "-password\"}"));
+        }
+        Response login = server.send(server.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"cw-member@example.com\", \"password\":"
+                        + " \"cw-member-password\"}")).build());
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        String cookie = login.header("Set-Cookie").orElseThrow();
+        created(server.send(server.request("/api/v1/configurations").header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                .header("X-Sextant-Request", "1").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"cw-member-cfg\", \"agent_id\": \"cw-member-bot\","
+                        + " \"content\": {\"interface\": {\"language\": \"en\", \"greeting\": \"Hi\"},"
+                        + " \"behaviour\": {\"tone\": \"warm\"}}}")).build()));
     }
 
     private static void created(Response r) {

@@ -171,9 +171,19 @@ class ITConfigurationAnalytics {
         assertThat(editor.get("changes").asLong()).isEqualTo(4);
         assertThat(editor.get("user_type").asString()).isEqualTo("light");
         assertThat(editor.get("sections").get("workflow").asLong()).isEqualTo(1);
-        JsonNode member = actor(body, "user admin@localhost ");
-        assertThat(member.get("user_type").asString()).isEqualTo("non_customizer");
-        assertThat(member.get("primary_focus").isNull()).isTrue();
+        // a dashboard login: interface.language, interface.greeting, behaviour.tone
+        JsonNode member = actor(body, "user cw-member@example.com (usr_");
+        assertThat(member.get("actor_kind").asString()).isEqualTo("user");
+        assertThat(member.get("changes").asLong()).isEqualTo(3);
+        assertThat(member.get("user_type").asString()).isEqualTo("light");
+        assertThat(member.get("primary_focus").asString()).isEqualTo("interface");
+        JsonNode idle = actor(body, "user cw-idle@example.com (usr_");
+        assertThat(idle.get("user_type").asString()).isEqualTo("non_customizer");
+        assertThat(idle.get("changes").asLong()).isZero();
+        assertThat(idle.get("primary_focus").isNull()).isTrue();
+        assertThat(body.get("patterns").findValuesAsString("actor")).filteredOn(a -> a.contains("cw-member@"))
+                .hasSize(1); // listed once, with its changes
+        assertThat(body.get("user_types").get("light").asLong()).isEqualTo(2);
         JsonNode none = ok("/api/v1/analytics/personalization/customizations?from=2026-01-01T00:00:00Z"
                 + "&to=2026-02-01T00:00:00Z");
         none.get("patterns").forEach(p -> assertThat(p.get("user_type").asString()).isEqualTo("non_customizer"));
