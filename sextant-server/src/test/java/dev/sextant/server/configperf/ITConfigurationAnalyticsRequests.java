@@ -73,6 +73,18 @@ class ITConfigurationAnalyticsRequests {
         }
     }
 
+    @Test
+    void aHostileAgentIdSelectsNothing() {
+        String hostile = URLEncoder.encode("x' OR '1'='1", StandardCharsets.UTF_8);
+        Response impact = server.get("/api/v1/analytics/business-impact?agent_id=" + hostile, ADMIN_KEY);
+        assertThat(impact.status()).as(impact.toString()).isEqualTo(200);
+        assertThat(impact.json().get("changes").size()).isZero();
+        Response parameters = server.get("/api/v1/analytics/parameter-impact?agent_id=" + hostile, ADMIN_KEY);
+        assertThat(parameters.status()).as(parameters.toString()).isEqualTo(200);
+        assertThat(parameters.json().get("observations").asInt()).isZero();
+        assertThat(parameters.json().get("recommendation").get("recommended").asBoolean()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/configurations/cwr/performance", "/api/v1/configurations/cwr/parameter-impact",
             "/api/v1/analytics/parameter-impact", "/api/v1/analytics/business-impact",
