@@ -74,6 +74,15 @@ class ITConfigurationAnalyticsRequests {
     }
 
     @Test
+    void theAnalyticsAnswersAlsoComeAsCsvTables() {
+        Response patterns = server.get("/api/v1/analytics/personalization/customizations?format=csv", ADMIN_KEY);
+        assertThat(patterns.status()).as(patterns.toString()).isEqualTo(200);
+        assertThat(patterns.body().lines().findFirst().orElseThrow()).startsWith("actor,actor_kind,changes,user_type");
+        Response impact = server.get("/api/v1/analytics/parameter-impact?format=csv&table=parameters", ADMIN_KEY);
+        assertThat(impact.status()).as(impact.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aHostileAgentIdSelectsNothing() {
         String hostile = URLEncoder.encode("x' OR '1'='1", StandardCharsets.UTF_8);
         Response impact = server.get("/api/v1/analytics/business-impact?agent_id=" + hostile, ADMIN_KEY);
