@@ -68,6 +68,10 @@ public interface SextantStore extends AutoCloseable {
 
     RetentionStore retention();
 
+    PromptTemplateStore promptTemplates();
+
+    PromptUsageReader promptUsage();
+
     @Override
     void close();
 }

@@ -27,6 +27,8 @@ import dev.sextant.store.TrendReader;
 import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
+import dev.sextant.store.PromptTemplateStore;
+import dev.sextant.store.PromptUsageReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,6 +63,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final UserStore users;
     private final TopologyReader topology;
     private final RetentionStore retention;
+    private final PromptTemplateStore promptTemplates;
+    private final PromptUsageReader promptUsage;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -97,6 +101,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.users = new JdbcUserStore(database, clock);
         this.topology = new JdbcTopologyReader(database);
         this.retention = new JdbcRetentionStore(database, clock);
+        this.promptTemplates = new JdbcPromptTemplateStore(database, clock);
+        this.promptUsage = new JdbcPromptUsageReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -262,6 +268,16 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public RetentionStore retention() {
         return retention;
+    }
+
+    @Override
+    public PromptTemplateStore promptTemplates() {
+        return promptTemplates;
+    }
+
+    @Override
+    public PromptUsageReader promptUsage() {
+        return promptUsage;
     }
 
     @Override
