@@ -1,0 +1,61 @@
+package dev.sextant.server.prompts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.server.support.Response;
+import dev.sextant.server.support.SextantTestServer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** Prompt template analytics through the real server on a known dataset ({@link PromptUsageData}). */
+class ITPromptAnalytics {
+    @RegisterExtension
+    static final SextantTestServer server = new SextantTestServer();
+    private static final PromptTraffic traffic = new PromptTraffic(server);
+
+    @Test
+    void figuresPerTemplateAndVersionAreExact() {
+        String admin = traffic.workspace("pa-known");
+        String editor = traffic.key(admin, "editor", "config:write")[0];
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        new PromptUsageData(server).send(admin, editor, now);
+
+        String window = "?from=" + now.minusSeconds(86_400) + "&to=" + now.plusSeconds(60);
+        JsonNode one = traffic.ok("/api/v1/prompt-templates/qa/analytics" + window, admin);
+        assertThat(one.get("from").asString()).isEqualTo(now.minusSeconds(86_400).toString());
+        PromptUsageData.assertQa(one.get("template"));
+        assertThat(Instant.parse(one.get("data_as_of").asString())).isEqualTo(now.minusSeconds(300).plusMillis(10));
+
+        JsonNode all = traffic.ok("/api/v1/analytics/prompt-templates" + window, admin);
+        JsonNode list = all.get("templates");
+        assertThat(list.size()).isEqualTo(3);
+        assertThat(list.get(0).get("template_id").asString()).as("most used first").isEqualTo("qa");
+        PromptUsageData.assertQa(list.get(0));
+        assertThat(list.get(1).get("template_id").asString()).isEqualTo("meta");
+        assertThat(list.get(2).get("template_id").asString()).isEqualTo("idle");
+        PromptUsageData.assertOthers(list.get(1), list.get(2));
+
+        // the default window (30 days to now) also takes the use of two days ago: 9 uses
+        JsonNode wide = traffic.ok("/api/v1/prompt-templates/qa/analytics", admin).get("template");
+        assertThat(wide.get("uses").asLong()).isEqualTo(9);
+        assertThat(wide.get("successes").asLong()).isEqualTo(7);
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @ValueSource(strings = {"?from=yesterday", "?to=2026-13-01T00:00:00Z", "?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+            "?window=7d", "?from=2026-11-01T00:00:00Z&from=2026-11-02T00:00:00Z", "?to="})
+    void badWindowsAre400NamingTheParameter(String query) {
+        String admin = traffic.workspace("pa-bad-" + Math.abs(query.hashCode()));
+        traffic.create(admin, PromptUsageData.QA);
+        for (String path : new String[] {"/api/v1/prompt-templates/qa/analytics", "/api/v1/analytics/prompt-templates"}) {
+            Response r = server.get(path + query, admin);
+            assertThat(r.status()).as(path + query + " " + r).isEqualTo(400);
+            assertThat(r.body()).contains("\"parameter\":");
+        }
+    }
+}
