@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Prompt templates (issue 6 item 3): create, list, read; versions (immutable, numbered 1, 2, ...);
@@ -63,9 +64,15 @@ class PromptTemplateController {
 
     @GetMapping("/{id}")
     @RequiresScope({Scope.ANALYTICS_VIEW, Scope.INGEST_WRITE})
-    Detail get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    ResponseEntity<Detail> get(@AuthenticationPrincipal Caller caller, @PathVariable String id, WebRequest request) {
         PromptTemplate t = find(caller, id);
-        return Detail.of(t, templates.versions(caller.workspace(), id));
+        // changes with every new version and label move (both touch updated_at): If-None-Match answers 304
+        String etag = "\"" + t.latestVersion() + "-" + t.production() + "-" + t.updatedAt().getEpochSecond() + "."
+                + t.updatedAt().getNano() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(Detail.of(t, templates.versions(caller.workspace(), id)));
     }
 
     @GetMapping("/{id}/versions")

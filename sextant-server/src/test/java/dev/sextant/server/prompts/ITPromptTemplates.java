@@ -74,6 +74,16 @@ class ITPromptTemplates {
         assertThat(unpinned.get("labels").get("production").asInt()).isEqualTo(3);
         assertThat(traffic.put(BASE + "/greet/labels/production", key, "{\"version\": 4}").status()).isEqualTo(400);
 
+        Response tagged = server.get(BASE + "/greet", key);
+        String etag = tagged.header("ETag").orElseThrow();
+        Response same = server.send(SextantTestServer.authorized(server.request(BASE + "/greet"), key)
+                .header("If-None-Match", etag).GET().build());
+        assertThat(same.status()).as("unchanged: 304").isEqualTo(304);
+        traffic.put(BASE + "/greet/labels/production", key, "{\"version\": 2}");
+        Response moved = server.send(SextantTestServer.authorized(server.request(BASE + "/greet"), key)
+                .header("If-None-Match", etag).GET().build());
+        assertThat(moved.status()).as("the label moved: 200 with a new ETag").isEqualTo(200);
+        assertThat(moved.header("ETag").orElseThrow()).isNotEqualTo(etag);
         assertThat(traffic.ok(BASE + "/greet/versions", key).get("versions").size()).isEqualTo(3);
         assertThat(traffic.ok(BASE + "/greet/versions/2", key).get("text").asString()).isEqualTo("Hi {{name}}!");
         for (String missing : List.of("/greet/versions/9", "/greet/versions/abc", "/greet/versions/0", "/nope")) {
