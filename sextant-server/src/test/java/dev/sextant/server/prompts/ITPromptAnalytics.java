@@ -46,6 +46,36 @@ class ITPromptAnalytics {
         assertThat(wide.get("successes").asLong()).isEqualTo(7);
     }
 
+    /** OTLP spans keep unmapped attributes as they are: prompt.* and OpenInference's version both count. */
+    @Test
+    void otlpSpansCountWithPromptAttributesAndTheOpenInferenceVersion() {
+        String admin = traffic.workspace("pa-otlp");
+        traffic.create(admin, "{\"id\": \"oi\", \"name\": \"OI\", \"text\": \"hi\"}");
+        long t0 = Instant.now().minusSeconds(60).toEpochMilli() * 1_000_000L;
+        String json = """
+                {"resourceSpans": [{"scopeSpans": [{"spans": [
+                  {"traceId": "0af7651916cd43dd8448eb211c80319c", "spanId": "b7ad6b7169203331", "name": "chat",
+                   "startTimeUnixNano": "%d", "endTimeUnixNano": "%d", "attributes": [
+                     {"key": "prompt.template_id", "value": {"stringValue": "oi"}},
+                     {"key": "prompt.version", "value": {"intValue": "1"}}]},
+                  {"traceId": "0af7651916cd43dd8448eb211c80319d", "spanId": "b7ad6b7169203332", "name": "chat",
+                   "startTimeUnixNano": "%d", "endTimeUnixNano": "%d", "status": {"code": 2, "message": "boom"},
+                   "attributes": [
+                     {"key": "prompt.template_id", "value": {"stringValue": "oi"}},
+                     {"key": "llm.prompt_template.version", "value": {"stringValue": "1"}}]}]}]}]}"""
+                .formatted(t0, t0 + 1_000_000, t0, t0 + 1_000_000);
+        Response sent = server.send(SextantTestServer.authorized(server.request("/v1/traces"), admin)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        JsonNode oi = traffic.ok("/api/v1/prompt-templates/oi/analytics", admin).get("template");
+        assertThat(oi.get("uses").asLong()).isEqualTo(2);
+        assertThat(oi.get("successes").asLong()).isEqualTo(1);
+        assertThat(oi.get("usage_per_version").size()).isEqualTo(1);
+        assertThat(oi.get("usage_per_version").get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(oi.get("usage_per_version").get(0).get("uses").asLong()).isEqualTo(2);
+        assertThat(oi.get("performance_category").asString()).isEqualTo("needs_improvement");
+    }
+
     @ParameterizedTest(name = "{0} is refused")
     @ValueSource(strings = {"?from=yesterday", "?to=2026-13-01T00:00:00Z", "?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
             "?window=7d", "?from=2026-11-01T00:00:00Z&from=2026-11-02T00:00:00Z", "?to="})
