@@ -30,6 +30,9 @@ public interface PromptTemplateStore {
 
     Optional<PromptVersion> version(WorkspaceId workspace, String templateId, int version);
 
+    /** Every version of every template of the workspace without texts, by template id (byte order), then version. */
+    List<PromptVersionSummary> versionSummaries(WorkspaceId workspace);
+
     /**
      * Points the {@code production} label at {@code version}, or back at the newest version when
      * it is null. Empty when there is no such template.

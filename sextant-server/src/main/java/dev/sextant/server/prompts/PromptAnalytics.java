@@ -2,7 +2,7 @@ package dev.sextant.server.prompts;
 
 import dev.sextant.store.PromptTemplate;
 import dev.sextant.store.PromptUsage;
-import dev.sextant.store.PromptVersion;
+import dev.sextant.store.PromptVersionSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +21,11 @@ record PromptAnalytics(String templateId, String name, long uses, long successes
     record VersionUsage(Integer version, long uses, long successes, Double successRate, long ratings,
             Double averageRating, String performanceCategory) {}
 
-    static PromptAnalytics of(PromptTemplate t, List<PromptVersion> versions, PromptUsage usage) {
+    static PromptAnalytics of(PromptTemplate t, List<PromptVersionSummary> versions, PromptUsage usage) {
         Map<Integer, PromptUsage.Version> used = usage == null ? Map.of() : usage.versions().stream()
                 .filter(v -> v.version() != null).collect(Collectors.toMap(PromptUsage.Version::version, Function.identity()));
         Map<Integer, VersionUsage> rows = new TreeMap<>((a, b) -> Integer.compare(b, a));
-        for (PromptVersion v : versions) {
+        for (PromptVersionSummary v : versions) {
             rows.put(v.version(), row(v.version(), used.get(v.version())));
         }
         used.forEach((n, v) -> rows.putIfAbsent(n, row(n, v))); // a use naming a version not (yet) made
@@ -37,7 +37,7 @@ record PromptAnalytics(String templateId, String name, long uses, long successes
         long successes = usage == null ? 0 : usage.successes();
         Double rating = usage == null ? null : usage.meanRating();
         PromptPerformance p = PromptPerformance.of(uses, successes, rating);
-        List<String> contributors = new ArrayList<>(new TreeSet<>(versions.stream().map(PromptVersion::createdBy).toList()));
+        List<String> contributors = new ArrayList<>(new TreeSet<>(versions.stream().map(PromptVersionSummary::createdBy).toList()));
         return new PromptAnalytics(t.id(), t.name(), uses, successes, rate(successes, uses),
                 usage == null ? 0 : usage.ratings(), rating, p.qualityScore(), p.qualityBasis(), p.category(),
                 versions.size(), contributors, perVersion, usage == null ? null : usage.newest());

@@ -9,6 +9,7 @@ import dev.sextant.store.PromptTemplateStore;
 import dev.sextant.store.PromptUsage;
 import dev.sextant.store.PromptUsageQuery;
 import dev.sextant.store.PromptUsageReader;
+import dev.sextant.store.PromptVersionSummary;
 import dev.sextant.store.SextantStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -49,8 +50,10 @@ class PromptAnalyticsController {
         PromptTemplate t = templates.find(caller.workspace(), id)
                 .orElseThrow(() -> new NotFoundException("prompt template", Texts.shown(id)));
         List<PromptUsage> found = usage.usage(caller.workspace(), new PromptUsageQuery(id, w.from(), w.to()));
-        PromptAnalytics a = PromptAnalytics.of(t, templates.versions(caller.workspace(), id),
-                found.isEmpty() ? null : found.getFirst());
+        List<PromptVersionSummary> versions = templates.versions(caller.workspace(), id).stream()
+                .map(v -> new PromptVersionSummary(v.templateId(), v.version(), v.message(), v.createdBy(), v.createdAt()))
+                .toList();
+        PromptAnalytics a = PromptAnalytics.of(t, versions, found.isEmpty() ? null : found.getFirst());
         return new One(w.from(), w.to(), a.lastUsedAt() == null ? now : a.lastUsedAt(), a);
     }
 
@@ -62,9 +65,11 @@ class PromptAnalyticsController {
         PromptWindow w = PromptWindow.of(request.getParameterMap(), now);
         Map<String, PromptUsage> byId = usage.usage(caller.workspace(), new PromptUsageQuery(null, w.from(), w.to()))
                 .stream().collect(Collectors.toMap(PromptUsage::templateId, Function.identity()));
+        Map<String, List<PromptVersionSummary>> versions = templates.versionSummaries(caller.workspace()).stream()
+                .collect(Collectors.groupingBy(PromptVersionSummary::templateId));
         List<PromptAnalytics> list = new ArrayList<>();
         for (PromptTemplate t : templates.list(caller.workspace())) {
-            list.add(PromptAnalytics.of(t, templates.versions(caller.workspace(), t.id()), byId.get(t.id())));
+            list.add(PromptAnalytics.of(t, versions.getOrDefault(t.id(), List.of()), byId.get(t.id())));
         }
         list.sort((a, b) -> a.uses() != b.uses() ? Long.compare(b.uses(), a.uses()) : a.templateId().compareTo(b.templateId()));
         Instant asOf = list.stream().map(PromptAnalytics::lastUsedAt).filter(Objects::nonNull).max(Instant::compareTo)

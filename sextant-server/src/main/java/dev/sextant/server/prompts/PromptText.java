@@ -6,6 +6,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class PromptText {
             throw new Invalid("text uses " + String.join(", ", names.refused) + ": partials and template"
                     + " inheritance are not supported; a prompt template is one self-contained text");
         }
-        return new PromptText(template, Set.copyOf(names.used));
+        return new PromptText(template, Collections.unmodifiableSet(names.used));
     }
 
     /** Every variable name the text uses, in a tag or as a section, in order of first use. */

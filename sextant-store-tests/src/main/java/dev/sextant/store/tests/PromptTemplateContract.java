@@ -19,6 +19,7 @@ import dev.sextant.store.PromptUsage;
 import dev.sextant.store.PromptUsageQuery;
 import dev.sextant.store.PromptVariable;
 import dev.sextant.store.PromptVersion;
+import dev.sextant.store.PromptVersionSummary;
 import dev.sextant.store.WorkspaceBatch;
 import java.time.Instant;
 import java.util.List;
@@ -88,6 +89,12 @@ public abstract class PromptTemplateContract extends StoreContract {
         store().promptTemplates().create(ws, spec("b.2"), FIRST);
         store().promptTemplates().create(ws, spec("a-1"), FIRST);
         assertThat(store().promptTemplates().list(ws)).extracting(PromptTemplate::id).containsExactly("a-1", "b.2", "dup");
+        store().promptTemplates().addVersion(ws, "a-1", new PromptDraft("x", List.of(), "second", "key other (key_2)"));
+        List<PromptVersionSummary> summaries = store().promptTemplates().versionSummaries(ws);
+        assertThat(summaries).extracting(v -> v.templateId() + "@" + v.version())
+                .containsExactly("a-1@1", "a-1@2", "b.2@1", "dup@1");
+        assertThat(summaries.get(1).createdBy()).isEqualTo("key other (key_2)");
+        assertThat(summaries.get(1).message()).isEqualTo("second");
     }
 
     @Test
@@ -100,6 +107,7 @@ public abstract class PromptTemplateContract extends StoreContract {
         assertThat(store().promptTemplates().list(other)).isEmpty();
         assertThat(store().promptTemplates().versions(other, "iso")).isEmpty();
         assertThat(store().promptTemplates().version(other, "iso", 1)).isEmpty();
+        assertThat(store().promptTemplates().versionSummaries(other)).isEmpty();
         assertThat(store().promptTemplates().addVersion(other, "iso", FIRST)).isEmpty();
         assertThat(store().promptTemplates().setProduction(other, "iso", 1)).isEmpty();
         assertThat(store().promptUsage().usage(other, new PromptUsageQuery(null, T0, T0.plusSeconds(3600)))).isEmpty();

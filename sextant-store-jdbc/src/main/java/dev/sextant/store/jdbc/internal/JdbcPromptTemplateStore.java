@@ -6,6 +6,7 @@ import dev.sextant.store.PromptDraft;
 import dev.sextant.store.PromptTemplate;
 import dev.sextant.store.PromptTemplateStore;
 import dev.sextant.store.PromptVersion;
+import dev.sextant.store.PromptVersionSummary;
 import dev.sextant.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -153,6 +154,25 @@ final class JdbcPromptTemplateStore implements PromptTemplateStore {
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(version(rs)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<PromptVersionSummary> versionSummaries(WorkspaceId workspace) {
+        return database.read("listing prompt template versions", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT template_id, version, message, created_by,"
+                    + " created_at FROM prompt_template_versions WHERE workspace_id = ? ORDER BY "
+                    + database.dialect().byteOrder("template_id") + ", version")) {
+                select.setString(1, workspace.value());
+                List<PromptVersionSummary> found = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new PromptVersionSummary(rs.getString("template_id"), rs.getInt("version"),
+                                rs.getString("message"), rs.getString("created_by"), SqlValues.instant(rs, "created_at")));
+                    }
+                }
+                return found;
             }
         });
     }
