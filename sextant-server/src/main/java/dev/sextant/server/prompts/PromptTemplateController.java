@@ -3,6 +3,7 @@ package dev.sextant.server.prompts;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.prompts.PromptViews.AddedVersion;
 import dev.sextant.server.prompts.PromptViews.Created;
 import dev.sextant.server.prompts.PromptViews.Detail;
@@ -40,9 +41,11 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/prompt-templates")
 class PromptTemplateController {
     private final PromptTemplateStore templates;
+    private final DataVersions dataVersions;
 
-    PromptTemplateController(SextantStore store) {
+    PromptTemplateController(SextantStore store, DataVersions dataVersions) {
         this.templates = store.promptTemplates();
+        this.dataVersions = dataVersions;
     }
 
     @GetMapping
@@ -58,6 +61,7 @@ class PromptTemplateController {
     ResponseEntity<Created> create(@AuthenticationPrincipal Caller caller, @RequestBody TemplateBody body) {
         TemplateBody.Valid valid = body.validated();
         PromptTemplate created = templates.create(caller.workspace(), valid.spec(), valid.first().by(author(caller)));
+        dataVersions.changed(caller.workspace()); // cached analytics answers list templates
         PromptVersion first = templates.version(caller.workspace(), created.id(), 1).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(created, first, valid.first().warnings()));
     }
@@ -91,6 +95,7 @@ class PromptTemplateController {
         DraftCheck.Checked checked = body.validated();
         PromptVersion added = templates.addVersion(caller.workspace(), id, checked.by(author(caller)))
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
+        dataVersions.changed(caller.workspace());
         PromptTemplate t = find(caller, id);
         return ResponseEntity.status(HttpStatus.CREATED).body(AddedVersion.of(VersionView.of(added, t), checked.warnings()));
     }
@@ -113,8 +118,10 @@ class PromptTemplateController {
     TemplateView label(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody LabelBody body) {
         PromptTemplate t = find(caller, id);
         checkVersion(t, body.version());
-        return TemplateView.of(templates.setProduction(caller.workspace(), id, body.version())
-                .orElseThrow(() -> new NotFoundException("prompt template", id)));
+        PromptTemplate labelled = templates.setProduction(caller.workspace(), id, body.version())
+                .orElseThrow(() -> new NotFoundException("prompt template", id));
+        dataVersions.changed(caller.workspace());
+        return TemplateView.of(labelled);
     }
 
     @PostMapping("/{id}/render")

@@ -40,6 +40,11 @@ class ITPromptAnalytics {
         assertThat(list.get(2).get("template_id").asString()).isEqualTo("idle");
         PromptUsageData.assertOthers(list.get(1), list.get(2));
 
+        // a template change reaches the (cached) answers at once
+        server.post("/api/v1/prompt-templates/idle/versions", admin, "{\"text\": \"hello\"}");
+        JsonNode after = traffic.ok("/api/v1/analytics/prompt-templates" + window, admin).get("templates");
+        assertThat(after.get(2).get("version_count").asInt()).isEqualTo(2);
+
         // the default window (30 days to now) also takes the use of two days ago: 9 uses
         JsonNode wide = traffic.ok("/api/v1/prompt-templates/qa/analytics", admin).get("template");
         assertThat(wide.get("uses").asLong()).isEqualTo(9);
