@@ -20,6 +20,8 @@ final class DraftCheck {
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_DEFAULT = 10_000;
     static final int MAX_MESSAGE = 2000;
+    /** At most this many undeclared variables are listed one by one; the rest are counted. */
+    static final int MAX_LISTED = 20;
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private DraftCheck() {}
@@ -47,11 +49,14 @@ final class DraftCheck {
         if (parsed != null && declared != null) {
             Set<String> names = new HashSet<>();
             declared.forEach(v -> names.add(v.name()));
-            for (String used : parsed.names()) {
-                if (!names.contains(used)) {
-                    problems.add(FieldProblem.field("text", "text uses variable '" + Texts.shown(used)
-                            + "', which is not declared in variables"));
-                }
+            List<String> undeclared = parsed.names().stream().filter(used -> !names.contains(used)).toList();
+            for (String used : undeclared.subList(0, Math.min(undeclared.size(), MAX_LISTED))) {
+                problems.add(FieldProblem.field("text", "text uses variable '" + Texts.shown(used)
+                        + "', which is not declared in variables"));
+            }
+            if (undeclared.size() > MAX_LISTED) {
+                problems.add(FieldProblem.field("text", "text uses " + (undeclared.size() - MAX_LISTED)
+                        + " more undeclared variables"));
             }
             for (PromptVariable v : declared) {
                 if (!parsed.names().contains(v.name())) {

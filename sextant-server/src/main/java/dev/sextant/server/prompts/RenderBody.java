@@ -24,6 +24,10 @@ record RenderBody(Integer version, Map<String, JsonNode> variables) {
     Map<String, String> values(PromptVersion v) {
         Map<String, JsonNode> given = variables == null ? Map.of() : variables;
         List<FieldProblem> problems = new ArrayList<>();
+        if (given.size() > DraftCheck.MAX_VARIABLES) {
+            throw InvalidRequestException.of(FieldProblem.field("variables", "at most " + DraftCheck.MAX_VARIABLES
+                    + " variables, were " + given.size()));
+        }
         Map<String, PromptVariable> declared = new LinkedHashMap<>();
         v.variables().forEach(d -> declared.put(d.name(), d));
         for (String name : new TreeSet<>(given.keySet())) {

@@ -126,6 +126,13 @@ class ITPromptTemplates {
         assertThat(literal.get("text").asString()).isEqualTo("Hello " + hostile + ", {{name}}.");
         assertThat(server.post(BASE + "/greet/render", key, "{\"variables\": {\"name\": \"a\\u0000b\"}}").status())
                 .isEqualTo(400);
+        StringBuilder many = new StringBuilder("{\"variables\": {\"name\": \"a\"");
+        for (int i = 0; i < 5000; i++) {
+            many.append(", \"v").append(i).append("\": 1");
+        }
+        Response flood = server.post(BASE + "/greet/render", key, many.append("}}").toString());
+        assertThat(flood.status()).isEqualTo(400);
+        assertThat(flood.json().get("detail").asString()).isEqualTo("at most 100 variables, were 5001");
     }
 
     @Test
@@ -137,6 +144,15 @@ class ITPromptTemplates {
         assertThat(r.json().get("detail").asString()).isEqualTo("2 problems: text uses variable 'b', which is not declared"
                 + " in variables; text uses variable 'c', which is not declared in variables");
         assertThat(server.get(BASE + "/half", key).status()).isEqualTo(404);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            text.append("{{u").append(i).append("}}");
+        }
+        Response flood = server.post(BASE, key, "{\"id\": \"flood\", \"name\": \"F\", \"text\": \"" + text + "\"}");
+        assertThat(flood.status()).isEqualTo(400);
+        assertThat(flood.json().get("errors").size()).isEqualTo(21);
+        assertThat(flood.json().get("errors").get(20).get("message").asString())
+                .isEqualTo("text uses 480 more undeclared variables");
         assertThat(traffic.ok(BASE, key).get("templates").size()).isZero();
 
         traffic.create(key, GREET);
