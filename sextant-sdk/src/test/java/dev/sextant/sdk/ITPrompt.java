@@ -56,8 +56,10 @@ class ITPrompt {
         Instant start = Instant.now().minusSeconds(1);
         sextant.llm("answer").prompt(p).start().end();
         assertThat(sextant.flush(Duration.ofSeconds(30))).isTrue();
+        sextant.trace("whole").prompt(p).start().end(); // a trace-level use: none of its spans names a template
+        assertThat(sextant.flush(Duration.ofSeconds(30))).isTrue();
         JsonNode a = server.get("/api/v1/prompt-templates/sdk-greet/analytics?from=" + start);
-        assertThat(a.get("template").get("uses").asLong()).isEqualTo(1);
+        assertThat(a.get("template").get("uses").asLong()).isEqualTo(2);
         assertThat(a.get("template").get("usage_per_version").get(0).get("version").asInt()).isEqualTo(1);
     }
 
