@@ -132,8 +132,50 @@ class ITPersonalizationPage {
         FreshWorkspace fresh = FreshWorkspace.create("admin");
         Dashboard.logIn(page, fresh.email(), fresh.password());
         page.navigate("/personalization");
-        assertThat(page.locator("main")).containsText("No interaction with a user_id in the last 12 weeks");
+        assertThat(page.locator("#no-users")).containsText("No interaction with a user_id in the last 12 weeks");
         assertThat(page.locator("main .state.error")).hasCount(0);
+    }
+
+    @Test
+    void customization_patterns_show_who_changed_configurations_as_the_api_counts(Page page) {
+        FreshWorkspace fresh = FreshWorkspace.create("viewer");
+        String created = send(fresh.key(), "POST", "/api/v1/configurations",
+                "{\"id\": \"pz-config\", \"agent_id\": \"pz-bot\", \"content\": {\"behaviour\": {\"temperature\": 0.2, \"tone\": \"calm\"},"
+                        + " \"interface\": {\"language\": \"en\"}}}");
+        assertThat(created).contains("pz-config-v1");
+        JsonNode answer = JSON.readTree(send(fresh.key(), "GET", "/api/v1/analytics/personalization/customizations", null));
+        JsonNode key = java.util.stream.StreamSupport.stream(answer.get("patterns").spliterator(), false)
+                .filter(p -> p.get("actor_kind").asString().equals("key")).findFirst().orElseThrow();
+
+        Dashboard.logIn(page, fresh.email(), fresh.password());
+        page.navigate("/personalization");
+        assertThat(page.locator("#no-users")).containsText("No interaction with a user_id");
+        Locator row = page.locator("#customizations tbody tr").filter(new Locator.FilterOptions().setHasText(key.get("actor").asString()));
+        assertThat(row).hasCount(1);
+        assertThat(row.locator("td").nth(1)).hasText(key.get("changes").asString());
+        assertThat(row.locator(".badge")).hasText(key.get("user_type").asString().replace('_', ' '));
+        assertThat(row.locator("td").nth(3)).hasText(key.get("primary_focus").asString());
+        Locator member = page.locator("#customizations tbody tr").filter(new Locator.FilterOptions().setHasText(fresh.email()));
+        assertThat(member.locator(".badge")).hasText("non customizer");
+        assertThat(page.locator("main .state.error")).hasCount(0);
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A request with a workspace's own key; the body of the answer. */
+    private static String send(String key, String method, String path, String json) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(Dashboard.server().url() + path)).header("Authorization", "Bearer " + key);
+            request = json == null ? request.GET() : request.header("Content-Type", "application/json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long usersOf(String agent) {

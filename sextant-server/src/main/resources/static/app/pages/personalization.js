@@ -37,9 +37,13 @@ export async function render(ctx) {
     h('option', { value: ALL, selected: agent === null }, 'all agents'),
     agents.map(a => h('option', { value: a.agent_id, selected: a.agent_id === agent }, `${a.agent_id} (${fmt.int(a.users)} users)`)),
     agent !== null && !agents.some(a => a.agent_id === agent) ? h('option', { value: agent, selected: true }, agent) : null);
+  const patterns = card('Customization patterns', () => customizations(window.params), { wide: true, id: 'customizations' });
   if (!agents.length && agent === null) {
-    fill(body, empty(`No interaction with a user_id in ${window.label}. Send user_id on your traces (the SDK's .user(...), or `
-      + '"user_id" in the ingest body) and rate answers with a user_rating score to see users, trends and segments here.'));
+    fill(body, h('div', { class: 'grid' },
+      h('section', { class: 'card wide', id: 'no-users', 'aria-label': 'Users' },
+        empty(`No interaction with a user_id in ${window.label}. Send user_id on your traces (the SDK's .user(...), or `
+          + '"user_id" in the ingest body) and rate answers with a user_rating score to see users, trends and segments here.')),
+      patterns));
     return;
   }
   const params = { ...window.params, agent_id: agent ?? undefined };
@@ -49,7 +53,7 @@ export async function render(ctx) {
     h('div', { class: 'grid' },
       card('Segments', () => segments(params, agent), { wide: true, id: 'segments' }),
       card('Users', () => users(ctx, params), { wide: true, id: 'users' }),
-      card('Customization patterns', () => customizations(window.params), { wide: true, id: 'customizations' })));
+      patterns));
 }
 
 function windowOf(ctx) {
