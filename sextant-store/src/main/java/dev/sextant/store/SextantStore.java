@@ -78,6 +78,10 @@ public interface SextantStore extends AutoCloseable {
 
     PersonalizationReader personalization();
 
+    PromptTemplateStore promptTemplates();
+
+    PromptUsageReader promptUsage();
+
     /**
      * The configuration role with its writes stamped by {@code clock} instead of the store's own:
      * only for recording a history whose times are already past (the demo loader records its
@@ -88,6 +92,9 @@ public interface SextantStore extends AutoCloseable {
 
     /** The experiment role with its writes stamped by {@code clock}; as {@link #configurationsAt}, for a past history only. */
     ExperimentStore experimentsAt(java.time.Clock clock);
+
+    /** The prompt template role with its writes stamped by {@code clock}; as {@link #configurationsAt}, for a past history only. */
+    PromptTemplateStore promptTemplatesAt(java.time.Clock clock);
 
     @Override
     void close();

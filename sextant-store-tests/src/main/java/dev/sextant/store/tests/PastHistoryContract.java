@@ -15,6 +15,9 @@ import dev.sextant.store.ExperimentStatus;
 import dev.sextant.store.ExperimentStore;
 import dev.sextant.store.NewConfiguration;
 import dev.sextant.store.NewVersion;
+import dev.sextant.store.PromptDraft;
+import dev.sextant.store.PromptTemplate;
+import dev.sextant.store.PromptVersion;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code configurationsAt} and {@code experimentsAt}: the roles that record a past history write
+ * {@code configurationsAt}, {@code experimentsAt} and {@code promptTemplatesAt}: the roles that record a past history write
  * the times of the clock they are given, and what they write is the same workspace's data the
  * ordinary roles read.
  */
@@ -73,5 +76,20 @@ public abstract class PastHistoryContract extends StoreContract {
         assertThat(read.updatedAt()).isEqualTo(TUESDAY);
         assertThat(read.status()).isEqualTo(ExperimentStatus.CONCLUDED);
         assertThat(store().experiments().find(newWorkspace(), "past-exp")).isEmpty();
+    }
+
+    @Test
+    void promptTemplateVersionsCarryTheGivenTimes() {
+        WorkspaceId ws = newWorkspace();
+        store().promptTemplatesAt(Clock.fixed(MONDAY, ZoneOffset.UTC)).create(ws,
+                new PromptTemplate.Spec("greet", "Greeting", null, "bot", List.of()),
+                new PromptDraft("Hello", List.of(), null, "user a@example.com"));
+        store().promptTemplatesAt(Clock.fixed(TUESDAY, ZoneOffset.UTC)).addVersion(ws, "greet",
+                new PromptDraft("Hello there", List.of(), "warmer", "user a@example.com")).orElseThrow();
+
+        assertThat(store().promptTemplates().versions(ws, "greet")).extracting(PromptVersion::createdAt)
+                .containsExactly(MONDAY, TUESDAY);
+        assertThat(store().promptTemplates().find(ws, "greet").orElseThrow().createdAt()).isEqualTo(MONDAY);
+        assertThat(store().promptTemplates().find(newWorkspace(), "greet")).isEmpty();
     }
 }
