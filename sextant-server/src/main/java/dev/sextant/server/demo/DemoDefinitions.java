@@ -42,11 +42,35 @@ public final class DemoDefinitions {
         }
     }
 
+    /** One prompt template change, at its time and by its author. */
+    public sealed interface PromptChange permits NewTemplate, NewPromptVersion {
+        Instant at();
+
+        String author();
+
+        String templateId();
+    }
+
+    /** A declared (required) variable of a template version. */
+    public record Variable(String name, String description) {}
+
+    /** A template created with its version 1. */
+    public record NewTemplate(Instant at, String author, String templateId, String name, String description,
+            String agentId, List<String> tags, String text, List<Variable> variables, String message) implements PromptChange {}
+
+    public record NewPromptVersion(Instant at, String author, String templateId, String text, List<Variable> variables,
+            String message) implements PromptChange {}
+
     private DemoDefinitions() {}
 
     /** Every configuration change of the demo for a window ending at {@code now}, oldest first. */
     public static List<ConfigurationChange> configurationChanges(Instant now) {
         return DemoConfigurations.changes(DemoCalendar.of(DemoWindow.endingAt(now)));
+    }
+
+    /** Every prompt template change of the demo, oldest first. */
+    public static List<PromptChange> promptChanges(Instant now) {
+        return DemoPromptTemplates.changes(DemoCalendar.of(DemoWindow.endingAt(now)));
     }
 
     /** The demo's experiments: the concluded tone test of the support bot and the running context test of the code assistant. */

@@ -20,7 +20,11 @@ final class DemoExperiments {
         return List.of(toneTest(cal), contextTest(cal));
     }
 
-    /** Days 5-12: support-prompt v2 against v1, by customer; hand-offs first, satisfaction second. */
+    /**
+     * Days 5-12: support-prompt v2 against v1, by customer. Judged by the hand-off rate (about 18%
+     * before; a third fewer, 6 points, is the effect worth detecting); satisfaction, cost, response
+     * time and errors must not get worse.
+     */
     static Experiment toneTest(DemoCalendar cal) {
         ExperimentSpec spec = new ExperimentSpec("Empathetic, de-escalating replies",
                 "Prompt v2 (acknowledge, apologise once, say what happens next; temperature 0.2) hands fewer"
@@ -29,7 +33,7 @@ final class DemoExperiments {
                 List.of(new Variant(DemoCalendar.TONE_CONTROL, "v1: neutral", "support-prompt-v1", 50, true),
                         new Variant(DemoCalendar.TONE_TREATMENT, "v2: empathetic, de-escalating", "support-prompt-v2", 50,
                                 false)),
-                List.of("handoff_rate", "satisfaction"), List.of("cost", "response_time", "error_rate"), 100L, 0.05, 0.25,
+                List.of("handoff_rate"), List.of("satisfaction", "cost", "response_time", "error_rate"), 100L, 0.06, 0.18,
                 0.05, 0.8, Correction.HOLM, true, cal.toneTestStart(), cal.toneTestEnd());
         return new Experiment(DemoCalendar.TONE_TEST, spec, cal.supportV2Written().plus(Duration.ofHours(1)),
                 cal.toneTestStart(), cal.toneTestConcluded());

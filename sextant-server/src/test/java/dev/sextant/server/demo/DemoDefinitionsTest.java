@@ -11,7 +11,6 @@ import dev.sextant.server.demo.DemoItems.Item;
 import dev.sextant.store.ExperimentSpec.Variant;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,12 +101,33 @@ class DemoDefinitionsTest {
     }
 
     @Test
-    void llmSpansNameTheirPromptTemplateAndVersion() {
-        Set<String> used = new LinkedHashSet<>();
+    void llmSpansNameTheirPromptTemplateAndAVersionWrittenBeforeTheSpan() {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Instant> written = new HashMap<>();
+        for (DemoDefinitions.PromptChange c : DemoDefinitions.promptChanges(DemoItems.NOW)) {
+            written.put(c.templateId() + "@" + counts.merge(c.templateId(), 1, Integer::sum), c.at());
+        }
+        Map<String, Instant> firstUse = new HashMap<>();
         demo.ofType("span").filter(s -> s.body().has("attributes") && s.body().get("attributes").has("prompt.template_id"))
-                .forEach(s -> used.add(s.body().get("attributes").get("prompt.template_id").asString() + "@"
-                        + s.body().get("attributes").get("prompt.version").asInt()));
-        assertThat(used).containsExactlyInAnyOrder("support-reply@1", "support-reply@2", "support-summary@1",
+                .forEach(s -> firstUse.merge(s.body().get("attributes").get("prompt.template_id").asString() + "@"
+                        + s.body().get("attributes").get("prompt.version").asInt(), s.time("started_at"),
+                        (a, b) -> a.isBefore(b) ? a : b));
+        assertThat(firstUse.keySet()).containsExactlyInAnyOrder("support-reply@1", "support-reply@2", "support-summary@1",
                 "support-summary@2", "code-generate@1", "code-generate@2");
+        firstUse.forEach((v, first) -> assertThat(written.get(v)).as(v).isNotNull().isBefore(first));
+        assertThat(demo.ofType("span").filter(s -> s.text("kind").equals("llm") && s.text("name").equals("generate_reply"))
+                .allMatch(s -> s.body().get("attributes").has("prompt.template_id"))).isTrue();
+    }
+
+    @Test
+    void supportReplyV2IsUsedOnlyByTheToneTestsTreatmentBeforeDay16() {
+        Instant rollout = DemoCalendar.of(DemoWindow.endingAt(DemoItems.NOW)).supportV2Rollout();
+        Map<String, Item> traces = demo.ofType("trace").collect(Collectors.toMap(Item::id, t -> t));
+        assertThat(demo.ofType("span").filter(s -> s.body().has("attributes")
+                && "support-reply".equals(s.body().get("attributes").path("prompt.template_id").asString(null))
+                && s.body().get("attributes").get("prompt.version").asInt() == 2
+                && s.time("started_at").isBefore(rollout)))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(traces.get(s.text("trace_id")).text("variant_id")).isEqualTo("empathetic"));
     }
 }

@@ -80,7 +80,7 @@ class ITDemoDefinitions {
     void theToneTestIsConcludedByItsResultsAndTheContextTestRuns() {
         JsonNode tone = ok("/api/v1/experiments/support-reply-tone");
         assertThat(tone.get("status").asString()).isEqualTo("concluded");
-        assertThat(tone.get("winner").asString()).isEqualTo("empathetic");
+        assertThat(tone.get("winner").asString()).as(tone.toString()).isEqualTo("empathetic");
         assertThat(tone.get("conclusion").asString()).contains("empathetic");
         assertThat(Instant.parse(tone.get("started_at").asString()))
                 .isBefore(Instant.parse(tone.get("concluded_at").asString()));
