@@ -90,6 +90,28 @@ class ITDemoDefinitions {
         assertThat(ok("/api/v1/experiments?status=running").get("experiments")).hasSize(1);
     }
 
+    @Test
+    void promptTemplatesHaveTwoVersionsEachAndTheirUsesShowInTheAnalytics() {
+        JsonNode list = ok("/api/v1/prompt-templates").get("templates");
+        List<String> ids = new ArrayList<>();
+        list.forEach(t -> {
+            ids.add(t.get("id").asString());
+            assertThat(t.get("latest_version").asInt()).isEqualTo(2);
+        });
+        assertThat(ids).containsExactlyInAnyOrder("support-reply", "support-summary", "code-generate");
+        JsonNode reply = ok("/api/v1/prompt-templates/support-reply/versions").get("versions");
+        assertThat(reply.get(1).get("variables").toString()).contains("\"order_details\"");
+
+        JsonNode analytics = ok("/api/v1/prompt-templates/support-reply/analytics").get("template");
+        assertThat(analytics.get("uses").asLong()).isGreaterThan(500);
+        assertThat(analytics.get("version_count").asInt()).isEqualTo(2);
+        JsonNode perVersion = analytics.get("usage_per_version");
+        assertThat(perVersion.get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(perVersion.get(0).get("uses").asLong()).isPositive();
+        assertThat(perVersion.get(1).get("uses").asLong()).isPositive();
+        assertThat(analytics.get("contributors").toString()).contains("priya.shah@acme.example");
+    }
+
     private static JsonNode ok(String path) {
         Response r = server.get(path, key);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
