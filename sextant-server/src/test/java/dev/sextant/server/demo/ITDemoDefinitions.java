@@ -77,6 +77,22 @@ class ITDemoDefinitions {
     }
 
     @Test
+    void everyVersionTheTracesRunIsAStoredVersionAndPromptV2HandsOffLess() {
+        JsonNode rows = ok("/api/v1/analytics/config-versions").get("versions");
+        java.util.Map<String, JsonNode> byVersion = new java.util.HashMap<>();
+        rows.forEach(r -> byVersion.put(r.get("config_version").asString(), r));
+        assertThat(byVersion.keySet()).containsExactlyInAnyOrder("support-prompt-v1", "support-prompt-v2",
+                "code-assistant-v1", "code-assistant-v2", "code-assistant-v3", "campaign-flow-v2");
+        for (String versionId : byVersion.keySet()) {
+            String configuration = versionId.substring(0, versionId.lastIndexOf("-v"));
+            String number = versionId.substring(versionId.lastIndexOf("-v") + 2);
+            ok("/api/v1/configurations/" + configuration + "/versions/" + number);
+        }
+        assertThat(byVersion.get("support-prompt-v2").get("handoff_rate").asDouble())
+                .isLessThan(byVersion.get("support-prompt-v1").get("handoff_rate").asDouble() * 0.7);
+    }
+
+    @Test
     void theToneTestIsConcludedByItsResultsAndTheContextTestRuns() {
         JsonNode tone = ok("/api/v1/experiments/support-reply-tone");
         assertThat(tone.get("status").asString()).isEqualTo("concluded");
