@@ -1,6 +1,7 @@
 package dev.sextant.server.configurations;
 
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.server.cache.DataVersions;
 import dev.sextant.store.ChangeKind;
 import dev.sextant.store.ConfigurationVersion;
 import dev.sextant.store.SextantStore;
@@ -20,27 +21,37 @@ import tools.jackson.databind.JsonNode;
 public final class ConfigurationHistory {
     private final SextantStore store;
     private final ContentSchema schema;
+    private final DataVersions dataVersions;
 
-    ConfigurationHistory(SextantStore store) {
+    ConfigurationHistory(SextantStore store, DataVersions dataVersions) {
         this.store = store;
         this.schema = new ContentSchema();
+        this.dataVersions = dataVersions;
     }
 
     /** Creates a configuration with version 1 active, as {@code POST /api/v1/configurations} would have at {@code at}. */
     public ConfigurationVersion create(WorkspaceId ws, Instant at, String actor, String id, String agentId, String name,
             String description, JsonNode content, String message) {
-        return changesAt(at).create(ws, new CreateBody(id, agentId, name, description, content, message, null), actor);
+        ConfigurationVersion v1 = changesAt(at).create(ws, new CreateBody(id, agentId, name, description, content, message,
+                null), actor);
+        dataVersions.changed(ws); // as the API does: analytics of configurations change
+        return v1;
     }
 
     /** Adds a version (parent null: the active one), as {@code POST .../versions} would have at {@code at}. */
     public ConfigurationVersion addVersion(WorkspaceId ws, Instant at, String actor, String id, Integer parentVersion,
             JsonNode content, String message, boolean activate) {
-        return changesAt(at).addVersion(ws, id, new VersionBody(content, parentVersion, message, activate, null), actor);
+        ConfigurationVersion added = changesAt(at).addVersion(ws, id, new VersionBody(content, parentVersion, message,
+                activate, null), actor);
+        dataVersions.changed(ws);
+        return added;
     }
 
     /** Activates a version, as {@code POST .../versions/{n}/activate} would have at {@code at}. */
     public ConfigurationVersion activate(WorkspaceId ws, Instant at, String actor, String id, int number) {
-        return changesAt(at).activate(ws, id, number, ChangeKind.ACTIVATE, actor);
+        ConfigurationVersion active = changesAt(at).activate(ws, id, number, ChangeKind.ACTIVATE, actor);
+        dataVersions.changed(ws);
+        return active;
     }
 
     private ConfigurationChanges changesAt(Instant at) {

@@ -93,6 +93,28 @@ class ITDemoDefinitions {
     }
 
     @Test
+    void parameterImpactAndBusinessImpactHaveTheDemosChangesToWorkOn() {
+        JsonNode impact = ok("/api/v1/configurations/code-assistant/parameter-impact");
+        assertThat(impact.get("versions").toString()).contains("code-assistant-v1", "code-assistant-v2", "code-assistant-v3");
+        List<String> analysed = new ArrayList<>();
+        impact.get("parameters").forEach(p -> {
+            if (p.get("analysed").asBoolean()) {
+                analysed.add(p.get("name").asString());
+            }
+        });
+        assertThat(analysed).contains("temperature", "max_context_files", "context_strategy");
+
+        JsonNode business = ok("/api/v1/analytics/business-impact?value_per_success=0.5");
+        List<String> measured = new ArrayList<>();
+        business.get("changes").forEach(c -> {
+            if (c.get("measured").asBoolean()) {
+                measured.add(c.get("to_version").asString());
+            }
+        });
+        assertThat(measured).contains("support-prompt-v2", "code-assistant-v2");
+    }
+
+    @Test
     void theToneTestIsConcludedByItsResultsAndTheContextTestRuns() {
         JsonNode tone = ok("/api/v1/experiments/support-reply-tone");
         assertThat(tone.get("status").asString()).isEqualTo("concluded");
