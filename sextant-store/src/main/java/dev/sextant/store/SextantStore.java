@@ -78,6 +78,10 @@ public interface SextantStore extends AutoCloseable {
 
     PersonalizationReader personalization();
 
+    PromptTemplateStore promptTemplates();
+
+    PromptUsageReader promptUsage();
+
     @Override
     void close();
 }
