@@ -265,4 +265,58 @@ class ITConfigurationsPage {
         assertThat(page.locator("#configurations .state.loading")).hasCount(0);
         assertThat(page.locator("body")).not().containsText(secret);
     }
+
+    @Test
+    void a_failing_block_says_what_failed_and_retries_while_the_others_show(Page page) {
+        String id = configuration(unique("e2e-failing"), "e2e-failing-agent", "Failing", "{\"behaviour\": {\"temperature\": 0.2}}");
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Dashboard.logInAsAdmin(page);
+        page.route(url -> url.endsWith("/api/v1/configurations/" + id + "/events"), route -> {
+            if (failing.get()) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Unavailable\",\"status\":503,\"detail\":\"the database failed; retry\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        page.navigate("/configurations/" + id);
+        Locator error = page.locator("#config-events .state.error");
+        assertThat(error).containsText("Could not load: GET /api/v1/configurations/" + id + "/events");
+        assertThat(error).containsText("HTTP 503: the database failed; retry");
+        assertThat(page.locator("#config-versions tbody tr")).hasCount(1);
+        assertThat(page.locator("#active-content")).isVisible();
+        failing.set(false);
+        button(error, "Retry").click();
+        assertThat(page.locator("#config-events tbody tr")).hasCount(1);
+    }
+
+    @Test
+    void an_empty_workspace_says_what_would_fill_the_list_with_an_example_request(Page page) {
+        FreshWorkspace fresh = FreshWorkspace.create("member");
+        Dashboard.logIn(page, fresh.email(), fresh.password());
+        page.navigate("/configurations");
+        assertThat(page.locator("#configurations .state.empty")).containsText("No configurations yet");
+        assertThat(page.locator("#configurations .state.empty pre")).containsText("/api/v1/configurations");
+        assertThat(page.locator("#new-configuration")).isVisible();
+        page.navigate("/prompts");
+        assertThat(page.locator("#prompt-templates .state.empty")).containsText("No prompt templates yet");
+        assertThat(page.locator("#prompt-templates .state.empty pre")).containsText("/api/v1/prompt-templates");
+    }
+
+    @Test
+    void the_version_actions_work_from_the_keyboard(Page page) {
+        String id = configuration(unique("e2e-keys"), "e2e-keys-agent", "Keys", "{\"behaviour\": {\"temperature\": 0.2}}");
+        version(id, "{\"behaviour\": {\"temperature\": 0.3}}", 1, false);
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/configurations/" + id);
+        page.getByLabel("Activate v2").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#config-active-version")).hasText(id + "-v2");
+        page.getByLabel("Roll back to v1").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("dialog[open]")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("dialog[open]")).hasCount(0);
+        assertThat(page.locator("#config-active-version")).hasText(id + "-v2");
+    }
 }

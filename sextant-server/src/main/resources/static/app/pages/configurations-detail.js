@@ -33,7 +33,9 @@ export async function render(ctx) {
   const said = notice();
   const reloadPage = () => ctx.setQuery({});
   let versionsAnswer = null;
-  const versions = () => (versionsAnswer ??= api(`${base}/versions`).then(a => a.versions || []));
+  // one request for the blocks that need the versions; a failed one is asked again on Retry
+  const versions = () => (versionsAnswer ??= api(`${base}/versions`).then(a => a.versions || [],
+    e => { versionsAnswer = null; throw e; }));
   const actions = { writer, said, reloadPage, base, config };
 
   const active = card(`Active version: ${config.active_version_id}`, () => activeBlock(config), { wide: true, id: 'config-active' });

@@ -25,3 +25,20 @@ export function metric(name, text, title) {
 export function rating(avg, count) {
   return avg === null || avg === undefined ? '—' : `${fmt.num(avg)} (${fmt.int(count)})`;
 }
+
+/** Errors about variables[3].name and the like belong to the variables field. */
+export function toTopField(e) {
+  for (const err of e?.problem?.errors || []) {
+    if (err.field && /^variables[[.]/.test(err.field)) err.field = 'variables';
+  }
+  return e;
+}
+
+/** The variables textarea's JSON; a syntax error is shown under the field like the server's errors. */
+export function parseVariables(text) {
+  try {
+    return JSON.parse(text || '[]');
+  } catch (e) {
+    throw { problem: { errors: [{ field: 'variables', message: `variables is not valid JSON: ${e.message}` }] } };
+  }
+}

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { h, fill, fmt, card, table, badge, empty, failure } from '../ui.js';
 import { formDialog, named, notice, showErrors, clearErrors } from '../admin-forms.js';
 import { useConfigStyles, seg } from './configurations-common.js';
-import { categoryBadge, metric, rating } from './prompts-common.js';
+import { categoryBadge, metric, rating, toTopField, parseVariables } from './prompts-common.js';
 
 export async function render(ctx) {
   useConfigStyles();
@@ -99,14 +99,6 @@ async function label(base, version, said, reloadPage) {
   }
 }
 
-/** Errors about variables[3].name and the like belong to the variables field. */
-function toTopField(e) {
-  for (const err of e?.problem?.errors || []) {
-    if (err.field && /^variables[[.]/.test(err.field)) err.field = 'variables';
-  }
-  return e;
-}
-
 async function newVersion(base, from, said, reloadPage) {
   const text = h('textarea', { class: 'template', spellcheck: 'false' }, from?.text || '');
   const variables = h('textarea', { class: 'json', spellcheck: 'false' }, JSON.stringify(from?.variables || [], null, 2));
@@ -117,13 +109,7 @@ async function newVersion(base, from, said, reloadPage) {
     named('message', 'Message', message)), {
     submitLabel: 'Create version', testid: 'new-prompt-version', wide: true,
     onSubmit: async () => {
-      let vars;
-      try {
-        vars = JSON.parse(variables.value || '[]');
-      } catch (e) {
-        throw { problem: { errors: [{ field: 'variables', message: `variables is not valid JSON: ${e.message}` }] } };
-      }
-      const body = { text: text.value, variables: vars };
+      const body = { text: text.value, variables: parseVariables(variables.value) };
       if (message.value.trim()) body.message = message.value;
       try {
         return await api(`${base}/versions`, { method: 'POST', body });

@@ -2,15 +2,23 @@
 // success rate, rating, quality score, performance category), its versions and contributors.
 import { api } from '../api.js';
 import { h, fill, fmt, card, table, empty } from '../ui.js';
+import { formDialog, named } from '../admin-forms.js';
 import { useConfigStyles, example, seg } from './configurations-common.js';
-import { categoryBadge, metric, rating } from './prompts-common.js';
+import { categoryBadge, metric, rating, toTopField, parseVariables } from './prompts-common.js';
 
 export async function render(ctx) {
   useConfigStyles();
   ctx.title('Prompts');
   const range = { from: ctx.range.from, to: ctx.range.to };
+  const writer = ctx.can('config:write');
+  const create = writer ? h('button', { class: 'btn small primary', id: 'new-prompt-template', type: 'button',
+    onclick: async () => {
+      const created = await newTemplate();
+      if (created) ctx.navigate(`/prompts/${seg(created.id)}`);
+    } }, 'New template') : null;
   const head = h('div', { class: 'page-head', dataset: range }, h('div', {}, h('h1', {}, 'Prompts'),
-    h('p', { class: 'muted' }, `Uses between ${fmt.time(range.from)} and ${fmt.time(range.to)} (last ${ctx.range.key}).`)));
+    h('p', { class: 'muted' }, `Uses between ${fmt.time(range.from)} and ${fmt.time(range.to)} (last ${ctx.range.key}).`)),
+  writer ? null : h('span', { class: 'muted', id: 'read-only-note' }, 'Read-only: changing templates needs a member or admin role.'));
   const list = card('Prompt templates', async () => {
     const [templates, figures] = await Promise.all([api('/prompt-templates'), api('/analytics/prompt-templates', { params: range })]);
     const byId = new Map((templates.templates || []).map(t => [t.id, t]));
@@ -38,6 +46,35 @@ export async function render(ctx) {
     ], rows, { rowHref: r => `/prompts/${seg(r.template_id)}` }),
     h('p', { class: 'muted small' }, 'Most used first. A use is a span (or trace) naming the template and version; see docs/API.md ',
       '"Prompt templates". Quality: 0.6 × success rate + 0.4 × rating / 5 (success rate alone without ratings).'));
-  }, { wide: true, id: 'prompt-templates' });
+  }, { wide: true, id: 'prompt-templates', actions: create });
   fill(ctx.main, h('div', { class: 'config-page' }, head, h('div', { class: 'grid' }, list)));
+}
+
+/** The create dialog (POST /api/v1/prompt-templates); resolves with the template or null. */
+function newTemplate() {
+  const id = h('input', { autocomplete: 'off', placeholder: 'support-answer' });
+  const name = h('input', { autocomplete: 'off' });
+  const agent = h('input', { autocomplete: 'off' });
+  const text = h('textarea', { class: 'template', spellcheck: 'false' }, 'Hello {{name}}.');
+  const variables = h('textarea', { class: 'json', spellcheck: 'false' }, '[{"name": "name", "description": "who"}]');
+  const message = h('input', { autocomplete: 'off' });
+  return formDialog('New prompt template', h('div', {},
+    named('id', 'Id', id, 'a-z, 0-9, ".", "_" and "-"; at most 64.'),
+    named('name', 'Name', name),
+    named('agent_id', 'Agent (optional)', agent),
+    named('text', 'Text', text, 'Mustache: {{name}}, {{#name}}…{{/name}}; every variable the text uses must be declared.'),
+    named('variables', 'Variables (JSON)', variables),
+    named('message', 'Message', message)), {
+    submitLabel: 'Create', testid: 'new-prompt-template', wide: true,
+    onSubmit: async () => {
+      const body = { id: id.value.trim(), name: name.value, text: text.value, variables: parseVariables(variables.value) };
+      if (agent.value.trim()) body.agent_id = agent.value.trim();
+      if (message.value.trim()) body.message = message.value;
+      try {
+        return await api('/prompt-templates', { method: 'POST', body });
+      } catch (e) {
+        throw toTopField(e);
+      }
+    },
+  }).then(r => (r && r.id ? r : null));
 }
