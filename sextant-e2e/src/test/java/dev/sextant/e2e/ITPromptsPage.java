@@ -231,4 +231,34 @@ class ITPromptsPage {
         assertThat(page.locator("#prompt-templates .state.loading")).hasCount(0);
         assertThat(page.locator("body")).not().containsText(secret);
     }
+
+    @Test
+    void a_template_is_created_through_the_dialog_after_the_servers_errors_inline(Page page) {
+        String id = unique("e2e-created");
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/prompts");
+        page.locator("#new-prompt-template").click();
+        Locator dialog = page.locator("dialog[data-testid=new-prompt-template]");
+        dialog.getByLabel("Id").fill("Not An Id");
+        dialog.getByLabel("Name").fill(HOSTILE);
+        dialog.getByLabel("Text").fill("Dear {{who}}, {{what}}");
+        dialog.getByLabel("Variables (JSON)").fill("[{\"name\": \"who\"}");
+        button(dialog, "Create").click();
+        assertThat(dialog.locator("[data-field=variables] .field-error")).containsText("variables is not valid JSON");
+        dialog.getByLabel("Variables (JSON)").fill("[{\"name\": \"who\"}]");
+        button(dialog, "Create").click();
+        assertThat(dialog.locator("[data-field=id] .field-error")).containsText("id must start with a-z or 0-9");
+        assertThat(dialog.locator("[data-field=text] .field-error")).hasText("text uses variable 'what', which is not declared in variables");
+        assertThat(Dashboard.server().fetch("/api/v1/prompt-templates/" + id).status()).isEqualTo(404);
+
+        dialog.getByLabel("Id").fill(id);
+        dialog.getByLabel("Variables (JSON)").fill("[{\"name\": \"who\"}, {\"name\": \"what\", \"required\": false}]");
+        button(dialog, "Create").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/prompts/" + id + "$"));
+        assertThat(page.locator("#prompt-title")).hasText(HOSTILE);
+        assertThat(page.locator("#prompt-production")).hasText("v1");
+        assertThat(page.locator("#prompt-usage")).containsText("No uses in this range");
+        assertThat(page.locator("main img")).hasCount(0);
+    }
 }
