@@ -1,6 +1,6 @@
 // Helpers of the configurations and prompts pages: their stylesheet, flattened parameters and the
 // diff between two contents, badges, and the "what would fill this" example requests.
-import { h, badge } from '../ui.js';
+import { h, badge, table } from '../ui.js';
 import { useAdminCss } from '../admin-forms.js';
 
 /** Adds this section's stylesheet (and the form styles of admin-forms.js) once. */
@@ -55,4 +55,16 @@ export function example(text, request) {
 /** A path segment of an id, encoded. */
 export function seg(id) {
   return encodeURIComponent(id);
+}
+
+/** A table (ui.js) whose scrolling wrapper is a labelled, keyboard-focusable region, so a wide table scrolls by keyboard too. */
+export function labelledTable(label, columns, rows, options) {
+  const node = table(columns, rows, options);
+  const wrap = node.classList?.contains('table-wrap') ? node : null;
+  if (wrap) {
+    wrap.setAttribute('tabindex', '0');
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', label);
+  }
+  return node;
 }

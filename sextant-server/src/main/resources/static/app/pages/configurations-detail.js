@@ -3,9 +3,9 @@
 // new version from any version / activate / roll back for writers, the customization events, and
 // how each version performed (configurations-performance.js).
 import { api, ApiError } from '../api.js';
-import { h, fill, fmt, card, table, badge, empty, failure } from '../ui.js';
+import { h, fill, fmt, card, badge, empty, failure } from '../ui.js';
 import { formDialog, confirmDialog, named, notice } from '../admin-forms.js';
-import { useConfigStyles, diff, jsonText, impactBadge, example, seg } from './configurations-common.js';
+import { useConfigStyles, diff, jsonText, impactBadge, example, seg, labelledTable } from './configurations-common.js';
 import { parseContent } from './configurations.js';
 import { performanceCard, parameterImpactCard } from './configurations-performance.js';
 
@@ -120,7 +120,7 @@ function versionTable(versions, actions) {
         : h('button', { class: 'btn small', type: 'button', 'aria-label': `Activate v${v.version}`,
           onclick: () => activate(v, actions) }, 'Activate')) });
   }
-  return h('div', {}, table(cols, treeOrder(versions), { emptyText: 'No versions.' }),
+  return h('div', {}, labelledTable('Versions', cols, treeOrder(versions), { emptyText: 'No versions.' }),
     h('p', { class: 'muted small' }, 'Each version is listed under the version it was made from (its parent). Versions never change; ',
       'a new version from an older one is a branch. Traces name the version that served them in config_version.'));
 }
@@ -195,7 +195,7 @@ function diffBlock(ctx, versions, config, body) {
       : rows.length === 0 ? empty(`${va.version_id} and ${vb.version_id} have the same content.`)
         : h('div', {},
           h('p', { class: 'muted small' }, `${rows.length} parameter${rows.length === 1 ? '' : 's'} differ from ${va.version_id} to ${vb.version_id}.`),
-          table([
+          labelledTable('Differences', [
             { label: 'Parameter', value: r => h('code', {}, r.parameter) },
             { label: 'Change', value: r => badge(r.change, r.change === 'removed' ? 'bad' : r.change === 'added' ? 'good' : 'warn') },
             { label: `Old (${va.version_id})`, class: 'old', value: r => h('span', { class: 'value' }, r.old === undefined ? '—' : r.old) },
@@ -223,7 +223,7 @@ async function eventTable(base) {
   const answer = await api(`${base}/events`);
   const events = [...(answer.events || [])].reverse();
   if (events.length === 0) return empty('No customization events yet: every new version, activation and rollback writes them.');
-  return h('div', {}, table([
+  return h('div', {}, labelledTable('Customization events', [
     { label: 'When', class: 'nowrap', value: e => h('span', { title: fmt.time(e.created_at) }, fmt.shortTime(e.created_at)) },
     { label: 'Kind', value: e => h('span', { dataset: { kind: e.kind } }, e.kind) },
     { label: 'Versions', class: 'nowrap', value: e => `${e.from_version ?? '—'} → ${e.to_version ?? '—'}` },

@@ -2,8 +2,8 @@
 // success rate, satisfaction, cost per execution, and each version against its parent and against
 // the default (v1) with the significance of the difference.
 import { api, ApiError } from '../api.js';
-import { h, fmt, card, table, badge, empty } from '../ui.js';
-import { diff, example, jsonText } from './configurations-common.js';
+import { h, fmt, card, badge, empty } from '../ui.js';
+import { diff, example, jsonText, labelledTable } from './configurations-common.js';
 
 const VERDICT = {
   better: ['significantly better', 'good'],
@@ -17,8 +17,8 @@ export function verdict(answer, against) {
   if (!answer) return h('span', { class: 'muted' }, '—');
   if (answer.error) return h('span', { class: 'muted small', title: answer.error }, 'no comparison');
   const [text, kind] = VERDICT[answer.verdict] || [answer.verdict, ''];
-  return h('span', { dataset: { verdict: answer.verdict } }, badge(text, kind),
-    h('span', { class: 'verdict muted' }, answer.reason || `against ${against}`));
+  return h('div', { class: 'verdict', dataset: { verdict: answer.verdict } }, badge(text, kind),
+    h('details', {}, h('summary', {}, `against ${against}`), h('p', { class: 'small' }, answer.reason || '')));
 }
 
 async function compare(a, b, agent, range) {
@@ -80,7 +80,7 @@ function fromPerformance(config, answer) {
   const rows = answer.versions || [];
   if (!rows.some(r => r.figures?.executions)) return noTraffic(config);
   const f = r => r.figures || {};
-  return h('div', {}, table([
+  return h('div', {}, labelledTable('Performance per version', [
     { label: 'Version', class: 'nowrap', value: r => h('span', { dataset: { version: r.version_id } }, h('code', {}, r.version_id),
       r.active ? [' ', badge('active', 'good')] : null) },
     { label: 'Executions', class: 'num', value: r => h('span', { dataset: { metric: 'executions' } }, fmt.int(f(r).executions)) },
@@ -115,7 +115,7 @@ async function fromVersionFigures(config, versions, range) {
       const changed = byId.has(defaultId) ? diff(byId.get(defaultId).content, v.content).length : null;
       return { ...r, v, vsParent, vsDefault, changed, parent };
     }));
-    return h('div', {}, table([
+    return h('div', {}, labelledTable('Performance per version', [
       { label: 'Version', class: 'nowrap', value: r => h('span', { dataset: { version: r.config_version } }, h('code', {}, r.config_version),
         r.v.active ? [' ', badge('active', 'good')] : null) },
       { label: 'Executions', class: 'num', value: r => h('span', { dataset: { metric: 'executions' } }, fmt.int(r.executions)) },
@@ -167,7 +167,7 @@ export function parameterImpactCard(ctx, config) {
       h('p', { class: 'muted small' }, `${fmt.int(a.observations)} observations (one per version and day with traffic) from `,
         `${(a.versions || []).length} version${(a.versions || []).length === 1 ? '' : 's'}, ${a.from?.slice(0, 10)} to ${a.to?.slice(0, 10)}.`),
       recommendation,
-      params.length ? table([
+      params.length ? labelledTable('Parameter impact', [
         { label: 'Parameter', value: p => h('code', {}, p.name) },
         { label: 'Kind', value: p => p.kind },
         { label: 'Observations', class: 'num', value: p => fmt.int(p.observations) },

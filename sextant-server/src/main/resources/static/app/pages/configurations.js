@@ -1,9 +1,9 @@
 // Configurations: every versioned agent configuration of the workspace (agent, active and latest
 // version, last change and who made it), and "New configuration" for users with config:write.
 import { api } from '../api.js';
-import { h, fill, fmt, card, table, empty } from '../ui.js';
+import { h, fill, fmt, card, empty } from '../ui.js';
 import { formDialog, named } from '../admin-forms.js';
-import { useConfigStyles, example, seg } from './configurations-common.js';
+import { useConfigStyles, example, seg, labelledTable } from './configurations-common.js';
 
 const EXAMPLE_CONTENT = '{\n  "prompt_templates": {"system": "You are a helpful support agent for {{product}}."},\n'
   + '  "behaviour": {"model": "gpt-4o-mini", "temperature": 0.2, "max_tokens": 800}\n}';
@@ -23,7 +23,7 @@ export async function render(ctx) {
         `curl -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' $SERVER/api/v1/configurations \\\n`
         + `  -d '{"id": "support-prompt", "agent_id": "support-bot", "content": {"behaviour": {"temperature": 0.2}}}'`));
     }
-    return table([
+    return labelledTable('Configurations', [
       { label: 'Configuration', value: c => h('span', { class: 'config-name' }, c.name || c.id) },
       { label: 'Id', value: c => h('code', {}, c.id) },
       { label: 'Agent', value: c => h('a', { href: `/agents/${seg(c.agent_id)}` }, c.agent_id) },

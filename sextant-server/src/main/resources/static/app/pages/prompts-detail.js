@@ -2,9 +2,9 @@
 // production label; writers move the label and add versions), a render preview with one input per
 // declared variable, and the uses per version over the page's range.
 import { api, ApiError } from '../api.js';
-import { h, fill, fmt, card, table, badge, empty, failure } from '../ui.js';
+import { h, fill, fmt, card, badge, empty, failure } from '../ui.js';
 import { formDialog, named, notice, showErrors, clearErrors } from '../admin-forms.js';
-import { useConfigStyles, seg } from './configurations-common.js';
+import { useConfigStyles, seg, labelledTable } from './configurations-common.js';
 import { categoryBadge, metric, rating, toTopField, parseVariables } from './prompts-common.js';
 
 export async function render(ctx) {
@@ -84,7 +84,7 @@ function versionList(versions, template, { writer, base, said, reloadPage }) {
           : h('button', { class: 'btn small', type: 'button', 'aria-label': `Label v${v.version} production`,
             onclick: () => label(base, v.version, said, reloadPage) }, 'Make production')) });
   }
-  return h('div', {}, table(cols, versions, { emptyText: 'No versions.' }),
+  return h('div', {}, labelledTable('Versions', cols, versions, { emptyText: 'No versions.' }),
     h('p', { class: 'muted small' }, 'Newest first. Agents render the version labelled production; ',
       template.production_pinned ? 'the label is pinned and stays until moved.' : 'the label follows the newest version until it is pinned.'));
 }
@@ -182,7 +182,7 @@ async function usageBlock(base, ctx) {
       h('span', {}, categoryBadge(t.performance_category)),
       h('span', {}, 'Contributors ', h('b', {}, (t.contributors || []).join(', ') || '—')),
       h('span', {}, 'Last used ', h('b', {}, t.last_used_at ? fmt.time(t.last_used_at) : 'never'))),
-    t.uses ? table([
+    t.uses ? labelledTable('Uses per version', [
       { label: 'Version', value: r => h('span', { dataset: { version: r.version ?? 'none' } }, r.version === null ? 'no version named' : `v${r.version}`) },
       { label: 'Uses', class: 'num', value: r => metric('uses', fmt.int(r.uses)) },
       { label: 'Success rate', class: 'num', value: r => metric('success_rate', fmt.pct(r.success_rate)) },

@@ -1,9 +1,9 @@
 // Prompts: every prompt template of the workspace with how it did over the page's time range (uses,
 // success rate, rating, quality score, performance category), its versions and contributors.
 import { api } from '../api.js';
-import { h, fill, fmt, card, table, empty } from '../ui.js';
+import { h, fill, fmt, card, empty } from '../ui.js';
 import { formDialog, named } from '../admin-forms.js';
-import { useConfigStyles, example, seg } from './configurations-common.js';
+import { useConfigStyles, example, seg, labelledTable } from './configurations-common.js';
 import { categoryBadge, metric, rating, toTopField, parseVariables } from './prompts-common.js';
 
 export async function render(ctx) {
@@ -30,7 +30,7 @@ export async function render(ctx) {
         `curl -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' $SERVER/api/v1/prompt-templates \\\n`
         + `  -d '{"id": "greet", "name": "Greeting", "text": "Hello {{name}}.", "variables": [{"name": "name"}]}'`));
     }
-    return h('div', {}, table([
+    return h('div', {}, labelledTable('Prompt templates', [
       { label: 'Template', value: r => h('span', { class: 'template-name', dataset: { template: r.template_id } }, r.t.name || r.template_id) },
       { label: 'Id', value: r => h('code', {}, r.template_id) },
       { label: 'Agent', value: r => (r.t.agent_id ? r.t.agent_id : '—') },
