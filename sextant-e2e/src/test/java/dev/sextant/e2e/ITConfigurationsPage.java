@@ -319,4 +319,39 @@ class ITConfigurationsPage {
         assertThat(page.locator("dialog[open]")).hasCount(0);
         assertThat(page.locator("#config-active-version")).hasText(id + "-v2");
     }
+
+    @Test
+    void performance_shows_the_customization_level_and_parameter_impact_says_why_there_is_no_recommendation(Page page) {
+        String agent = unique("e2e-level-agent");
+        String id = configuration(unique("e2e-level"), agent, "Level", "{\"behaviour\": {\"temperature\": 0.2, \"tone\": \"calm\"}}");
+        version(id, "{\"behaviour\": {\"temperature\": 0.4, \"tone\": \"brisk\", \"max_tokens\": 300}}", 1, true);
+        StringJoiner batch = new StringJoiner(",", "{\"batch\": [", "]}");
+        Instant start = Instant.now().minusSeconds(1800);
+        for (int i = 0; i < 6; i++) {
+            Instant at = start.plusSeconds(i * 20L);
+            batch.add("{\"type\": \"trace\", \"body\": {\"id\": \"" + id + "-t" + i + "\", \"agent_id\": \"" + agent
+                    + "\", \"config_version\": \"" + id + (i % 2 == 0 ? "-v1" : "-v2") + "\", \"started_at\": \"" + at
+                    + "\", \"ended_at\": \"" + at.plusMillis(700) + "\"}}");
+        }
+        assertThat(Dashboard.server().post("/api/v1/ingest", batch.toString()).status()).isEqualTo(200);
+
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/configurations/" + id);
+        JsonNode performance = Dashboard.server().get("/api/v1/configurations/" + id + "/performance");
+        JsonNode v2 = performance.get("versions").get(1);
+        Locator row = page.locator("#config-performance tbody tr:has([data-version='" + id + "-v2'])");
+        String level = v2.get("against_default").get("customization_level").asString();
+        assertThat(row.locator("[data-level]").first()).hasAttribute("data-level", level);
+        assertThat(row).containsText("3 parameters changed");
+        assertThat(row.locator("[data-verdict]").first()).hasAttribute("data-verdict", v2.get("against_parent").get("verdict").asString());
+        assertThat(row.locator("[data-metric=executions]")).hasText("3");
+
+        JsonNode impact = Dashboard.server().get("/api/v1/configurations/" + id + "/parameter-impact");
+        assertThat(impact.get("recommendation").get("recommended").asBoolean()).isFalse();
+        assertThat(page.locator("#impact-recommendation")).containsText(impact.get("recommendation").get("reason").asString());
+        assertThat(page.locator("#config-parameter-impact tbody tr")).hasCount(impact.get("parameters").size());
+        page.locator("#impact-outcome").selectOption("cost");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("impact_outcome=cost"));
+        assertThat(page.locator("#impact-recommendation")).containsText("no recommendation");
+    }
 }
