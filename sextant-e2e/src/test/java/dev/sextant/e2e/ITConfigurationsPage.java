@@ -242,7 +242,10 @@ class ITConfigurationsPage {
         page.navigate("/configurations/" + id);
         assertThat(page.locator("#config-versions tbody tr")).hasCount(2);
         assertThat(page.locator("#config-versions button")).hasCount(0);
-        assertThat(page.locator("main button:not(.card-actions button):not(.state button)")).hasCount(0);
+        // reading controls only (Apply of the business impact): nothing that writes
+        assertThat(page.locator("main button", new Page.LocatorOptions().setHasText(
+                java.util.regex.Pattern.compile("New version|Activate|Roll back|New configuration")))).hasCount(0);
+        assertThat(page.locator("#config-business-impact button")).hasText("Apply");
         assertThat(page.locator("#config-events tbody tr").first()).isVisible();
         assertThat(page.request().post("/api/v1/configurations/" + id + "/rollback",
                 RequestOptions.create().setHeader("X-Sextant-Request", "1").setData(java.util.Map.of("version", 1))).status()).isEqualTo(403);
@@ -353,5 +356,30 @@ class ITConfigurationsPage {
         page.locator("#impact-outcome").selectOption("cost");
         assertThat(page).hasURL(java.util.regex.Pattern.compile("impact_outcome=cost"));
         assertThat(page.locator("#impact-recommendation")).containsText("no recommendation");
+    }
+
+    @Test
+    void business_impact_lists_this_configurations_activations_and_shows_the_servers_error_for_a_bad_value(Page page) {
+        String agent = unique("e2e-impact-agent");
+        String id = configuration(unique("e2e-impact"), agent, "Impact", "{\"behaviour\": {\"temperature\": 0.2}}");
+        version(id, "{\"behaviour\": {\"temperature\": 0.3}}", 1, true);
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/configurations/" + id);
+        JsonNode answer = Dashboard.server().get("/api/v1/analytics/business-impact?agent_id=" + URLEncoder.encode(agent, StandardCharsets.UTF_8));
+        JsonNode change = answer.get("changes").get(0);
+        Locator row = page.locator("#config-business-impact tbody tr:has([data-change='" + change.get("id").asString() + "'])");
+        assertThat(row).containsText("activate " + id + "-v1 → " + id + "-v2");
+        assertThat(row).containsText(change.get("reason").asString());
+        assertThat(row.locator("[data-unmeasured]")).hasCount(change.get("measured").asBoolean() ? 0 : 1);
+
+        Locator form = page.locator("#config-business-impact form");
+        form.getByLabel("Value of a success (USD, optional)").fill("-1");
+        button(form, "Apply").click();
+        assertThat(form.locator("[data-field=value_per_success] .field-error")).containsText("value_per_success");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("value_per_success=-1"));
+        form.getByLabel("Value of a success (USD, optional)").fill("2.5");
+        button(form, "Apply").click();
+        assertThat(form.locator(".field-error")).hasCount(0);
+        assertThat(row).isVisible();
     }
 }

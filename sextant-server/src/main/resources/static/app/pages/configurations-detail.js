@@ -8,6 +8,7 @@ import { formDialog, confirmDialog, named, notice } from '../admin-forms.js';
 import { useConfigStyles, diff, jsonText, impactBadge, example, seg, labelledTable } from './configurations-common.js';
 import { parseContent } from './configurations.js';
 import { performanceCard, parameterImpactCard } from './configurations-performance.js';
+import { businessImpactCard } from './configurations-impact.js';
 
 export async function render(ctx) {
   useConfigStyles();
@@ -45,6 +46,7 @@ export async function render(ctx) {
   const events = card('Customization events', () => eventTable(base), { wide: true, id: 'config-events' });
   const perf = performanceCard(ctx, config, versions);
   const impact = parameterImpactCard(ctx, config);
+  const business = businessImpactCard(ctx, config);
 
   fill(ctx.main, h('div', { class: 'config-page' },
     h('div', { class: 'page-head' },
@@ -60,7 +62,7 @@ export async function render(ctx) {
         config.description ? h('p', { class: 'config-description' }, config.description) : null),
       writer ? null : h('span', { class: 'muted', id: 'read-only-note' }, 'Read-only: changing configurations needs a member or admin role.')),
     said,
-    h('div', { class: 'grid' }, active, tree, compare, events, perf, impact)));
+    h('div', { class: 'grid' }, active, tree, compare, events, perf, impact, business)));
 }
 
 function activeBlock(config) {
