@@ -30,7 +30,7 @@ export async function render(ctx) {
       { label: 'Active version', value: c => h('code', { dataset: { active: c.active_version_id } }, c.active_version_id) },
       { label: 'Latest', class: 'num', value: c => `v${c.latest_version}` },
       { label: 'Updated', class: 'nowrap', value: c => h('span', { title: fmt.time(c.updated_at) }, fmt.ago(c.updated_at)) },
-      { label: 'By', value: c => c.created_by },
+      { label: 'Created by', value: c => c.created_by },
     ], rows, { rowHref: c => `/configurations/${seg(c.id)}` });
   }, { wide: true, id: 'configurations', actions: create });
   create?.addEventListener('click', async () => {
