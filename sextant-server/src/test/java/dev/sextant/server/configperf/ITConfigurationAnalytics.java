@@ -102,6 +102,8 @@ class ITConfigurationAnalytics {
         // the best bin holds the 0.2 and 0.8 days (equal values are never split): 0.8 against 0.25
         assertThat(recommendation.get("expected_improvement").asDouble()).isCloseTo(0.55, within(1e-12));
         assertThat(recommendation.get("improvement_low").asDouble()).isGreaterThan(0);
+        // the value named is one a version ran (the bin's lower median), never the 0.5 between them
+        assertThat(recommendation.get("parameters").get("temperature").asDouble()).isEqualTo(0.2);
     }
 
     @Test

@@ -318,6 +318,21 @@ public final class JdbcSextantStore implements SextantStore {
     }
 
     @Override
+    public ConfigurationStore configurationsAt(Clock clock) {
+        return new JdbcConfigurationStore(database, clock);
+    }
+
+    @Override
+    public ExperimentStore experimentsAt(Clock clock) {
+        return new JdbcExperimentStore(database, clock);
+    }
+
+    @Override
+    public PromptTemplateStore promptTemplatesAt(Clock clock) {
+        return new JdbcPromptTemplateStore(database, clock);
+    }
+
+    @Override
     public void close() {
         database.close();
     }
