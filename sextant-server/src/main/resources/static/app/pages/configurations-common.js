@@ -68,3 +68,10 @@ export function labelledTable(label, columns, rows, options) {
   }
   return node;
 }
+
+/** A value as text; a long one (a prompt, workflow steps) folded behind its first characters. */
+export function valueText(text, limit = 120) {
+  const s = String(text);
+  if (s.length <= limit) return h('span', { class: 'value' }, s);
+  return h('details', { class: 'value' }, h('summary', {}, `${s.slice(0, 80)}… (${s.length} characters)`), h('span', {}, s));
+}

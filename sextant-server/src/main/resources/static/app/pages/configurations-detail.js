@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api.js';
 import { h, fill, fmt, card, badge, empty, failure } from '../ui.js';
 import { formDialog, confirmDialog, named, notice } from '../admin-forms.js';
-import { useConfigStyles, diff, jsonText, impactBadge, example, seg, labelledTable } from './configurations-common.js';
+import { useConfigStyles, diff, jsonText, impactBadge, example, seg, labelledTable, valueText } from './configurations-common.js';
 import { parseContent } from './configurations.js';
 import { performanceCard, parameterImpactCard } from './configurations-performance.js';
 import { businessImpactCard } from './configurations-impact.js';
@@ -200,8 +200,8 @@ function diffBlock(ctx, versions, config, body) {
           labelledTable('Differences', [
             { label: 'Parameter', value: r => h('code', {}, r.parameter) },
             { label: 'Change', value: r => badge(r.change, r.change === 'removed' ? 'bad' : r.change === 'added' ? 'good' : 'warn') },
-            { label: `Old (${va.version_id})`, class: 'old', value: r => h('span', { class: 'value' }, r.old === undefined ? '—' : r.old) },
-            { label: `New (${vb.version_id})`, class: 'new', value: r => h('span', { class: 'value' }, r.new === undefined ? '—' : r.new) },
+            { label: `Old (${va.version_id})`, class: 'old', value: r => (r.old === undefined ? '—' : valueText(r.old)) },
+            { label: `New (${vb.version_id})`, class: 'new', value: r => (r.new === undefined ? '—' : valueText(r.new)) },
           ], rows)));
   };
   const onChange = () => {
@@ -230,7 +230,7 @@ async function eventTable(base) {
     { label: 'Kind', value: e => h('span', { dataset: { kind: e.kind } }, e.kind) },
     { label: 'Versions', class: 'nowrap', value: e => `${e.from_version ?? '—'} → ${e.to_version ?? '—'}` },
     { label: 'Parameter', value: e => (e.parameter ? h('code', {}, e.parameter) : h('span', { class: 'muted' }, 'no parameter changed')) },
-    { label: 'Old → new', value: e => h('span', { class: 'value' }, `${jsonText(e.old_value ?? undefined)} → ${jsonText(e.new_value ?? undefined)}`) },
+    { label: 'Old → new', value: e => [valueText(jsonText(e.old_value ?? undefined)), ' → ', valueText(jsonText(e.new_value ?? undefined))] },
     { label: 'Impact', value: e => impactBadge(e.impact_level) },
     { label: 'Who', value: e => e.created_by },
     { label: 'Validation', value: e => validation(e.validation) },
