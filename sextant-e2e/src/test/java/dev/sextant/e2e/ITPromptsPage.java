@@ -200,6 +200,8 @@ class ITPromptsPage {
         page.navigate("/prompts");
         Locator row = page.locator("#prompt-templates tbody tr:has([data-template='" + id + "'])");
         assertThat(row).containsText(HOSTILE);
+        assertThat(page.locator("#new-prompt-template")).hasCount(0);
+        assertThat(page.locator("#read-only-note")).isVisible();
         page.navigate("/prompts/" + id);
         assertThat(page.locator("#prompt-title")).hasText(HOSTILE);
         assertThat(page.locator("#prompt-versions")).containsText("Say " + HOSTILE + " to {{who}}.");
