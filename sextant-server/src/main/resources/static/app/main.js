@@ -13,12 +13,16 @@ const ROUTES = [
   ['/costs', 'costs'], ['/feedback', 'feedback'], ['/alerts', 'alerts'],
   ['/sessions', 'sessions'], ['/sessions/:id', 'session'],
   ['/settings', 'settings'], ['/settings/:section', 'settings'],
+  ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
+  ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
 ];
 
 const NAV = [
   ['/', 'Overview', 'overview'], ['/interactions', 'Interactions', 'interactions'], ['/topology', 'Topology', 'topology'],
   ['/agents', 'Agents', 'agents'], ['/costs', 'Costs', 'costs'], ['/feedback', 'Feedback', 'feedback'],
-  ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'], ['/settings', 'Settings', 'settings'],
+  ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
+  ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
+  ['/settings', 'Settings', 'settings'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */
@@ -150,7 +154,8 @@ async function route() {
   shell.rangeSelect.value = range.key;
   for (const a of shell.nav.querySelectorAll('a[data-page]')) {
     const active = found && (a.dataset.page === found.page || (found.page === 'trace' && a.dataset.page === 'interactions')
-      || (found.page === 'agent' && a.dataset.page === 'agents') || (found.page === 'session' && a.dataset.page === 'sessions'));
+      || (found.page === 'agent' && a.dataset.page === 'agents') || (found.page === 'session' && a.dataset.page === 'sessions')
+      || found.page === `${a.dataset.page}-detail`);
     if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   const main = shell.main;
