@@ -6,6 +6,7 @@ import dev.sextant.sdk.internal.ConfigurationClient;
 import dev.sextant.sdk.internal.ExportSettings;
 import dev.sextant.sdk.internal.Exporter;
 import dev.sextant.sdk.internal.Ids;
+import dev.sextant.sdk.internal.PromptClient;
 import dev.sextant.sdk.internal.ScoreRecord;
 import dev.sextant.sdk.internal.WarnOnce;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class Sextant implements AutoCloseable {
     private final Exporter exporter;
     private final BudgetClient budgets;
     private final ActiveConfigurations configurations;
+    private final PromptCache prompts;
     private final String defaultAgent;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
@@ -44,6 +46,7 @@ public final class Sextant implements AutoCloseable {
         this.budgets = new BudgetClient(settings);
         this.configurations = new ActiveConfigurations(new ConfigurationClient(settings), configurationTtl,
                 System::nanoTime);
+        this.prompts = new PromptCache(new PromptClient(settings), System::nanoTime);
         this.defaultAgent = defaultAgent;
         this.closeTimeout = closeTimeout;
         this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
@@ -189,6 +192,18 @@ public final class Sextant implements AutoCloseable {
      */
     public AgentConfiguration configurationForAgent(String agentId) {
         return configurations.forAgent(agentId != null ? agentId : defaultAgent);
+    }
+
+    /**
+     * The production version of prompt template {@code templateId}, kept in memory and
+     * revalidated with the server (ETag) when older than 30 seconds. The first call, and a
+     * revalidation, wait for the server (at most the request timeout); nothing throws: without an
+     * answer the last good copy is answered, or a {@link Prompt} whose {@code error()} says why.
+     * Rendering is done by the server ({@link Prompt#render}); the key needs {@code ingest:write}
+     * or {@code analytics:view}.
+     */
+    public Prompt prompt(String templateId) {
+        return prompts.get(templateId);
     }
 
     /** The exporter's counters. */

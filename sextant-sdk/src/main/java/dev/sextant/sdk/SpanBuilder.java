@@ -124,6 +124,21 @@ public final class SpanBuilder {
         return this;
     }
 
+    /**
+     * This span used {@code prompt}: sets the attributes {@code prompt.template_id} and
+     * {@code prompt.version} that the prompt template analytics count. A prompt that could not be
+     * fetched (no version) sets only the id.
+     */
+    public SpanBuilder prompt(Prompt prompt) {
+        if (prompt != null) {
+            attribute("prompt.template_id", prompt.templateId());
+            if (prompt.version() != null) {
+                attribute("prompt.version", prompt.version());
+            }
+        }
+        return this;
+    }
+
     /** A string is kept as is; maps, lists, numbers as JSON. */
     public SpanBuilder input(Object input) {
         this.input = input;

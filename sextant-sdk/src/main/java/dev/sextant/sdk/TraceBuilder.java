@@ -95,6 +95,21 @@ public final class TraceBuilder {
         return this;
     }
 
+    /**
+     * The whole trace used {@code prompt}: sets the metadata {@code prompt_template_id} and
+     * {@code prompt_version}. It counts as a use only when no span of the trace names a template
+     * ({@link SpanBuilder#prompt} on the LLM span is the finer choice).
+     */
+    public TraceBuilder prompt(Prompt prompt) {
+        if (prompt != null) {
+            metadata("prompt_template_id", prompt.templateId());
+            if (prompt.version() != null) {
+                metadata("prompt_version", prompt.version());
+            }
+        }
+        return this;
+    }
+
     public TraceBuilder configVersion(String configVersion) {
         record.configVersion = configVersion;
         return this;

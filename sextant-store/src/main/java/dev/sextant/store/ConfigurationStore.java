@@ -1,6 +1,7 @@
 package dev.sextant.store;
 
 import dev.sextant.model.WorkspaceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,4 +54,11 @@ public interface ConfigurationStore {
 
     /** The configuration's customization events, in the order they were written. */
     List<CustomizationEvent> events(WorkspaceId workspace, String configurationId);
+
+    /**
+     * Every customization event of the workspace written in {@code [from, to)}, of all its
+     * configurations: by time, then configuration id, then sequence (what workspace-wide
+     * analytics such as business impact and customization patterns read).
+     */
+    List<CustomizationEvent> eventsBetween(WorkspaceId workspace, Instant from, Instant to);
 }

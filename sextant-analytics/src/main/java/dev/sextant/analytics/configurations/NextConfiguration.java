@@ -26,7 +26,8 @@ import org.apache.commons.math3.stat.StatUtils;
  *       {@link #RESAMPLES} bootstrap resamples (each side resampled with replacement on its own,
  *       seeded with {@link #SEED} so that the same data gives the same answer);
  *   <li>a candidate is recommended only when that interval lies wholly above zero: the value it
- *       names is the best bin's median (numeric) or the best value (categorical, as text).
+ *       names is the best bin's lower median, a value that was run (numeric), or the best value
+ *       (categorical, as text).
  * </ol>
  * The expected improvement of the whole configuration is the recommended parameter with the
  * highest lower bound: effects of several parameters are not assumed to add up. Without any

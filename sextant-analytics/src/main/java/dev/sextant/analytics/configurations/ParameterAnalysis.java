@@ -140,9 +140,12 @@ final class ParameterAnalysis {
         return bins;
     }
 
+    /**
+     * The bin's lower median: always a value that was observed, so a recommendation never names a
+     * setting nobody ran (the mean of the two middle values could fall between two versions' settings).
+     */
     private static double medianOf(double[] x, Integer[] order, int start, int end) {
-        int m = end - start;
-        return m % 2 == 1 ? x[order[start + m / 2]] : (x[order[start + m / 2 - 1]] + x[order[start + m / 2]]) / 2;
+        return x[order[start + (end - start - 1) / 2]];
     }
 
     private static Group group(Double low, Double high, String value, double[] ys) {

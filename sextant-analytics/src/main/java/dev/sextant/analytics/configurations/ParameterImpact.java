@@ -77,7 +77,7 @@ public record ParameterImpact(Outcome outcome, int observations, List<Parameter>
      * A bin of a numeric parameter ({@code low} to {@code high}, {@code value} null) or one value of
      * a categorical one ({@code value}, bounds null): its observations, their outcome values (kept
      * for the recommendation's bootstrap, not serialised by the API) and mean with a 95% t-interval
-     * (null below two observations); {@code median} of a bin's parameter values (NaN for a category).
+     * (null below two observations); {@code median} the lower median of a bin's parameter values, always an observed one (NaN for a category).
      */
     public record Group(Double low, Double high, String value, int observations, double mean, Double ciLow,
             Double ciHigh, double[] outcomes, double median) {

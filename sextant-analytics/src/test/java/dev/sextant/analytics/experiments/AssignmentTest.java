@@ -51,6 +51,28 @@ class AssignmentTest {
         assertThat(SampleRatioMismatch.check(counts, new int[] {50, 30, 20}).mismatch()).isFalse();
     }
 
+    /**
+     * The issue's bar: a 50/50 split over one million units puts each variant within 1% of half
+     * (the binomial standard deviation of a share is 0.0005 here, so 0.01 is twenty of them), and
+     * the same unit always gets the same variant.
+     */
+    @Test
+    void fiftyFiftyIsUniformWithinOnePercentOverAMillionUnits() {
+        Assignment half = new Assignment(List.of(new Allocation("A", 50), new Allocation("B", 50)));
+        int units = 1_000_000;
+        long a = 0;
+        for (int i = 0; i < units; i++) {
+            if (half.variant("million-test", "user-" + i).equals("A")) {
+                a++;
+            }
+        }
+        assertThat((double) a / units).isCloseTo(0.5, within(0.01));
+        for (int i = 0; i < 1_000; i += 7) {
+            assertThat(half.variant("million-test", "user-" + i)).isEqualTo(half.variant("million-test", "user-" + i));
+        }
+        assertThat(SampleRatioMismatch.check(new long[] {a, units - a}, new int[] {50, 50}).mismatch()).isFalse();
+    }
+
     @Test
     void differentExperimentsAssignIndependently() {
         Assignment half = new Assignment(List.of(new Allocation("A", 50), new Allocation("B", 50)));

@@ -14,6 +14,7 @@ import dev.sextant.store.PageRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code serve --demo}: loads the demo story into the default workspace once, through the real
- * ingest path, and issues a fresh {@code demo} admin key on every demo start.
+ * ingest path, then its configurations and experiments at the story's times
+ * ({@link DemoDefinitionsLoader}), and issues a fresh {@code demo} admin key on every demo start.
  */
 @Component
 class DemoLoader {
@@ -33,8 +35,11 @@ class DemoLoader {
     private final KeyIssuer keys;
     private final Announcer announcer;
     private final Clock clock;
+    private final DemoDefinitionsLoader definitions;
 
-    DemoLoader(IngestService ingest, InteractionReader interactions, KeyIssuer keys, Announcer announcer, Clock clock) {
+    DemoLoader(IngestService ingest, InteractionReader interactions, KeyIssuer keys, Announcer announcer, Clock clock,
+            DemoDefinitionsLoader definitions) {
+        this.definitions = definitions;
         this.ingest = ingest;
         this.interactions = interactions;
         this.keys = keys;
@@ -46,7 +51,8 @@ class DemoLoader {
         if (interactions.list(workspace.id(), InteractionQuery.ALL, PageRequest.first(1)).items().isEmpty()) {
             long accepted = 0;
             long rejected = 0;
-            for (String body : DemoData.batches(clock.instant(), SEED)) {
+            Instant now = clock.instant();
+            for (String body : DemoData.batches(now, SEED)) {
                 IngestResult result = ingest.ingest(workspace.id(),
                         new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
                 accepted += result.accepted();
@@ -54,6 +60,7 @@ class DemoLoader {
                 result.rejected().stream().limit(3).forEach(r -> log.warn("demo item rejected: {}", r.error()));
             }
             log.info("demo data loaded: {} items accepted, {} rejected", accepted, rejected);
+            definitions.load(workspace.id(), now);
         } else {
             log.info("demo data already present in the default workspace; not loading it again");
         }

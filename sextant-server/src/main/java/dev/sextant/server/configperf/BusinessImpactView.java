@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-/** {@link BusinessImpact} as the API is to answer it (the lead wires it under {@code /api/v1/configurations/...}). */
+/**
+ * {@link BusinessImpact} as {@code /api/v1/analytics/business-impact} answers it; each change names
+ * its configuration and whether it was an activation or a rollback.
+ */
 record BusinessImpactView(List<ChangeView> changes, List<String> top, List<String> underPerforming) {
 
-    record ChangeView(String id, Instant at, String agentId, String fromVersion, String toVersion, boolean measured,
+    record ChangeView(String id, String configurationId, String kind, Instant at, String agentId, String fromVersion, String toVersion, boolean measured,
             String reason, WindowView before, WindowView after, Double executionsPerDayChange,
             Double executionHoursChange, Double successRateChange, Double avgResponseMsChange,
             BigDecimal costPerExecutionChangeUsd, Double meanRatingChange, BigDecimal netBenefitUsd,
@@ -27,8 +31,9 @@ record BusinessImpactView(List<ChangeView> changes, List<String> top, List<Strin
         }
     }
 
-    static BusinessImpactView of(BusinessImpact b) {
-        return new BusinessImpactView(b.changes().stream().map(c -> new ChangeView(c.event().id(), c.event().at(),
+    static BusinessImpactView of(BusinessImpact b, Map<String, Activations.Activation> activations) {
+        return new BusinessImpactView(b.changes().stream().map(c -> new ChangeView(c.event().id(),
+                activations.get(c.event().id()).configurationId(), activations.get(c.event().id()).kind(), c.event().at(),
                 c.event().agentId(), c.event().fromVersion(), c.event().toVersion(), c.measured(), c.reason(),
                 WindowView.of(c.before()), WindowView.of(c.after()), c.executionsPerDayChange(), c.executionHoursChange(),
                 c.successRateChange(), c.avgResponseMsChange(), c.costPerExecutionChangeUsd(), c.meanRatingChange(),

@@ -86,6 +86,40 @@ final class ConfigVersionParameters {
         return null;
     }
 
+    /** One of {@code choices} (their wire names), or null when absent or wrong. */
+    String choice(String name, List<String> choices) {
+        String raw = text(name);
+        if (raw == null || choices.contains(raw)) {
+            return raw;
+        }
+        problem(name, name + " must be one of " + String.join(", ", choices) + ", was '" + shortened(raw) + "'");
+        return null;
+    }
+
+    /**
+     * A non-negative amount of money in USD: digits with an optional decimal point, at most 12
+     * before it and 9 after (no sign, exponent, NaN or infinity); null when absent or wrong.
+     */
+    java.math.BigDecimal money(String name) {
+        String raw = text(name);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.matches("[0-9]{1,12}(\\.[0-9]{1,9})?")) {
+            return new java.math.BigDecimal(raw);
+        }
+        problem(name, name + " must be a non-negative amount in USD such as 2.50 (at most 12 digits before the point"
+                + " and 9 after), was '" + shortened(raw) + "'");
+        return null;
+    }
+
+    /** Throws every problem found so far as a 400. */
+    void done() {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
     /** The store query, or every problem found so far (and the query's own cross-field checks) as a 400. */
     ConfigurationPerformanceQuery query(String agentId, Instant from, Instant to, List<String> versions,
             Interval series) {

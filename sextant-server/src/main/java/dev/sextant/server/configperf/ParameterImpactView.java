@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ParameterImpact} as the API is to answer it (the lead wires it under
- * {@code /api/v1/configurations/...}): enums as their wire names, groups without their raw values.
+ * {@link ParameterImpact} as the parameter-impact endpoints answer it (inside {@link ParameterImpactAnswer}):
+ * enums as their wire names, groups without their raw values.
  */
 record ParameterImpactView(String outcome, int observations, List<ParameterView> parameters,
         RecommendationView recommendation) {

@@ -3,6 +3,7 @@ package dev.sextant.server.configurations;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.users.SessionAuthentication;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -33,10 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ConfigurationController {
     private final ConfigurationStore store;
     private final ConfigurationChanges changes;
+    private final DataVersions versions;
 
-    ConfigurationController(SextantStore store, ConfigurationChanges changes) {
+    ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions) {
         this.store = store.configurations();
         this.changes = changes;
+        this.versions = versions;
     }
 
     @GetMapping
@@ -53,6 +56,7 @@ class ConfigurationController {
             @RequestBody CreateBody body) {
         Parameters.read(request);
         ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
+        versions.changed(caller.workspace()); // analytics of configurations and customizations change
         Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
         return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, v1));
     }
@@ -81,6 +85,7 @@ class ConfigurationController {
             @PathVariable String id, @RequestBody VersionBody body) {
         Parameters.read(request);
         ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
+        versions.changed(caller.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(added));
     }
 
@@ -99,7 +104,9 @@ class ConfigurationController {
     Views.VersionView activate(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id, @PathVariable int version) {
         Parameters.read(request);
-        return Views.of(changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller)));
+        ConfigurationVersion active = changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller));
+        versions.changed(caller.workspace());
+        return Views.of(active);
     }
 
     @PostMapping("/{id}/rollback")
@@ -111,7 +118,10 @@ class ConfigurationController {
             throw InvalidRequestException.of(FieldProblem.field("version", "version is required: the number of an"
                     + " earlier version to make active again, was " + body.version()));
         }
-        return Views.of(changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK, actor(caller)));
+        ConfigurationVersion active = changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK,
+                actor(caller));
+        versions.changed(caller.workspace());
+        return Views.of(active);
     }
 
     @GetMapping("/{id}/events")

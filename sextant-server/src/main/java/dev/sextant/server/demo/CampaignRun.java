@@ -53,7 +53,7 @@ final class CampaignRun {
         root.put("output", output).time("ended_at", end);
         WireItem trace = WireItem.trace(traceId, CampaignStory.ORCHESTRATOR, "produce_content", start, end)
                 .put("input", brief).put("output", output).put("status", "ok")
-                .put("config_version", "campaign-flow-1.3")
+                .put("config_version", CampaignStory.CONFIG_VERSION)
                 .strings("tags", List.of("campaign:" + campaign.id(), "channel:" + channel));
         var metadata = trace.object("metadata");
         metadata.put("campaign_id", campaign.id());

@@ -17,6 +17,8 @@ final class CampaignStory implements Story {
     static final String ORCHESTRATOR = "campaign-orchestrator";
     static final String FLASH = "gemini-1.5-flash-002";
     static final String PRO = "gemini-1.5-pro-002";
+    /** Every run in the window uses campaign-flow v2 (v1 is older; v3 is a branch nobody has activated). */
+    static final String CONFIG_VERSION = "campaign-flow-v2";
     private static final double RUNS_PER_WEEKDAY = 13;
 
     /** Runs happen in office hours, plus a few scheduled at night on weekends. */

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * Story 3: a coding assistant used by a team of developers in working sessions (a repository, a
  * branch, a language). Each request reads code, runs tools (some fail), generates code that the
- * developer accepts or rejects, and now and then learns a pattern from the feedback.
+ * developer accepts or rejects, and now and then learns a pattern from the feedback. Sessions run
+ * code-assistant v1 until day 10, then v2; from day 18 the context test splits sessions between
+ * v2 (open files) and v3 (a repository map: a little more context, slightly better patches).
  */
 final class CodeAssistantStory implements Story {
     static final String AGENT = "code-assistant";
@@ -40,14 +42,19 @@ final class CodeAssistantStory implements Story {
             }
         }
         planned.sort(Comparator.comparing(Planned::start).thenComparing(Planned::developer));
+        DemoCalendar calendar = DemoCalendar.of(window);
         List<Episode> episodes = new ArrayList<>();
         int traceNo = 0;
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             String sessionId = String.format(Locale.ROOT, "demo-code-sess-%04d", i + 1);
             String branch = random.pick(CodeTexts.BRANCHES);
+            String variant = calendar.inContextTest(p.start()) ? DemoCalendar.contextVariant(sessionId) : null;
+            int version = variant != null ? (variant.equals(DemoCalendar.CONTEXT_TREATMENT) ? 3 : 2)
+                    : p.start().isBefore(calendar.codeV2Activated()) ? 1 : 2;
             CodeTurn.Session session = new CodeTurn.Session(sessionId, p.developer(), p.repo(), branch,
-                    random.logNormal(9000, 0.4, 2500, 40_000), window.dayOf(p.start()));
+                    random.logNormal(9000, 0.4, 2500, 40_000), window.dayOf(p.start()), version,
+                    variant == null ? null : DemoCalendar.CONTEXT_TEST, variant);
             List<WireItem> items = new ArrayList<>();
             Instant at = p.start();
             Instant end = at;

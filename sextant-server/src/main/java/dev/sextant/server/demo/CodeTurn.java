@@ -28,16 +28,47 @@ final class CodeTurn {
         final String branch;
         final long repoContextTokens;
         final int day;
+        /** The code-assistant configuration version the session runs (1, 2, or 3 with the repository map). */
+        final int version;
+        final String experimentId;
+        final String variantId;
         Instant cacheUsedAt;
 
-        Session(String id, String developer, Repo repo, String branch, long repoContextTokens, int day) {
+        Session(String id, String developer, Repo repo, String branch, long repoContextTokens, int day, int version,
+                String experimentId, String variantId) {
             this.id = id;
             this.developer = developer;
             this.repo = repo;
             this.branch = branch;
-            this.repoContextTokens = repoContextTokens;
+            this.repoContextTokens = repoContextTokens + (version == 3 ? REPO_MAP_TOKENS : 0);
             this.day = day;
+            this.version = version;
+            this.experimentId = experimentId;
+            this.variantId = variantId;
         }
+
+        boolean repoMap() {
+            return version == 3;
+        }
+
+        String configVersion() {
+            return CodeAssistantStory.AGENT + "-v" + version;
+        }
+
+        /** code-generate v2 came with configuration v2 (and v3, branched from it). */
+        int templateVersion() {
+            return version == 1 ? 1 : 2;
+        }
+    }
+
+    /** The prompt template every generation renders. */
+    static final String TEMPLATE = "code-generate";
+    /** The repository map v3 adds to the context. */
+    static final long REPO_MAP_TOKENS = 1800;
+
+    /** Outside the repository-map arm the figures are as they were; the map makes patches and tests a little better. */
+    private double better(double failureRate) {
+        return session.repoMap() ? failureRate * 0.7 : failureRate;
     }
 
     record Outcome(List<WireItem> items, Instant end) {}
@@ -117,7 +148,8 @@ final class CodeTurn {
         WireItem trace = WireItem.trace(traceId, CodeAssistantStory.AGENT, task, start, end)
                 .put("session_id", session.id).put("user_id", session.developer)
                 .put("input", request).put("output", testsFailed ? summary + "; tests still failing" : summary)
-                .put("status", "ok").put("context_size", contextSize).put("config_version", "code-assistant-2.4")
+                .put("status", "ok").put("context_size", contextSize).put("config_version", session.configVersion())
+                .put("experiment_id", session.experimentId).put("variant_id", session.variantId)
                 .strings("tags", List.of("lang:" + session.repo.language(), "repo:" + session.repo.name()));
         trace.object("metadata").put("repo", session.repo.name()).put("file", file).put("branch", session.branch);
         if (error != null) {
@@ -151,14 +183,16 @@ final class CodeTurn {
         long input = context + fresh;
         WireItem call = step("llm", "generate", random.logNormal(700, 0.3, 200, 5000) + input / 60 + output * 14)
                 .put("model", SONNET).put("provider", "anthropic").usage(input, output, cacheRead, cacheWrite, 0);
-        call.object("attributes").put("cache_hit", warm).put("max_tokens", 8192);
+        call.object("attributes").put("cache_hit", warm).put("max_tokens", session.version == 1 ? 4096 : 8192)
+                .put("temperature", session.version == 1 ? 0.3 : 0.2)
+                .put("prompt.template_id", TEMPLATE).put("prompt.version", session.templateVersion());
         session.cacheUsedAt = clock.now();
         return input;
     }
 
     /** o3-mini thinks before it answers; its client reports the cost it was billed. */
     private long o3Mini(long answerTokens) {
-        long input = readTokens + random.logNormal(3500, 0.3, 1000, 20_000);
+        long input = readTokens + random.logNormal(3500, 0.3, 1000, 20_000) + (session.repoMap() ? REPO_MAP_TOKENS : 0);
         long reasoning = random.logNormal(2800, 0.5, 300, 20_000);
         long output = answerTokens + reasoning;
         // o3-mini list price per 1M tokens: input $1.10, output (reasoning included) $4.40
@@ -166,13 +200,14 @@ final class CodeTurn {
         step("llm", "generate", random.logNormal(2500, 0.3, 800, 20_000) + output * 7)
                 .put("model", O3_MINI).put("provider", "openai").usage(input, output, 0, 0, reasoning)
                 .put("cost_usd", cost.toPlainString())
-                .object("attributes").put("reasoning_effort", "medium");
+                .object("attributes").put("reasoning_effort", "medium")
+                .put("prompt.template_id", TEMPLATE).put("prompt.version", session.templateVersion());
         return input;
     }
 
     private String applyPatch(String file) {
         WireItem span = tool("apply_patch", random.logNormal(80, 0.4, 10, 1500), null);
-        if (random.chance(0.05)) {
+        if (random.chance(better(0.05))) {
             String error = "patch does not apply: hunk #2 failed at " + file + ":" + random.between(40, 400);
             span.failed(error);
             return error;
@@ -185,7 +220,7 @@ final class CodeTurn {
         int total = random.between(24, 180);
         WireItem span = tool("run_tests", random.logNormal(22_000, 0.5, 3000, 120_000), session.repo.testCommand());
         span.object("attributes").put("tests", total);
-        if (random.chance(failureRate)) {
+        if (random.chance(failureRate == 1.0 ? 1.0 : better(failureRate))) {
             span.failed(String.format(Locale.ROOT, "%d of %d tests failed", random.between(1, 3), total));
             return true;
         }
@@ -201,7 +236,8 @@ final class CodeTurn {
             case "write_tests" -> 0.74;
             default -> 0.62;
         };
-        return random.chance(failed ? 0 : testsFailed ? 0.2 : Math.min(0.95, base + session.day * 0.004));
+        double map = session.repoMap() ? 0.03 : 0;
+        return random.chance(failed ? 0 : testsFailed ? 0.2 : Math.min(0.95, base + map + session.day * 0.004));
     }
 
     /** The assistant records a coding-style pattern it applied or picked up from the developer. */

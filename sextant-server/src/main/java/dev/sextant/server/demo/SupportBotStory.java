@@ -9,9 +9,11 @@ import java.util.Locale;
 
 /**
  * Story 1: the customer-service bot. Conversations of one to three messages arrive on chat,
- * phone and email with a daily and weekly rhythm. Two things happen in week 3: prompt v2 goes
- * live (day 16, confidence up, fewer hand-offs) and the refund API has an incident (days 18-19,
- * slow and failing). Customers rate some conversations.
+ * phone and email with a daily and weekly rhythm. In week 2 prompt v2 is tested against v1 (the
+ * tone test, days 5-12, half of the customers by the assignment hash; it wins). Two things happen
+ * in week 3: prompt v2 goes live for everyone (day 16, confidence up, fewer hand-offs) and the
+ * refund API has an incident (days 18-19, slow and failing). Customers rate some conversations.
+ * The times are {@link DemoCalendar}'s.
  */
 final class SupportBotStory implements Story {
     static final String AGENT = "support-bot";
@@ -19,7 +21,7 @@ final class SupportBotStory implements Story {
 
     @Override
     public List<Episode> episodes(DemoWindow window, DemoRandom random) {
-        Instant promptV2 = window.day(16).plus(Duration.ofHours(10));
+        DemoCalendar calendar = DemoCalendar.of(window);
         Instant incidentFrom = window.day(18).plus(Duration.ofHours(13));
         Instant incidentTo = window.day(19).plus(Duration.ofHours(20));
         double[] topicWeights = SupportTexts.TOPICS.stream().mapToDouble(Topic::weight).toArray();
@@ -40,10 +42,16 @@ final class SupportBotStory implements Story {
             Instant at = start;
             SupportTurn.Outcome outcome = null;
             String lastTrace = null;
+            // in the tone test the customer's variant decides the prompt for the whole conversation
+            String variant = calendar.inToneTest(start) ? DemoCalendar.toneVariant(customer) : null;
+            boolean conversationV2 = variant == null ? calendar.supportV2At(start) : variant.equals(DemoCalendar.TONE_TREATMENT);
             for (int turn = 1; turn <= turns; turn++) {
                 lastTrace = String.format(Locale.ROOT, "demo-sup-%06d", ++traceNo);
+                boolean v2 = variant == null ? calendar.supportV2At(at) : conversationV2;
                 var ctx = new SupportTurn.Context(lastTrace, conversation, customer, topic, order, messageType,
-                        turn, !at.isBefore(promptV2), !at.isBefore(incidentFrom) && at.isBefore(incidentTo), at);
+                        turn, v2, !at.isBefore(incidentFrom) && at.isBefore(incidentTo), at,
+                        variant == null ? null : DemoCalendar.TONE_TEST, variant,
+                        at.isBefore(calendar.supportSummaryV2()) ? 1 : 2);
                 outcome = new SupportTurn(random, ctx).play();
                 items.addAll(outcome.items());
                 if (outcome.handoffReason() != null || outcome.failed()) {
@@ -54,7 +62,7 @@ final class SupportBotStory implements Story {
                     break; // the customer's next message would come after now
                 }
             }
-            rate(random, window, lastTrace, customer, outcome, !start.isBefore(promptV2), items);
+            rate(random, window, lastTrace, customer, outcome, conversationV2, items);
             episodes.add(new Episode(start, conversation, items));
         }
         return episodes;

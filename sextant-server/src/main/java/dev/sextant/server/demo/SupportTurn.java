@@ -18,7 +18,12 @@ final class SupportTurn {
 
     /** The situation the turn happens in. */
     record Context(String traceId, String conversationId, String customer, Topic topic, String order,
-            String messageType, int turn, boolean promptV2, boolean refundIncident, Instant start) {}
+            String messageType, int turn, boolean promptV2, boolean refundIncident, Instant start,
+            String experimentId, String variantId, int summaryTemplateVersion) {}
+
+    /** The prompt templates the bot's LLM calls render (see DemoDefinitions). */
+    static final String REPLY_TEMPLATE = "support-reply";
+    static final String SUMMARY_TEMPLATE = "support-summary";
 
     /** What happened: the items, when it ended, how it ended. */
     record Outcome(List<WireItem> items, Instant end, String handoffReason, boolean failed) {}
@@ -61,7 +66,8 @@ final class SupportTurn {
         if (reason != null) {
             step("handoff", "handoff_to_human", random.logNormal(40, 0.4, 5, 400))
                     .handoff(true, reason, target(reason));
-            contextSize = llm("summarize_for_agent", "gpt-4o-mini", 260, 0.4).contextSize;
+            contextSize = llm("summarize_for_agent", "gpt-4o-mini", 260, 0.4, SUMMARY_TEMPLATE,
+                    ctx.summaryTemplateVersion()).contextSize;
             reply = SupportTexts.HANDOFF_REPLY;
         } else {
             if (ctx.topic().intent().equals("refund")) {
@@ -69,7 +75,7 @@ final class SupportTurn {
             }
             boolean strong = ctx.topic().intent().equals("complaint") || angry;
             String model = strong && random.chance(0.7) || random.chance(0.04) ? "gpt-4o-2024-08-06" : "gpt-4o-mini";
-            contextSize = llm("generate_reply", model, 110, 0.5).contextSize;
+            contextSize = llm("generate_reply", model, 110, 0.5, REPLY_TEMPLATE, ctx.promptV2() ? 2 : 1).contextSize;
             reply = error == null ? fill(random.pick(ctx.topic().replies())) : SupportTexts.REFUND_FAILED_REPLY;
         }
         if (voice) {
@@ -98,6 +104,7 @@ final class SupportTurn {
                 .handoff(reason != null, reason, reason == null ? null : target(reason))
                 .put("context_size", contextSize)
                 .put("config_version", ctx.promptV2() ? "support-prompt-v2" : "support-prompt-v1")
+                .put("experiment_id", ctx.experimentId()).put("variant_id", ctx.variantId())
                 .strings("tags", List.of("channel:" + channel(), "locale:en"));
         if (ctx.topic().intent().equals("complaint") && random.chance(0.5)) {
             trace.intent("refund", random.normal(0.4, 0.1, 0.1, 0.7));
@@ -199,15 +206,19 @@ final class SupportTurn {
 
     private record Call(long contextSize) {}
 
-    /** An OpenAI chat call: the system prompt prefix is often served from the prompt cache. */
-    private Call llm(String name, String model, double medianOutput, double sigma) {
+    /**
+     * An OpenAI chat call rendering a prompt template: the system prompt prefix is often served
+     * from the prompt cache; prompt v2 runs at temperature 0.2.
+     */
+    private Call llm(String name, String model, double medianOutput, double sigma, String template, int templateVersion) {
         long systemPrompt = ctx.promptV2() ? 1420 : 1180;
         long input = systemPrompt + random.logNormal(900, 0.4, 150, 6000) + ctx.turn() * 180L + 40;
         long cached = random.chance(0.7) ? systemPrompt / 128 * 128 : 0;
         long output = random.logNormal(model.startsWith("gpt-4o-mini") ? medianOutput : medianOutput * 1.3, sigma, 15, 900);
         long millis = random.logNormal(350, 0.3, 100, 5000) + output * (model.startsWith("gpt-4o-mini") ? 9 : 14);
         llmSpan(name, model, millis).usage(input, output, cached, 0, 0)
-                .object("attributes").put("temperature", 0.3);
+                .object("attributes").put("temperature", ctx.promptV2() ? 0.2 : 0.3)
+                .put("prompt.template_id", template).put("prompt.version", templateVersion);
         return new Call(input);
     }
 

@@ -51,6 +51,14 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
         return new PersonalizationParameters(query(p, from, to, agent, null, now), 0, null, k);
     }
 
+    /** Only {@code from} and {@code to} (with their defaults and limit) among the {@code known} parameters. */
+    static PersonalizationQuery window(Map<String, String[]> parameters, Set<String> known, Instant now) {
+        StrictParameters p = new StrictParameters(parameters, known);
+        Instant from = p.time("from");
+        Instant to = p.time("to");
+        return query(p, from, to, null, null, now);
+    }
+
     private static PersonalizationQuery query(StrictParameters p, Instant from, Instant to, String agent, String user,
             Instant now) {
         if (p.hasProblems()) {

@@ -58,9 +58,12 @@ class ImpactViewsTest {
         }
         BusinessImpact impact = BusinessImpact.of(List.of(new ChangeEvent("c1", nov1.plus(5, ChronoUnit.DAYS), "bot", "v1",
                 "v2", null)), series, nov1, nov1.plus(10, ChronoUnit.DAYS), new BigDecimal("3"), new BigDecimal("20"));
-        JsonNode json = JSON.valueToTree(BusinessImpactView.of(impact));
+        JsonNode json = JSON.valueToTree(BusinessImpactView.of(impact, java.util.Map.of("c1", new Activations.Activation(
+                impact.changes().getFirst().event(), "support", "activate"))));
         JsonNode change = json.get("changes").get(0);
         assertThat(change.get("measured").asBoolean()).isTrue();
+        assertThat(change.get("configuration_id").asString()).isEqualTo("support");
+        assertThat(change.get("kind").asString()).isEqualTo("activate");
         assertThat(change.get("before").get("first_day").asString()).isEqualTo("2026-11-02"); // change on Nov 6: after is Nov 7..10 (4 days), so before is Nov 2..5
         // 4 days each side: successes 36 after against 24 before, × 3, same run cost: 36; roi (36 − 20) / 20
         assertThat(change.get("net_benefit_usd").decimalValue()).isEqualByComparingTo("36");

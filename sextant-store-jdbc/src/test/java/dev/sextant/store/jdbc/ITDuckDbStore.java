@@ -30,6 +30,7 @@ import dev.sextant.store.tests.TenantIsolationContract;
 import dev.sextant.store.tests.TraceDetailContract;
 import dev.sextant.store.tests.TrackingWriteContract;
 import dev.sextant.store.tests.WorkspaceContract;
+import dev.sextant.store.tests.PromptTemplateContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -300,6 +301,22 @@ class ITDuckDbStore {
 
     @Nested
     class Personalization extends PersonalizationContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class PromptTemplates extends PromptTemplateContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
+
+    @Nested
+    class PastHistory extends dev.sextant.store.tests.PastHistoryContract {
         final DuckDbFile file = new DuckDbFile();
         @Override protected SextantStore newStore() { return file.open(); }
         @Override protected void dropStore() { file.delete(); }

@@ -30,6 +30,7 @@ import dev.sextant.store.tests.TenantIsolationContract;
 import dev.sextant.store.tests.TraceDetailContract;
 import dev.sextant.store.tests.TrackingWriteContract;
 import dev.sextant.store.tests.WorkspaceContract;
+import dev.sextant.store.tests.PromptTemplateContract;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -300,6 +301,22 @@ class ITPostgresStore {
 
     @Nested
     class Personalization extends PersonalizationContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class PromptTemplates extends PromptTemplateContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
+    class PastHistory extends dev.sextant.store.tests.PastHistoryContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }
         @Override protected void dropStore() { db.drop(); }

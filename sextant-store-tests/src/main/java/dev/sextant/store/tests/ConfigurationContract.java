@@ -15,6 +15,8 @@ import dev.sextant.store.ImpactLevel;
 import dev.sextant.store.NewConfiguration;
 import dev.sextant.store.NewVersion;
 import dev.sextant.store.ParameterChange;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -215,5 +217,26 @@ public abstract class ConfigurationContract extends StoreContract {
                     .isEqualTo(activations.get(i - 1).toVersion());
         }
         assertThat(activations.getLast().toVersion()).isEqualTo("race-v" + active);
+    }
+
+    /** Workspace-wide events in a window: all configurations, by time; another workspace's never. */
+    @Test
+    void eventsBetweenListTheWorkspacesEventsInTheWindow() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        Instant before = Instant.now().minus(1, ChronoUnit.HOURS);
+        created(ws, "window-a", "bot");
+        created(other, "window-a", "bot");
+        created(ws, "window-b", "bot");
+        configs().addVersion(ws, "window-a", content("{\"behaviour\":{\"temperature\":0.9}}", null), true, DIFF)
+                .orElseThrow();
+        Instant after = Instant.now().plus(1, ChronoUnit.HOURS);
+        List<CustomizationEvent> found = configs().eventsBetween(ws, before, after);
+        assertThat(found).extracting(e -> e.configurationId() + ":" + e.kind().wire())
+                .containsExactly("window-a:create", "window-b:create", "window-a:version", "window-a:activate");
+        assertThat(found.getLast().toVersion()).isEqualTo("window-a-v2");
+        assertThat(configs().eventsBetween(ws, after, after.plus(1, ChronoUnit.DAYS))).isEmpty();
+        assertThat(configs().eventsBetween(other, before, after)).hasSize(1);
+        assertThat(configs().eventsBetween(newWorkspace(), before, after)).isEmpty();
     }
 }

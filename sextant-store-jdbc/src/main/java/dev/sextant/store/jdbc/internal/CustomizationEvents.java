@@ -58,4 +58,19 @@ final class CustomizationEvents {
             return found;
         }
     }
+
+    List<CustomizationEvent> between(Connection c, String ws, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + ConfigurationRows.EVENT
+                + " FROM customization_events WHERE workspace_id = ? AND created_at >= ? AND created_at < ?"
+                + " ORDER BY created_at, configuration_id, seq")) {
+            SqlValues.bind(select, Arrays.asList(ws, from, to));
+            List<CustomizationEvent> found = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(ConfigurationRows.event(rs));
+                }
+            }
+            return found;
+        }
+    }
 }

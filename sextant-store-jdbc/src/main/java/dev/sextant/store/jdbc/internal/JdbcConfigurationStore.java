@@ -194,6 +194,14 @@ final class JdbcConfigurationStore implements ConfigurationStore {
                 configurationId));
     }
 
+    @Override
+    public List<CustomizationEvent> eventsBetween(WorkspaceId workspace, Instant from, Instant to) {
+        java.util.Objects.requireNonNull(from, "from");
+        java.util.Objects.requireNonNull(to, "to");
+        return database.read("listing the customization events from " + from + " to " + to,
+                c -> events.between(c, workspace.value(), from, to));
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

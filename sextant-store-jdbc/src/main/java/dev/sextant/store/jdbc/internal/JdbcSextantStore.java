@@ -31,6 +31,8 @@ import dev.sextant.store.UserStore;
 import dev.sextant.store.WebhookStore;
 import dev.sextant.store.WorkspaceStore;
 import dev.sextant.store.PersonalizationReader;
+import dev.sextant.store.PromptTemplateStore;
+import dev.sextant.store.PromptUsageReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,6 +71,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final ExperimentStore experiments;
     private final ConfigurationStore configurations;
     private final PersonalizationReader personalization;
+    private final PromptTemplateStore promptTemplates;
+    private final PromptUsageReader promptUsage;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -109,6 +113,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.experiments = new JdbcExperimentStore(database, clock);
         this.configurations = new JdbcConfigurationStore(database, clock);
         this.personalization = new JdbcPersonalizationReader(database);
+        this.promptTemplates = new JdbcPromptTemplateStore(database, clock);
+        this.promptUsage = new JdbcPromptUsageReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -299,6 +305,31 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public PersonalizationReader personalization() {
         return personalization;
+    }
+
+    @Override
+    public PromptTemplateStore promptTemplates() {
+        return promptTemplates;
+    }
+
+    @Override
+    public PromptUsageReader promptUsage() {
+        return promptUsage;
+    }
+
+    @Override
+    public ConfigurationStore configurationsAt(Clock clock) {
+        return new JdbcConfigurationStore(database, clock);
+    }
+
+    @Override
+    public ExperimentStore experimentsAt(Clock clock) {
+        return new JdbcExperimentStore(database, clock);
+    }
+
+    @Override
+    public PromptTemplateStore promptTemplatesAt(Clock clock) {
+        return new JdbcPromptTemplateStore(database, clock);
     }
 
     @Override
