@@ -13,6 +13,8 @@ const ROUTES = [
   ['/costs', 'costs'], ['/feedback', 'feedback'], ['/alerts', 'alerts'],
   ['/sessions', 'sessions'], ['/sessions/:id', 'session'],
   ['/settings', 'settings'], ['/settings/:section', 'settings'],
+  ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
+  ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
 ];
 
@@ -20,6 +22,7 @@ const NAV = [
   ['/', 'Overview', 'overview'], ['/interactions', 'Interactions', 'interactions'], ['/topology', 'Topology', 'topology'],
   ['/agents', 'Agents', 'agents'], ['/costs', 'Costs', 'costs'], ['/feedback', 'Feedback', 'feedback'],
   ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
+  ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
   ['/settings', 'Settings', 'settings'],
 ];
@@ -154,7 +157,7 @@ async function route() {
   for (const a of shell.nav.querySelectorAll('a[data-page]')) {
     const active = found && (a.dataset.page === found.page || (found.page === 'trace' && a.dataset.page === 'interactions')
       || (found.page === 'agent' && a.dataset.page === 'agents') || (found.page === 'session' && a.dataset.page === 'sessions')
-      || (found.page === 'experiments-detail' && a.dataset.page === 'experiments'));
+      || found.page === `${a.dataset.page}-detail`);
     if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   const main = shell.main;

@@ -7,20 +7,26 @@ import java.util.Arrays;
  * {@code ./sextant bench ingest [--spans N] [--batch N] [--clients N]} and
  * {@code ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]} and
  * {@code ./sextant bench budget-check [--requests N] [--traces N]} and
- * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data).
+ * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data) and
+ * {@code ./sextant bench experiment [--units N] [--runs N] [--warmup N]} (an experiment's results).
  */
 public final class BenchMain {
     private static final String USAGE = """
             usage: ./sextant bench ingest [--spans N] [--batch N] [--clients N]
                    ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]
                    ./sextant bench budget-check [--requests N] [--traces N]
-                   ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]""";
+                   ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]
+                   ./sextant bench experiment [--units N] [--runs N] [--warmup N]""";
 
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         // the store's libraries (Flyway, Hikari) would otherwise log every step between the figures
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length > 0 && args[0].equals("experiment")) {
+            experiment(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("budget-check")) {
             budgetCheck(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -84,5 +90,25 @@ public final class BenchMain {
             }
         }
         new BudgetCheckBenchmark(requests, traces).run();
+    }
+
+    private static void experiment(String[] options) throws Exception {
+        int units = 1_000_000;
+        int runs = 10;
+        int warmup = 2;
+        for (int i = 0; i < options.length; i++) {
+            String flag = options[i];
+            if (i + 1 >= options.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            int value = Integer.parseInt(options[++i].replace("_", ""));
+            switch (flag) {
+                case "--units" -> units = value;
+                case "--runs" -> runs = value;
+                case "--warmup" -> warmup = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        new ExperimentBenchmark(units, runs, warmup).run();
     }
 }

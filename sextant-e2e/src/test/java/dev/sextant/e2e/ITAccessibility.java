@@ -24,7 +24,7 @@ class ITAccessibility {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/interactions", "/topology", "/agents", "/costs", "/feedback", "/alerts", "/sessions",
-        "/settings/keys", "/settings/members", "/settings/prices", "/settings/account",
+        "/settings/keys", "/settings/members", "/settings/prices", "/settings/account", "/configurations", "/prompts", "/configurations/code-assistant?range=30d", "/prompts/support-reply?range=30d",
         "/experiments", "/personalization"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
@@ -36,6 +36,47 @@ class ITAccessibility {
             assertThat(page.locator("main#main .state.error").allInnerTexts()).as(path + ": blocks that failed to load").isEmpty();
             assertNoSeriousViolations(page, path + " (" + scheme + ")");
         }
+    }
+
+    @Test
+    void a_configuration_page_with_versions_events_and_its_dialog_has_no_serious_violation(Page page) {
+        String id = "e2e-a11y-" + Long.toString(System.nanoTime(), 36);
+        ITConfigurationsPage.configuration(id, "e2e-a11y-agent", "Accessible", "{\"behaviour\": {\"temperature\": 0.2}}");
+        ITConfigurationsPage.version(id, "{\"behaviour\": {\"temperature\": 0.4}}", 1, true);
+        Dashboard.logInAsAdmin(page);
+        for (String scheme : List.of("light", "dark")) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
+                    scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT));
+            page.navigate("/configurations/" + id);
+            waitUntilLoaded(page);
+            page.waitForFunction("() => !document.querySelector('main#main .state.loading')");
+            assertThat(page.locator("main#main .state.error").allInnerTexts()).as("blocks that failed to load").isEmpty();
+            assertNoSeriousViolations(page, "/configurations/<id> (" + scheme + ")");
+        }
+        page.getByLabel("New version from v1").click();
+        page.waitForSelector("dialog[open]");
+        assertNoSeriousViolations(page, "/configurations/<id>, new version dialog");
+    }
+
+    @Test
+    void a_prompt_template_page_with_its_render_preview_has_no_serious_violation(Page page) {
+        String id = ITPromptsPage.template("e2e-a11y-" + Long.toString(System.nanoTime(), 36), "Accessible",
+                "Hello {{name}}.", "[{\"name\": \"name\"}]");
+        ITPromptsPage.version(id, "Hi {{name}}!", "[{\"name\": \"name\"}]");
+        ITPromptsPage.uses(id, 2, 3);
+        Dashboard.logInAsAdmin(page);
+        for (String scheme : List.of("light", "dark")) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
+                    scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT));
+            page.navigate("/prompts/" + id);
+            waitUntilLoaded(page);
+            page.waitForFunction("() => !document.querySelector('main#main .state.loading')");
+            assertThat(page.locator("main#main .state.error").allInnerTexts()).as("blocks that failed to load").isEmpty();
+            assertNoSeriousViolations(page, "/prompts/<id> (" + scheme + ")");
+        }
+        page.locator("#prompt-render form button[type=submit]").click();
+        page.waitForSelector("#prompt-render .field-error");
+        assertNoSeriousViolations(page, "/prompts/<id>, render errors");
     }
 
     @Test

@@ -27,6 +27,11 @@ class ITExperiments {
     static void start() {
         server = RealServer.start();
         sextant = Sextant.builder().endpoint(server.base()).apiKey(RealServer.KEY).agentId("exp-bot").build();
+        // variants run stored configuration versions: support-prompt-v1 and support-prompt-v2
+        assertThat(server.post("/api/v1/configurations", "{\"id\": \"support-prompt\", \"agent_id\": \"exp-bot\","
+                + " \"content\": {}}").status()).isEqualTo(201);
+        assertThat(server.post("/api/v1/configurations/support-prompt/versions",
+                "{\"content\": {\"behaviour\": {\"tone\": \"short\"}}}").status()).isEqualTo(201);
         assertThat(server.post("/api/v1/experiments", definition("sdk-running", true)).status()).isEqualTo(201);
         assertThat(server.post("/api/v1/experiments", definition("sdk-draft", false)).status()).isEqualTo(201);
     }

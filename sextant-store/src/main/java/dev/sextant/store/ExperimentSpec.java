@@ -2,7 +2,6 @@ package dev.sextant.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,9 +10,9 @@ import java.util.Objects;
  * that must not get worse, and the statistical settings. The server validates a posted body
  * fully; this record only keeps the invariants every stored experiment has.
  */
-public record ExperimentSpec(String name, String hypothesis, String agentId, Unit unit, List<Variant> variants,
+public record ExperimentSpec(String name, String hypothesis, String agentId, ExperimentUnitKind unit, List<Variant> variants,
         List<String> successMetrics, List<String> guardrails, Long minimumSampleSize, Double minimumDetectableEffect,
-        Double baseline, double alpha, double power, Correction correction, boolean autoConclude, Instant startsAt,
+        Double baseline, double alpha, double power, ExperimentCorrection correction, boolean autoConclude, Instant startsAt,
         Instant endsAt) {
 
     /** One arm: its id, name, the configuration version it runs, its share of traffic and whether it is the control. */
@@ -22,42 +21,6 @@ public record ExperimentSpec(String name, String hypothesis, String agentId, Uni
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(configurationVersion, "configurationVersion");
-        }
-    }
-
-    /** What is randomized: the unit whose id is hashed. */
-    public enum Unit {
-        USER_ID, SESSION_ID, CONVERSATION_ID;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Unit fromWire(String value) {
-            for (Unit u : values()) {
-                if (u.wire().equals(value)) {
-                    return u;
-                }
-            }
-            throw new IllegalArgumentException("unit must be one of user_id, session_id, conversation_id, was '" + value + "'");
-        }
-    }
-
-    /** The multiple-testing correction over the success metrics. */
-    public enum Correction {
-        HOLM, BENJAMINI_HOCHBERG;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Correction fromWire(String value) {
-            for (Correction c : values()) {
-                if (c.wire().equals(value)) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException("correction must be one of holm, benjamini_hochberg, was '" + value + "'");
         }
     }
 

@@ -2,12 +2,13 @@ package dev.sextant.analytics.experiments;
 
 import dev.sextant.analytics.FalseDiscoveryRate;
 import dev.sextant.analytics.HolmCorrection;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentOutcomeTotals;
 import dev.sextant.store.ExperimentUnitOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +130,7 @@ public final class ExperimentAnalysis implements Consumer<ExperimentUnitOutcome>
             }
         }
         double[] p = tested.stream().mapToDouble(c -> c.sequential().pValue()).toArray();
-        double[] adjusted = plan.correction() == ExperimentPlan.Correction.HOLM
+        double[] adjusted = plan.correction() == ExperimentCorrection.HOLM
                 ? HolmCorrection.adjust(p) : FalseDiscoveryRate.benjaminiHochberg(p);
         List<MetricComparison> comparisons = new ArrayList<>();
         for (int k = 0; k < tested.size(); k++) {

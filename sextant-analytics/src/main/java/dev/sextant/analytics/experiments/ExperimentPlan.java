@@ -1,10 +1,10 @@
 package dev.sextant.analytics.experiments;
 
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentUnitKind;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,17 +18,8 @@ import java.util.Objects;
  */
 public record ExperimentPlan(String experimentId, ExperimentUnitKind unit, List<Assignment.Allocation> variants,
         String controlId,
-        List<ExperimentMetric> metrics, List<ExperimentMetric> guardrails, double alpha, Correction correction,
+        List<ExperimentMetric> metrics, List<ExperimentMetric> guardrails, double alpha, ExperimentCorrection correction,
         long minimumSamplePerVariant, double minimumDetectableEffect, Instant start, Instant end, Instant now) {
-
-    /** How the p-values of the metrics (and treatments) are corrected for testing several at once. */
-    public enum Correction {
-        HOLM, BENJAMINI_HOCHBERG;
-
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public ExperimentPlan {
         Objects.requireNonNull(experimentId, "experimentId");
@@ -51,8 +42,8 @@ public record ExperimentPlan(String experimentId, ExperimentUnitKind unit, List<
         if (new HashSet<>(metrics).size() != metrics.size() || new HashSet<>(guardrails).size() != guardrails.size()) {
             throw new IllegalArgumentException("a metric is listed twice among the metrics or the guardrails");
         }
-        if (!(alpha > 0 && alpha < 0.5)) {
-            throw new IllegalArgumentException("alpha must be between 0 and 0.5, was " + alpha);
+        if (!(alpha > 0 && alpha <= 0.5)) {
+            throw new IllegalArgumentException("alpha must be more than 0 and at most 0.5, was " + alpha);
         }
         if (minimumSamplePerVariant < 0) {
             throw new IllegalArgumentException("the minimum sample size must not be negative, was "

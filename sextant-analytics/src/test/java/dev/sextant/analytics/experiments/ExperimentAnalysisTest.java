@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sextant.analytics.HolmCorrection;
 import dev.sextant.analytics.experiments.ExperimentVerdict.Kind;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentOutcomeTotals;
 import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.ExperimentUnitOutcome;
@@ -147,7 +148,7 @@ class ExperimentAnalysisTest {
         ExperimentPlan plan = new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
                 new Assignment.Allocation("A", 34), new Assignment.Allocation("B", 33),
                 new Assignment.Allocation("C", 33)), "A", List.of(ExperimentMetric.SUCCESS_RATE,
-                ExperimentMetric.ERROR_RATE), List.of(), 0.05, ExperimentPlan.Correction.BENJAMINI_HOCHBERG, 300, 0.1,
+                ExperimentMetric.ERROR_RATE), List.of(), 0.05, ExperimentCorrection.BENJAMINI_HOCHBERG, 300, 0.1,
                 START, null, DAY_1);
         ExperimentResult r = ExperimentAnalysis.analyse(plan, rows, NO_TOTALS);
         assertThat(r.comparisons()).extracting(c -> c.treatmentId() + ":" + c.metric().wire()).containsExactly(
@@ -340,11 +341,11 @@ class ExperimentAnalysisTest {
     void plansAreValidatedWhereBuilt() {
         assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 60),
                 new Assignment.Allocation("B", 50)), "A", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
-                ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
+                ExperimentCorrection.HOLM, 0, 0.1, START, null, START))
                 .hasMessage("the allocations must sum to 100%, they sum to 110%");
         assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 50),
                 new Assignment.Allocation("B", 50)), "C", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
-                ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
+                ExperimentCorrection.HOLM, 0, 0.1, START, null, START))
                 .hasMessage("the control 'C' is not one of the variants");
         assertThatThrownBy(() -> plan(List.of(), List.of(), 0, null, START))
                 .hasMessage("an experiment needs at least one metric, the primary first");
@@ -356,15 +357,15 @@ class ExperimentAnalysisTest {
                 .hasMessage("the end must be after the start, was " + START + " to " + START);
         assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
                 new Assignment.Allocation("A", 100)), "A", List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05,
-                ExperimentPlan.Correction.HOLM, 0, 0.1, START, null, START))
+                ExperimentCorrection.HOLM, 0, 0.1, START, null, START))
                 .hasMessage("an experiment compares at least 2 variants, had 1");
         assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
                 new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)), "A",
-                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.7, ExperimentPlan.Correction.HOLM, 0, 0.1, START,
-                null, START)).hasMessage("alpha must be between 0 and 0.5, was 0.7");
+                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.7, ExperimentCorrection.HOLM, 0, 0.1, START,
+                null, START)).hasMessage("alpha must be more than 0 and at most 0.5, was 0.7");
         assertThatThrownBy(() -> new ExperimentPlan("e", ExperimentUnitKind.USER_ID, List.of(
                 new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)), "A",
-                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05, ExperimentPlan.Correction.HOLM, 0, 0, START,
+                List.of(ExperimentMetric.SUCCESS_RATE), List.of(), 0.05, ExperimentCorrection.HOLM, 0, 0, START,
                 null, START)).hasMessage("the minimum detectable effect must be a positive fraction of the control's"
                         + " value, was 0.0");
     }

@@ -1,5 +1,6 @@
 package dev.sextant.analytics.experiments;
 
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentOutcomeTotals;
 import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.ExperimentUnitOutcome;
@@ -32,6 +33,6 @@ final class ExperimentUnits {
     static ExperimentPlan plan(List<ExperimentMetric> metrics, List<ExperimentMetric> guardrails, long minSample,
             Instant end, Instant now) {
         return new ExperimentPlan("exp-1", ExperimentUnitKind.USER_ID, List.of(new Assignment.Allocation("A", 50), new Assignment.Allocation("B", 50)),
-                "A", metrics, guardrails, 0.05, ExperimentPlan.Correction.HOLM, minSample, 0.1, START, end, now);
+                "A", metrics, guardrails, 0.05, ExperimentCorrection.HOLM, minSample, 0.1, START, end, now);
     }
 }

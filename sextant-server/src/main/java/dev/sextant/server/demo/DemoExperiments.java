@@ -1,10 +1,10 @@
 package dev.sextant.server.demo;
 
 import dev.sextant.server.demo.DemoDefinitions.Experiment;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentSpec;
-import dev.sextant.store.ExperimentSpec.Correction;
-import dev.sextant.store.ExperimentSpec.Unit;
 import dev.sextant.store.ExperimentSpec.Variant;
+import dev.sextant.store.ExperimentUnitKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,12 +29,12 @@ final class DemoExperiments {
         ExperimentSpec spec = new ExperimentSpec("Empathetic, de-escalating replies",
                 "Prompt v2 (acknowledge, apologise once, say what happens next; temperature 0.2) hands fewer"
                         + " conversations to people than v1 without making customers less satisfied",
-                SupportBotStory.AGENT, Unit.USER_ID,
+                SupportBotStory.AGENT, ExperimentUnitKind.USER_ID,
                 List.of(new Variant(DemoCalendar.TONE_CONTROL, "v1: neutral", "support-prompt-v1", 50, true),
                         new Variant(DemoCalendar.TONE_TREATMENT, "v2: empathetic, de-escalating", "support-prompt-v2", 50,
                                 false)),
-                List.of("handoff_rate"), List.of("satisfaction", "cost", "response_time", "error_rate"), 100L, 0.06, 0.18,
-                0.05, 0.8, Correction.HOLM, true, cal.toneTestStart(), cal.toneTestEnd());
+                List.of("handoff_rate"), List.of("satisfaction", "cost_per_unit", "response_time", "error_rate"), 100L, 0.06, 0.18,
+                0.05, 0.8, ExperimentCorrection.HOLM, true, cal.toneTestStart(), cal.toneTestEnd());
         return new Experiment(DemoCalendar.TONE_TEST, spec, cal.supportV2Written().plus(Duration.ofHours(1)),
                 cal.toneTestStart(), cal.toneTestConcluded());
     }
@@ -44,11 +44,11 @@ final class DemoExperiments {
         ExperimentSpec spec = new ExperimentSpec("Repository map as context",
                 "With a map of the repository in context (v3) more generated patches apply and pass the tests than"
                         + " with the open files only (v2), at a small extra cost per session",
-                CodeAssistantStory.AGENT, Unit.SESSION_ID,
+                CodeAssistantStory.AGENT, ExperimentUnitKind.SESSION_ID,
                 List.of(new Variant(DemoCalendar.CONTEXT_CONTROL, "v2: open files", "code-assistant-v2", 50, true),
                         new Variant(DemoCalendar.CONTEXT_TREATMENT, "v3: repository map", "code-assistant-v3", 50, false)),
-                List.of("success_rate", "satisfaction"), List.of("cost", "response_time"), 150L, 0.02, 0.95,
-                0.05, 0.8, Correction.HOLM, false, cal.contextTestStart(), cal.contextTestStart().plus(Duration.ofDays(21)));
+                List.of("success_rate", "satisfaction"), List.of("cost_per_unit", "response_time"), 150L, 0.02, 0.95,
+                0.05, 0.8, ExperimentCorrection.HOLM, false, cal.contextTestStart(), cal.contextTestStart().plus(Duration.ofDays(21)));
         return new Experiment(DemoCalendar.CONTEXT_TEST, spec, cal.codeV3Written().plus(Duration.ofHours(2)),
                 cal.contextTestStart(), null);
     }

@@ -4,10 +4,8 @@ import dev.sextant.model.WorkspaceId;
 
 /**
  * The seam between experiments and configurations: whether a variant's
- * {@code configuration_version} names a version that exists in the workspace. Until the
- * configurations store is wired in, {@link ExperimentConfiguration} provides
- * {@link WellFormedConfigurationVersions}, which accepts every well-formed version id; replace
- * that bean with one that asks the configurations store.
+ * {@code configuration_version} names a version that exists in the workspace
+ * ({@link StoredConfigurationVersions} asks the configurations store).
  */
 public interface ConfigurationVersions {
 

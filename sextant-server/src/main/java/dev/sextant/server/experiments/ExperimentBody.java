@@ -3,10 +3,10 @@ package dev.sextant.server.experiments;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentSpec;
-import dev.sextant.store.ExperimentSpec.Correction;
-import dev.sextant.store.ExperimentSpec.Unit;
 import dev.sextant.store.ExperimentSpec.Variant;
+import dev.sextant.store.ExperimentUnitKind;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,12 +51,12 @@ record ExperimentBody(String id, String name, String hypothesis, String agentId,
         String cleanName = text("name", name, MAX_NAME, true, problems);
         String cleanHypothesis = text("hypothesis", hypothesis, MAX_HYPOTHESIS, false, problems);
         String cleanAgent = text("agent_id", agentId, MAX_AGENT_ID, false, problems);
-        Unit parsedUnit = Unit.USER_ID;
+        ExperimentUnitKind parsedUnit = ExperimentUnitKind.USER_ID;
         if (unit != null) {
-            try {
-                parsedUnit = Unit.fromWire(unit);
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.field("unit", shorten(e.getMessage())));
+            parsedUnit = ExperimentUnitKind.fromWire(unit).orElse(ExperimentUnitKind.USER_ID);
+            if (ExperimentUnitKind.fromWire(unit).isEmpty()) {
+                problems.add(FieldProblem.field("unit", shorten("unit must be one of user_id, session_id,"
+                        + " conversation_id, was '" + unit + "'")));
             }
         }
         List<Variant> parsedVariants = VariantRules.check(variants, workspace, versions, problems);
@@ -82,10 +82,10 @@ record ExperimentBody(String id, String name, String hypothesis, String agentId,
         if (!(pw >= 0.5 && pw < 1)) {
             problems.add(FieldProblem.field("power", "power must be at least 0.5 and below 1, was " + power));
         }
-        Correction parsedCorrection = Correction.HOLM;
+        ExperimentCorrection parsedCorrection = ExperimentCorrection.HOLM;
         if (correction != null) {
             try {
-                parsedCorrection = Correction.fromWire(correction);
+                parsedCorrection = ExperimentCorrection.fromWire(correction);
             } catch (IllegalArgumentException e) {
                 problems.add(FieldProblem.field("correction", shorten(e.getMessage())));
             }

@@ -1,17 +1,17 @@
 package dev.sextant.server.experiments;
 
+import dev.sextant.store.SextantStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExperimentSettings.class)
 class ExperimentConfiguration {
 
-    /**
-     * SEAM: accepts any well-formed configuration version id. When the configurations store
-     * exists, replace this bean with one that looks the version up in the caller's workspace.
-     */
+    /** A variant's configuration version must be one of the workspace's stored configuration versions. */
     @Bean
-    ConfigurationVersions configurationVersions() {
-        return new WellFormedConfigurationVersions();
+    ConfigurationVersions configurationVersions(SextantStore store) {
+        return new StoredConfigurationVersions(store.configurations());
     }
 }

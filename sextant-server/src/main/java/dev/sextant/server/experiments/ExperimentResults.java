@@ -3,6 +3,7 @@ package dev.sextant.server.experiments;
 import dev.sextant.analytics.experiments.ExperimentAnalysis;
 import dev.sextant.analytics.experiments.ExperimentPlan;
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.Experiment;
 import dev.sextant.store.ExperimentOutcomeQuery;
 import dev.sextant.store.ExperimentOutcomeReader;
 import dev.sextant.store.ExperimentOutcomeTotals;
@@ -26,6 +27,15 @@ class ExperimentResults {
 
     ExperimentResults(SextantStore store) {
         this.outcomes = store.experimentOutcomes();
+    }
+
+    /**
+     * The results of a stored experiment: as of {@code now} while it runs, as of the moment it
+     * stopped or was concluded afterwards; a draft has none (409, see {@link ResultsPlan}).
+     */
+    ExperimentResultsView results(WorkspaceId workspace, Experiment experiment, Instant now) {
+        ExperimentPlan plan = ResultsPlan.of(experiment, now);
+        return results(workspace, plan, plan.now());
     }
 
     /** The results view of {@code plan} at {@code now}; before the start, an analysis of no units. */

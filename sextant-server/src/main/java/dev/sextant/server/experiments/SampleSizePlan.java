@@ -14,7 +14,7 @@ record SampleSizePlan(Long perVariant, Long total, Double baseline, String note)
     static SampleSizePlan of(ExperimentSpec spec, Double givenBaseline) {
         String primary = spec.successMetrics().getFirst();
         Double baseline = givenBaseline != null ? givenBaseline : spec.baseline();
-        if (!ExperimentMetrics.RATES.contains(primary)) {
+        if (!ExperimentMetrics.isRate(primary)) {
             return none(baseline, "the primary metric " + primary + " is a mean; use GET /api/v1/experiments/power with"
                     + " its standard deviation (sd)");
         }

@@ -9,6 +9,7 @@ import dev.sextant.analytics.experiments.ExperimentPlan;
 import dev.sextant.analytics.experiments.ExperimentResult;
 import dev.sextant.analytics.experiments.ExperimentVerdict;
 import dev.sextant.server.demo.DemoItems.Item;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentOutcomeTotals;
 import dev.sextant.store.ExperimentSpec;
 import dev.sextant.store.ExperimentUnitKind;
@@ -61,11 +62,11 @@ class DemoExperimentsTest {
             ExperimentMetric primary) {
         ExperimentSpec s = e.spec();
         List<ExperimentMetric> guardrails = s.guardrails().stream()
-                .map(n -> ExperimentMetric.fromWire(n.equals("cost") ? "cost_per_unit" : n).orElseThrow()).toList();
+                .map(n -> ExperimentMetric.fromWire(n).orElseThrow()).toList();
         return new ExperimentPlan(e.id(), unit,
                 s.variants().stream().map(v -> new Allocation(v.id(), v.allocation())).toList(), s.control().id(),
                 List.of(primary), guardrails,
-                s.alpha(), ExperimentPlan.Correction.HOLM, s.minimumSampleSize(), s.minimumDetectableEffect() / s.baseline(),
+                s.alpha(), ExperimentCorrection.HOLM, s.minimumSampleSize(), s.minimumDetectableEffect() / s.baseline(),
                 e.started(), s.endsAt(), at);
     }
 

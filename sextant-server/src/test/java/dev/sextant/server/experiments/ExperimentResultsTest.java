@@ -9,6 +9,7 @@ import dev.sextant.model.Score;
 import dev.sextant.model.Status;
 import dev.sextant.model.Trace;
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.WorkspaceBatch;
@@ -81,7 +82,7 @@ class ExperimentResultsTest {
     private static ExperimentPlan plan() {
         return new ExperimentPlan("exp-1", ExperimentUnitKind.USER_ID, List.of(new Allocation("A", 50),
                 new Allocation("B", 50)), "A", List.of(ExperimentMetric.SUCCESS_RATE, ExperimentMetric.SATISFACTION),
-                List.of(ExperimentMetric.RESPONSE_TIME), 0.05, ExperimentPlan.Correction.HOLM, 100, 0.1, START,
+                List.of(ExperimentMetric.RESPONSE_TIME), 0.05, ExperimentCorrection.HOLM, 100, 0.1, START,
                 START.plus(Duration.ofDays(14)), START);
     }
 

@@ -30,11 +30,30 @@ final class ExperimentTraffic {
                  "starts_at": "2026-11-01T00:00:00Z", "ends_at": "2026-12-01T00:00:00Z"}""".formatted(id);
     }
 
-    /** A new workspace; answers its admin key. */
+    /** A new workspace with the configuration versions the definitions name; answers its admin key. */
     String workspace(String slug) {
         Response created = server.post("/api/v1/workspaces", ADMIN_KEY, "{\"slug\": \"" + slug + "\", \"name\": \"" + slug + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("admin_key").get("secret").asString();
+        String key = created.json().get("admin_key").get("secret").asString();
+        versions(key);
+        return key;
+    }
+
+    /**
+     * The configuration versions the experiment ITs name, in the key's workspace:
+     * support-prompt-v1 and -v2, cfg-v1 and -v2, c-v1.
+     */
+    void versions(String key) {
+        for (String id : List.of("support-prompt", "cfg", "c")) {
+            Response r = server.post("/api/v1/configurations", key, "{\"id\": \"" + id + "\", \"agent_id\": \"support-bot\","
+                    + " \"content\": {\"behaviour\": {\"temperature\": 0.2}}}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            if (!id.equals("c")) {
+                Response v2 = server.post("/api/v1/configurations/" + id + "/versions", key,
+                        "{\"content\": {\"behaviour\": {\"temperature\": 0.3}}}");
+                assertThat(v2.status()).as(v2.toString()).isEqualTo(201);
+            }
+        }
     }
 
     String key(String adminKey, String name, String... scopes) {

@@ -103,6 +103,7 @@ class ITAssignmentInAnotherProcess {
 
     @Test
     void theOtherProcessAssignsEveryUnitTheSame() throws Exception {
+        traffic.versions(ADMIN_KEY);
         traffic.created(ADMIN_KEY, body("cross-process").replace("\"id\": \"cross-process\",",
                 "\"id\": \"cross-process\", \"start\": true,"));
         for (String unit : java.util.stream.IntStream.range(0, 200).mapToObj(i -> "user-" + i).toList()) {

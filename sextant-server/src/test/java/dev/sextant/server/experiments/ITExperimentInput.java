@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.server.support.Response;
 import dev.sextant.server.support.SextantTestServer;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,11 @@ class ITExperimentInput {
     @RegisterExtension
     static final SextantTestServer server = new SextantTestServer();
     private static final ExperimentTraffic traffic = new ExperimentTraffic(server);
+
+    @BeforeAll
+    static void versions() {
+        traffic.versions(ADMIN_KEY);
+    }
 
     private static final String V1 = "{\"id\": \"a\", \"configuration_version\": \"cfg-v1\", \"allocation\": ";
     private static final String V2 = "{\"id\": \"b\", \"configuration_version\": \"cfg-v2\", \"allocation\": ";
@@ -37,9 +43,10 @@ class ITExperimentInput {
             "{\"id\": \"A b\", \"configuration_version\": \"cfg-v1\", \"allocation\": 50}, " + V2 + "50}||variants[0].id|variants[0].id must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit, was 'A b'",
             "{\"id\": \"a\", \"configuration_version\": \"no-such-version\", \"allocation\": 50}, " + V2 + "50}||variants[0].configuration_version|configuration version 'no-such-version' does not exist in this workspace",
             "{\"id\": \"a\", \"allocation\": 50}, " + V2 + "50}||variants[0].configuration_version|variants[0].configuration_version is required",
-            V1 + "50}, " + V2 + "50}|, \"success_metrics\": [\"revenue\"]|success_metrics[0]|unknown metric 'revenue'; known: success_rate, satisfaction, response_time, error_rate, cost, handoff_rate",
-            V1 + "50}, " + V2 + "50}|, \"success_metrics\": []|success_metrics|success_metrics must name at least one metric (the first is the primary); known: success_rate, satisfaction, response_time, error_rate, cost, handoff_rate",
-            V1 + "50}, " + V2 + "50}|, \"guardrails\": [\"cost\", \"cost\"]|guardrails[1]|metric 'cost' is listed twice in guardrails",
+            V1 + "50}, " + V2 + "50}|, \"success_metrics\": [\"revenue\"]|success_metrics[0]|unknown metric 'revenue'; known: success_rate, satisfaction, response_time, error_rate, handoff_rate, cost_per_unit",
+            V1 + "50}, " + V2 + "50}|, \"success_metrics\": []|success_metrics|success_metrics must name at least one metric (the first is the primary); known: success_rate, satisfaction, response_time, error_rate, handoff_rate, cost_per_unit",
+            V1 + "50}, " + V2 + "50}|, \"guardrails\": [\"cost\"]|guardrails[0]|unknown metric 'cost'; known: success_rate, satisfaction, response_time, error_rate, handoff_rate, cost_per_unit",
+            V1 + "50}, " + V2 + "50}|, \"guardrails\": [\"cost_per_unit\", \"cost_per_unit\"]|guardrails[1]|metric 'cost_per_unit' is listed twice in guardrails",
             V1 + "50}, " + V2 + "50}|, \"starts_at\": \"2026-12-01T00:00:00Z\", \"ends_at\": \"2026-11-01T00:00:00Z\"|ends_at|ends_at (2026-11-01T00:00Z) must be after starts_at (2026-12-01T00:00Z)",
             V1 + "50}, " + V2 + "50}|, \"unit\": \"device_id\"|unit|unit must be one of user_id, session_id, conversation_id, was 'device_id'",
             V1 + "50}, " + V2 + "50}|, \"correction\": \"bonferroni\"|correction|correction must be one of holm, benjamini_hochberg, was 'bonferroni'",
@@ -178,5 +185,24 @@ class ITExperimentInput {
         JsonNode mean = traffic.ok("/api/v1/experiments/power?sd=10&mde=2", ADMIN_KEY);
         assertThat(mean.get("metric").asString()).isEqualTo("mean");
         assertThat(mean.get("per_variant").asLong()).isEqualTo(393);
+    }
+
+    @Test
+    void aVariantRunsAConfigurationVersionOfThisWorkspace() {
+        String other = traffic.workspace("x-versions-other");
+        Response theirs = server.post("/api/v1/configurations", other, "{\"id\": \"theirs\", \"agent_id\": \"bot\","
+                + " \"content\": {}}");
+        assertThat(theirs.status()).as(theirs.toString()).isEqualTo(201);
+        for (String version : List.of("theirs-v1", "cfg-v3", "cfg-v0", "cfg", "-v1")) {
+            Response r = server.post("/api/v1/experiments", ADMIN_KEY, experiment("{\"id\": \"a\", \"configuration_version\": \""
+                    + version + "\", \"allocation\": 50}, " + V2 + "50}", ""));
+            assertThat(r.status()).as(version).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("variants[0].configuration_version");
+            assertThat(r.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("configuration version '" + version + "' does not exist in this workspace");
+        }
+        assertThat(traffic.created(other, experiment("{\"id\": \"a\", \"configuration_version\": \"theirs-v1\","
+                + " \"allocation\": 50}, {\"id\": \"b\", \"configuration_version\": \"cfg-v2\", \"allocation\": 50}", ""))
+                .get("status").asString()).isEqualTo("draft");
     }
 }

@@ -27,7 +27,7 @@ class ITExperiments {
         assertThat(e.get("variants").get(0).get("control").asBoolean()).isTrue();
         assertThat(e.get("variants").get(1).get("control").asBoolean()).isFalse();
         assertThat(e.get("variants").get(1).get("configuration_version").asString()).isEqualTo("support-prompt-v2");
-        assertThat(e.get("guardrails").toString()).isEqualTo("[\"cost\",\"response_time\",\"handoff_rate\"]");
+        assertThat(e.get("guardrails").toString()).isEqualTo("[\"cost_per_unit\",\"response_time\",\"handoff_rate\"]");
         assertThat(e.get("alpha").asDouble()).isEqualTo(0.05);
         assertThat(e.get("power").asDouble()).isEqualTo(0.8);
         assertThat(e.get("correction").asString()).isEqualTo("holm");

@@ -43,6 +43,7 @@ class ITExperimentsOnPostgres {
 
     @Test
     void twoInstancesShareDefinitionsAndAgreeOnEveryAssignment() {
+        traffic.versions(ADMIN_KEY);
         JsonNode created = traffic.created(ADMIN_KEY, body("pg-exp")
                 .replace("\"id\": \"pg-exp\",", "\"id\": \"pg-exp\", \"start\": true,"));
         Response read = two.get("/api/v1/experiments/pg-exp", ADMIN_KEY);

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.Experiment;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentQuery;
 import dev.sextant.store.ExperimentSpec;
-import dev.sextant.store.ExperimentSpec.Correction;
-import dev.sextant.store.ExperimentSpec.Unit;
 import dev.sextant.store.ExperimentSpec.Variant;
 import dev.sextant.store.ExperimentStatus;
+import dev.sextant.store.ExperimentUnitKind;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,21 +23,21 @@ public abstract class ExperimentContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123456Z");
 
     static ExperimentSpec spec(String name, String agent) {
-        return new ExperimentSpec(name, "a shorter prompt answers faster", agent, Unit.USER_ID,
+        return new ExperimentSpec(name, "a shorter prompt answers faster", agent, ExperimentUnitKind.USER_ID,
                 List.of(new Variant("control", "Current", "support-prompt-v1", 50, true),
                         new Variant("short", "Short prompt ü 🚀", "support-prompt-v2", 50, false)),
-                List.of("success_rate", "satisfaction"), List.of("cost", "response_time", "handoff_rate"),
-                1000L, 0.02, 0.2, 0.05, 0.8, Correction.HOLM, false, T0, T0.plusSeconds(86_400 * 14));
+                List.of("success_rate", "satisfaction"), List.of("cost_per_unit", "response_time", "handoff_rate"),
+                1000L, 0.02, 0.2, 0.05, 0.8, ExperimentCorrection.HOLM, false, T0, T0.plusSeconds(86_400 * 14));
     }
 
     @Test
     public void experimentsRoundTripWithEveryField() {
         WorkspaceId ws = newWorkspace();
         Experiment a = store().experiments().add(ws, "prompt-test", spec("prompt", "support-bot"), ExperimentStatus.DRAFT);
-        ExperimentSpec sparse = new ExperimentSpec("sparse", null, null, Unit.CONVERSATION_ID,
+        ExperimentSpec sparse = new ExperimentSpec("sparse", null, null, ExperimentUnitKind.CONVERSATION_ID,
                 List.of(new Variant("a", "A", "c-v1", 34, false), new Variant("b", "B", "c-v2", 33, true),
                         new Variant("c", "C", "c-v3", 33, false)),
-                List.of("cost"), List.of(), null, null, null, 0.01, 0.9, Correction.BENJAMINI_HOCHBERG, true, null, null);
+                List.of("cost_per_unit"), List.of(), null, null, null, 0.01, 0.9, ExperimentCorrection.BENJAMINI_HOCHBERG, true, null, null);
         Experiment b = store().experiments().add(ws, null, sparse, ExperimentStatus.RUNNING);
 
         assertThat(a.id()).isEqualTo("prompt-test");

@@ -7,12 +7,12 @@ import dev.sextant.store.ChangeKind;
 import dev.sextant.store.ConfigurationStore;
 import dev.sextant.store.ConfigurationVersion;
 import dev.sextant.store.Experiment;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentSpec;
-import dev.sextant.store.ExperimentSpec.Correction;
-import dev.sextant.store.ExperimentSpec.Unit;
 import dev.sextant.store.ExperimentSpec.Variant;
 import dev.sextant.store.ExperimentStatus;
 import dev.sextant.store.ExperimentStore;
+import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.NewConfiguration;
 import dev.sextant.store.NewVersion;
 import dev.sextant.store.PromptDraft;
@@ -58,9 +58,9 @@ public abstract class PastHistoryContract extends StoreContract {
     @Test
     void anExperimentIsCreatedStartedAndConcludedAtTheGivenTimes() {
         WorkspaceId ws = newWorkspace();
-        ExperimentSpec spec = new ExperimentSpec("tone", null, "bot", Unit.USER_ID,
+        ExperimentSpec spec = new ExperimentSpec("tone", null, "bot", ExperimentUnitKind.USER_ID,
                 List.of(new Variant("a", "A", "past-v1", 50, true), new Variant("b", "B", "past-v2", 50, false)),
-                List.of("handoff_rate"), List.of("cost"), 100L, null, null, 0.05, 0.8, Correction.HOLM, false,
+                List.of("handoff_rate"), List.of("cost_per_unit"), 100L, null, null, 0.05, 0.8, ExperimentCorrection.HOLM, false,
                 MONDAY, TUESDAY);
         ExperimentStore past = store().experimentsAt(Clock.fixed(MONDAY, ZoneOffset.UTC));
         Experiment added = past.add(ws, "past-exp", spec, ExperimentStatus.DRAFT);

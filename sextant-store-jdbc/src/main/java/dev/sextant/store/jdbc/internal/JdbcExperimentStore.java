@@ -3,13 +3,13 @@ package dev.sextant.store.jdbc.internal;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.Experiment;
+import dev.sextant.store.ExperimentCorrection;
 import dev.sextant.store.ExperimentQuery;
 import dev.sextant.store.ExperimentSpec;
-import dev.sextant.store.ExperimentSpec.Correction;
-import dev.sextant.store.ExperimentSpec.Unit;
 import dev.sextant.store.ExperimentSpec.Variant;
 import dev.sextant.store.ExperimentStatus;
 import dev.sextant.store.ExperimentStore;
+import dev.sextant.store.ExperimentUnitKind;
 import dev.sextant.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -213,11 +213,11 @@ final class JdbcExperimentStore implements ExperimentStore {
     private static Experiment read(ResultSet rs) throws SQLException {
         List<Variant> variants = ExperimentVariantsJson.read(rs.getString("variants"));
         ExperimentSpec spec = new ExperimentSpec(rs.getString("name"), rs.getString("hypothesis"),
-                rs.getString("agent_id"), Unit.fromWire(rs.getString("unit")), variants,
+                rs.getString("agent_id"), ExperimentUnitKind.fromWire(rs.getString("unit")).orElseThrow(), variants,
                 names(rs.getString("success_metrics")), names(rs.getString("guardrails")),
                 SqlValues.nullableLong(rs, "minimum_sample_size"), SqlValues.nullableDouble(rs, "minimum_detectable_effect"),
                 SqlValues.nullableDouble(rs, "baseline"), rs.getDouble("alpha"), rs.getDouble("power"),
-                Correction.fromWire(rs.getString("correction")), rs.getBoolean("auto_conclude"),
+                ExperimentCorrection.fromWire(rs.getString("correction")), rs.getBoolean("auto_conclude"),
                 SqlValues.instant(rs, "starts_at"), SqlValues.instant(rs, "ends_at"));
         return new Experiment(rs.getString("id"), spec, ExperimentStatus.fromWire(rs.getString("status")),
                 rs.getString("winner"), rs.getString("conclusion"), SqlValues.instant(rs, "created_at"),
