@@ -6,13 +6,13 @@ import { h, fill } from '../ui.js';
 import { named, numberOrText, formDialog } from '../admin-forms.js';
 
 /** The metrics of docs/API.md "Experiments", in the documented order. */
-export const METRICS = ['success_rate', 'satisfaction', 'response_time', 'error_rate', 'cost', 'handoff_rate'];
+export const METRICS = ['success_rate', 'satisfaction', 'response_time', 'error_rate', 'handoff_rate', 'cost_per_unit'];
 export const METRIC_LABELS = {
   success_rate: 'success rate', satisfaction: 'satisfaction', response_time: 'response time',
   error_rate: 'error rate', cost: 'cost', cost_per_unit: 'cost per unit', handoff_rate: 'hand-off rate',
 };
 const DEFAULT_SUCCESS = ['success_rate'];
-const DEFAULT_GUARDRAILS = ['cost', 'response_time', 'handoff_rate'];
+const DEFAULT_GUARDRAILS = ['cost_per_unit', 'response_time', 'handoff_rate'];
 const UNITS = [['user_id', 'users (user_id)'], ['session_id', 'sessions (session_id)'], ['conversation_id', 'conversations (conversation_id)']];
 
 /**
