@@ -112,6 +112,8 @@ class ITExperimentsPage {
         // results of a planted winner: the treatment succeeds far more often
         plantWinner(id, running.get("started_at").asString(), control, treatment);
         JsonNode results = Dashboard.server().get("/api/v1/experiments/" + id + "/results");
+        assertThat(results.get("verdict").get("kind").asString()).as("verdict of the planted data: %s", results.get("verdict")).isEqualTo("winner");
+        assertThat(results.get("verdict").get("winner").asString()).isEqualTo("treatment");
         page.navigate("/experiments/" + id);
         Locator verdict = page.locator("#verdict");
         assertThat(verdict).hasAttribute("data-kind", results.get("verdict").get("kind").asString());
