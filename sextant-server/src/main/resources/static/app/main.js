@@ -15,6 +15,7 @@ const ROUTES = [
   ['/settings', 'settings'], ['/settings/:section', 'settings'],
   ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
   ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
+  ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
 ];
 
 const NAV = [
@@ -22,6 +23,7 @@ const NAV = [
   ['/agents', 'Agents', 'agents'], ['/costs', 'Costs', 'costs'], ['/feedback', 'Feedback', 'feedback'],
   ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
+  ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
   ['/settings', 'Settings', 'settings'],
 ];
 

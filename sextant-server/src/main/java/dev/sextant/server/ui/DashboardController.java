@@ -42,7 +42,8 @@ class DashboardController {
     /** The dashboard's pages; keep in step with the routes in static/app/main.js. */
     @GetMapping({"/", "/overview", "/interactions", "/interactions/{id}", "/topology", "/agents", "/agents/{id}",
         "/costs", "/feedback", "/alerts", "/sessions", "/sessions/{id}", "/settings", "/settings/{section}",
-        "/configurations", "/configurations/{id}", "/prompts", "/prompts/{id}"})
+        "/configurations", "/configurations/{id}", "/prompts", "/prompts/{id}",
+        "/experiments", "/experiments/{id}", "/personalization"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
