@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ActiveConfigurationsTest {
     private static final String ACTIVE = "{\"configuration_id\":\"cfg\",\"version\":2,\"version_id\":\"cfg-v2\","
             + "\"content\":{\"behaviour\":{\"temperature\":0.4,\"max_tokens\":300,\"model\":\"m\"},"
-            + "\"workflow\":{\"steps\":[{\"id\":\"a\",\"type\":\"llm\"}]}},\"min_sdk_version\":\"0.3.0\"}";
+            + "\"workflow\":{\"steps\":[{\"id\":\"a\",\"type\":\"llm\"}]}},\"min_sdk_version\":\"0.1.0\"}";
 
     private record Scripted(int status, String body, String etag) {}
 

@@ -3,8 +3,11 @@ package dev.sextant.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.sdk.AgentConfiguration.Source;
+import dev.sextant.sdk.internal.SdkInfo;
 import dev.sextant.testing.RealServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,23 @@ class ITConfiguration {
         assertThat(stamped.get("config_version").asString()).isEqualTo("sdk-stamp-v1");
         JsonNode unstamped = server.interaction("sdk-unstamped").get("config_version");
         assertThat(unstamped == null || unstamped.isNull()).isTrue();
+    }
+
+    @Test
+    void theVersionsOfTheSdkSeenMakeAVersionCompatible() {
+        create("sdk-seen", "{\"behaviour\": {\"temperature\": 0.1}}");
+        assertThat(sextant.configuration("sdk-seen").source()).isEqualTo(Source.SERVER);
+        sextant.trace("answer").id("sdk-seen-trace").start().end();
+        assertThat(sextant.flush(Duration.ofSeconds(10))).isTrue();
+
+        JsonNode compat = server.get("/api/v1/configurations/sdk-seen/versions/1").get("compatibility");
+        assertThat(compat.get("status").asString()).as(compat.toString()).isEqualTo("compatible");
+        assertThat(compat.get("source").asString()).isEqualTo("seen");
+        List<String> seen = new ArrayList<>();
+        compat.get("sdk_versions_seen").forEach(v -> seen.add(v.asString()));
+        assertThat(seen).contains(SdkInfo.VERSION);
+        JsonNode active = server.get("/api/v1/configurations/sdk-seen/active").get("compatibility");
+        assertThat(active.get("status").asString()).isEqualTo("compatible");
     }
 
     @Test

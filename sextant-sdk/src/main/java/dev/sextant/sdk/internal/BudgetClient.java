@@ -48,7 +48,7 @@ public final class BudgetClient {
         parameter(query, "estimated_cost_usd", estimatedCost == null ? null : estimatedCost.toPlainString());
         URI uri = URI.create(checkUri + (query.length() == 0 ? "" : "?" + query));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk")
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT)
                 .GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -21,7 +21,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * {@code GET /api/v1/configurations/{id}/active} on the caller's thread, bounded by the request
- * timeout, with {@code If-None-Match} when a version is already known. Never throws.
+ * timeout, with {@code If-None-Match} when a version is already known and {@code sdk_version} set
+ * to this SDK's version (so the answer's compatibility is about this SDK). Never throws.
  */
 public final class ConfigurationClient {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -48,7 +49,7 @@ public final class ConfigurationClient {
         URI uri = URI.create(base.toString().replaceAll("/$", "") + "?agent_id="
                 + URLEncoder.encode(agentId, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk")
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT)
                 .GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -94,9 +95,10 @@ public final class ConfigurationClient {
     }
 
     public Answer active(String configurationId, String etag) {
-        URI uri = base.resolve(URLEncoder.encode(configurationId, StandardCharsets.UTF_8) + "/active");
+        URI uri = base.resolve(URLEncoder.encode(configurationId, StandardCharsets.UTF_8) + "/active"
+                + (SdkInfo.versionParses() ? "?sdk_version=" + URLEncoder.encode(SdkInfo.VERSION, StandardCharsets.UTF_8) : ""));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk");
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT);
         if (etag != null) {
             request.header("If-None-Match", etag);
         }

@@ -41,7 +41,7 @@ public final class ExperimentClient {
     public Fetch fetch(String experimentId, String etag) {
         URI uri = experimentsUri.resolve(URLEncoder.encode(experimentId, StandardCharsets.UTF_8).replace("+", "%20"));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk").GET();
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT).GET();
         if (etag != null) {
             request.header("If-None-Match", etag);
         }

@@ -31,7 +31,7 @@ final class IngestClient {
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "sextant-java-sdk")
+                .header("User-Agent", SdkInfo.USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<byte[]> response;

@@ -165,7 +165,7 @@ public final class PromptClient {
 
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", "sextant-java-sdk");
+                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT);
     }
 
     private record Exchange(int status, byte[] body, String etag, String error) {}

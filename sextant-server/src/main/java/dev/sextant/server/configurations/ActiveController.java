@@ -30,10 +30,12 @@ import tools.jackson.databind.JsonNode;
 class ActiveController {
     private final ConfigurationChanges changes;
     private final ConfigurationStore store;
+    private final SdkCompatibility compatibility;
 
-    ActiveController(SextantStore store, ConfigurationChanges changes) {
+    ActiveController(SextantStore store, ConfigurationChanges changes, SdkCompatibility compatibility) {
         this.store = store.configurations();
         this.changes = changes;
+        this.compatibility = compatibility;
     }
 
     record ActiveView(String configurationId, String agentId, int version, String versionId, JsonNode content,
@@ -64,7 +66,7 @@ class ActiveController {
         }
         SdkVersion minimum = SdkVersion.parse(active.minSdkVersion());
         return new ResponseEntity<>(new ActiveView(id, cfg.agentId(), active.number(), active.versionId(),
-                Views.tree(active.content()), active.minSdkVersion(), SdkRequirements.compatibility(minimum, sdk)),
+                Views.tree(active.content()), active.minSdkVersion(), compatibility.of(caller.workspace(), minimum, sdk)),
                 headers, HttpStatus.OK);
     }
 }

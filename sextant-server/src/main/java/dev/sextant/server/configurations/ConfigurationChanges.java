@@ -28,17 +28,19 @@ final class ConfigurationChanges {
 
     private final ConfigurationStore store;
     private final ContentSchema schema;
+    private final SdkCompatibility compatibility;
     private final ParameterDiff diff = new ParameterDiff();
 
-    ConfigurationChanges(ConfigurationStore store, ContentSchema schema) {
+    ConfigurationChanges(ConfigurationStore store, ContentSchema schema, SdkCompatibility compatibility) {
         this.store = store;
         this.schema = schema;
+        this.compatibility = compatibility;
     }
 
     ConfigurationVersion create(WorkspaceId ws, CreateBody body, String by) {
         List<FieldProblem> problems = new ArrayList<>();
         body.check(problems);
-        NewVersion first = version(problems, body.content(), null, body.message(), body.sdkVersion(), by);
+        NewVersion first = version(ws, problems, body.content(), null, body.message(), body.sdkVersion(), by);
         String name = body.name() == null ? body.id() : body.name().strip();
         return store.create(ws, new NewConfiguration(body.id(), body.agentId(), name, body.description(), by), first, diff);
     }
@@ -52,7 +54,7 @@ final class ConfigurationChanges {
                     + id + "' has versions 1 to " + cfg.latestVersion()));
         }
         Texts.optional(problems, "message", body.message(), Texts.MAX_TEXT);
-        NewVersion version = version(problems, body.content(), parent, body.message(), body.sdkVersion(), by);
+        NewVersion version = version(ws, problems, body.content(), parent, body.message(), body.sdkVersion(), by);
         return store.addVersion(ws, id, version, Boolean.TRUE.equals(body.activate()), diff)
                 .orElseThrow(() -> new NotFoundException("configuration", id));
     }
@@ -71,7 +73,7 @@ final class ConfigurationChanges {
     }
 
     /** The version to write, or every problem found so far and in the content, thrown at once. */
-    private NewVersion version(List<FieldProblem> problems, JsonNode content, Integer parent, String message,
+    private NewVersion version(WorkspaceId ws, List<FieldProblem> problems, JsonNode content, Integer parent, String message,
             String sdkText, String by) {
         if (content == null || content.isNull()) {
             problems.add(FieldProblem.field("content", "content is required: a JSON object with any of prompt_templates,"
@@ -99,7 +101,7 @@ final class ConfigurationChanges {
         validation.put("schema", ContentSchema.ID);
         validation.put("errors", List.of());
         validation.put("min_sdk_version", minimum.toString());
-        validation.put("compatibility", SdkRequirements.compatibility(minimum, sdk));
+        validation.put("compatibility", compatibility.of(ws, minimum, sdk));
         return new NewVersion(JSON.writeValueAsString(content), parent, message, by, minimum.toString(),
                 JSON.writeValueAsString(validation));
     }

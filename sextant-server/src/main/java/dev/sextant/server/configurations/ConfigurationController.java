@@ -35,11 +35,14 @@ class ConfigurationController {
     private final ConfigurationStore store;
     private final ConfigurationChanges changes;
     private final DataVersions versions;
+    private final SdkCompatibility compatibility;
 
-    ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions) {
+    ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions,
+            SdkCompatibility compatibility) {
         this.store = store.configurations();
         this.changes = changes;
         this.versions = versions;
+        this.compatibility = compatibility;
     }
 
     @GetMapping
@@ -58,7 +61,7 @@ class ConfigurationController {
         ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
         versions.changed(caller.workspace()); // analytics of configurations and customizations change
         Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, v1));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, view(caller, v1)));
     }
 
     @GetMapping("/{id}")
@@ -67,7 +70,7 @@ class ConfigurationController {
             @PathVariable String id) {
         Parameters.read(request);
         Configuration cfg = changes.configuration(caller.workspace(), id);
-        return Views.of(cfg, store.active(caller.workspace(), id).orElse(null));
+        return Views.of(cfg, store.active(caller.workspace(), id).map(v -> view(caller, v)).orElse(null));
     }
 
     @GetMapping("/{id}/versions")
@@ -76,7 +79,7 @@ class ConfigurationController {
             @PathVariable String id) {
         Parameters.read(request);
         changes.configuration(caller.workspace(), id);
-        return new Views.VersionList(id, store.versions(caller.workspace(), id).stream().map(Views::of).toList());
+        return new Views.VersionList(id, store.versions(caller.workspace(), id).stream().map(v -> view(caller, v)).toList());
     }
 
     @PostMapping("/{id}/versions")
@@ -86,7 +89,7 @@ class ConfigurationController {
         Parameters.read(request);
         ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
         versions.changed(caller.workspace());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(added));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, added));
     }
 
     @GetMapping("/{id}/versions/{version}")
@@ -95,7 +98,7 @@ class ConfigurationController {
             @PathVariable String id, @PathVariable int version) {
         Parameters.read(request);
         changes.configuration(caller.workspace(), id);
-        return Views.of(store.version(caller.workspace(), id, version)
+        return view(caller, store.version(caller.workspace(), id, version)
                 .orElseThrow(() -> ConfigurationChanges.missingVersion(id, version)));
     }
 
@@ -106,7 +109,7 @@ class ConfigurationController {
         Parameters.read(request);
         ConfigurationVersion active = changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller));
         versions.changed(caller.workspace());
-        return Views.of(active);
+        return view(caller, active);
     }
 
     @PostMapping("/{id}/rollback")
@@ -121,7 +124,7 @@ class ConfigurationController {
         ConfigurationVersion active = changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK,
                 actor(caller));
         versions.changed(caller.workspace());
-        return Views.of(active);
+        return view(caller, active);
     }
 
     @GetMapping("/{id}/events")
@@ -131,6 +134,10 @@ class ConfigurationController {
         Parameters.read(request);
         changes.configuration(caller.workspace(), id);
         return new Views.EventList(id, store.events(caller.workspace(), id).stream().map(Views::of).toList());
+    }
+
+    private Views.VersionView view(Caller caller, ConfigurationVersion v) {
+        return Views.of(v, compatibility.of(caller.workspace(), SdkVersion.parse(v.minSdkVersion()), null));
     }
 
     /** Who made a change, as alerts record who acknowledged: a dashboard user by email, a key by name. */

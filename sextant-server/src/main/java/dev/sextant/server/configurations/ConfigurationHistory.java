@@ -55,6 +55,7 @@ public final class ConfigurationHistory {
     }
 
     private ConfigurationChanges changesAt(Instant at) {
-        return new ConfigurationChanges(store.configurationsAt(Clock.fixed(at, ZoneOffset.UTC)), schema);
+        return new ConfigurationChanges(store.configurationsAt(Clock.fixed(at, ZoneOffset.UTC)), schema,
+                new SdkCompatibility(new SeenSdkVersions(Clock.fixed(at, ZoneOffset.UTC))));
     }
 }

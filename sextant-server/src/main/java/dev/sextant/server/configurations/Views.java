@@ -5,6 +5,7 @@ import dev.sextant.store.ConfigurationVersion;
 import dev.sextant.store.CustomizationEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,7 @@ final class Views {
 
     record VersionView(String configurationId, int version, String versionId, Integer parentVersion,
             String parentVersionId, boolean active, JsonNode content, String message, String createdBy,
-            Instant createdAt, String minSdkVersion, JsonNode validation) {}
+            Instant createdAt, String minSdkVersion, JsonNode validation, Map<String, Object> compatibility) {}
 
     record EventView(long sequence, String kind, String fromVersion, String toVersion, String parameter,
             JsonNode oldValue, JsonNode newValue, String impactLevel, JsonNode validation, String createdBy,
@@ -32,17 +33,20 @@ final class Views {
 
     record EventList(String configurationId, List<EventView> events) {}
 
-    static ConfigurationView of(Configuration c, ConfigurationVersion active) {
+    static ConfigurationView of(Configuration c, VersionView active) {
         return new ConfigurationView(c.id(), c.agentId(), c.name(), c.description(), c.activeVersion(),
-                c.activeVersionId(), c.latestVersion(), c.createdBy(), c.createdAt(), c.updatedAt(),
-                active == null ? null : of(active));
+                c.activeVersionId(), c.latestVersion(), c.createdBy(), c.createdAt(), c.updatedAt(), active);
     }
 
-    static VersionView of(ConfigurationVersion v) {
+    /**
+     * A version with {@code compatibility} as of now (against the SDK versions seen lately);
+     * {@code validation.compatibility} is what was known when it was written.
+     */
+    static VersionView of(ConfigurationVersion v, Map<String, Object> compatibility) {
         return new VersionView(v.configurationId(), v.number(), v.versionId(), v.parentVersion(),
                 v.parentVersion() == null ? null : ConfigurationVersion.versionId(v.configurationId(), v.parentVersion()),
                 v.active(), tree(v.content()), v.message(), v.createdBy(), v.createdAt(), v.minSdkVersion(),
-                tree(v.validation()));
+                tree(v.validation()), compatibility);
     }
 
     static EventView of(CustomizationEvent e) {

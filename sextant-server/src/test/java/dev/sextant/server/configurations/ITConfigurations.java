@@ -59,11 +59,11 @@ class ITConfigurations {
         assertThat(v2.get("active").asBoolean()).isFalse();
         JsonNode v3 = traffic.post(base + "/versions", key, """
                 {"content": {"workflow": {"steps": [{"id": "route", "type": "decision", "next": ["answer"]},
-                 {"id": "answer", "type": "llm"}]}}, "parent_version": 1, "activate": true, "sdk_version": "0.2.0"}""", 201);
+                 {"id": "answer", "type": "llm"}]}}, "parent_version": 1, "activate": true, "sdk_version": "0.0.9"}""", 201);
         assertThat(v3.get("version_id").asString()).isEqualTo("flow-v3");
         assertThat(v3.get("parent_version_id").asString()).isEqualTo("flow-v1");
         assertThat(v3.get("active").asBoolean()).isTrue();
-        assertThat(v3.get("min_sdk_version").asString()).isEqualTo("0.3.0");
+        assertThat(v3.get("min_sdk_version").asString()).isEqualTo("0.1.0");
         assertThat(v3.get("validation").get("compatibility").get("status").asString()).isEqualTo("incompatible");
 
         JsonNode versions = traffic.ok(base + "/versions", key).get("versions");
@@ -111,6 +111,39 @@ class ITConfigurations {
         Response bad = server.get(path + "?sdk_version=latest", key);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("\"parameter\":\"sdk_version\"");
+    }
+
+    @Test
+    void anOlderSdkSeenMakesAVersionIncompatible() {
+        String key = traffic.workspace("cfg-seen");
+        String other = traffic.workspace("cfg-seen-other");
+        traffic.create(key, "seen", "bot", ConfigurationTraffic.CONTENT);
+        traffic.create(other, "seen", "bot", ConfigurationTraffic.CONTENT);
+        String path = "/api/v1/configurations/seen";
+        assertThat(traffic.ok(path + "/versions/1", key).get("compatibility").get("status").asString()).isEqualTo("unknown");
+
+        Response hostile = server.send(SextantTestServer.authorized(server.request(path + "/active"), key)
+                .header("User-Agent", "sextant-java-sdk/0.0.1 (" + "x".repeat(500) + ")").GET().build());
+        assertThat(hostile.status()).isEqualTo(200);
+        assertThat(traffic.ok(path + "/versions/1", key).get("compatibility").get("status").asString())
+                .as("a value not exactly the SDK's form is ignored").isEqualTo("unknown");
+
+        Response old = server.send(SextantTestServer.authorized(server.request(path + "/active"), key)
+                .header("User-Agent", "sextant-java-sdk/0.0.1").GET().build());
+        assertThat(old.status()).isEqualTo(200);
+        JsonNode compat = traffic.ok(path + "/versions/1", key).get("compatibility");
+        assertThat(compat.get("status").asString()).as(compat.toString()).isEqualTo("incompatible");
+        assertThat(compat.get("older_sdk_versions").get(0).asString()).isEqualTo("0.0.1");
+        assertThat(compat.get("reason").asString()).contains("0.0.1").contains("older than 0.1.0");
+        assertThat(traffic.ok(path + "/active", key).get("compatibility").get("status").asString()).isEqualTo("incompatible");
+        assertThat(traffic.ok(path, key).get("active").get("compatibility").get("status").asString()).isEqualTo("incompatible");
+        JsonNode created = traffic.post(path + "/versions", key, "{\"content\": {}}", 201);
+        assertThat(created.get("validation").get("compatibility").get("status").asString()).isEqualTo("incompatible");
+        assertThat(traffic.ok(path + "/active?sdk_version=0.1.0", key).get("compatibility").get("status").asString())
+                .as("a named sdk_version is checked instead").isEqualTo("compatible");
+
+        assertThat(traffic.ok(path + "/versions/1", other).get("compatibility").get("status").asString())
+                .as("another workspace's agents are not this one's").isEqualTo("unknown");
     }
 
     private static Response conditional(String path, String key, String tags) {

@@ -3,6 +3,7 @@ package dev.sextant.server.configurations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,18 +23,20 @@ class SdkVersionTest {
     }
 
     @Test
-    void theMinimumFollowsTheFeaturesUsed() {
-        assertThat(SdkRequirements.minimum(JSON.readTree("{}")).toString()).isEqualTo("0.1.0");
-        assertThat(SdkRequirements.minimum(JSON.readTree("{\"integrations\": {}}")).toString()).isEqualTo("0.1.0");
-        assertThat(SdkRequirements.minimum(JSON.readTree("{\"integrations\": {\"crm\": {\"enabled\": true}}}")).toString())
-                .isEqualTo("0.2.0");
-        assertThat(SdkRequirements.minimum(JSON.readTree("{\"workflow\": {\"steps\": []}, \"integrations\": {\"a\": {}}}"))
-                .toString()).isEqualTo("0.3.0");
-        assertThat(SdkRequirements.compatibility(SdkRequirements.WORKFLOW, null).get("status")).isEqualTo("unknown");
-        assertThat(SdkRequirements.compatibility(SdkRequirements.WORKFLOW, SdkVersion.parse("0.2.9")).get("status"))
-                .isEqualTo("incompatible");
-        assertThat(SdkRequirements.compatibility(SdkRequirements.WORKFLOW, SdkVersion.parse("0.3.0")).get("status"))
-                .isEqualTo("compatible");
+    void everySectionNeedsOnlyTheFirstSdkToday() {
+        for (String content : new String[] {"{}", "{\"integrations\": {\"crm\": {\"enabled\": true}}}",
+                "{\"workflow\": {\"steps\": []}, \"integrations\": {\"a\": {}}}", "{\"prompt_templates\": {}}"}) {
+            assertThat(SdkRequirements.minimum(JSON.readTree(content)).toString()).as(content).isEqualTo("0.1.0");
+        }
+    }
+
+    @Test
+    void theMinimumIsTheHighestRequirementOfTheSectionsUsed() {
+        Map<String, SdkVersion> table = Map.of("integrations", new SdkVersion(0, 2, 0), "workflow", new SdkVersion(0, 3, 0));
+        assertThat(SdkRequirements.minimum(JSON.readTree("{\"behaviour\": {}}"), table).toString()).isEqualTo("0.1.0");
+        assertThat(SdkRequirements.minimum(JSON.readTree("{\"integrations\": {}}"), table).toString()).isEqualTo("0.2.0");
+        assertThat(SdkRequirements.minimum(JSON.readTree("{\"workflow\": {}, \"integrations\": {}}"), table).toString())
+                .isEqualTo("0.3.0");
     }
 
     @Test
