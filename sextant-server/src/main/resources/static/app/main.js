@@ -1,6 +1,6 @@
 // The dashboard shell: login, the page frame (navigation, workspace, time range, freshness),
 // client-side routing between the pages in ./pages/, and the live connection.
-import { api, ApiError } from './api.js';
+import { api, ApiError, setUnauthenticatedHandler } from './api.js';
 import { h, fill, fmt, failure, loading, field } from './ui.js';
 import { disposeAll } from './charts.js';
 
@@ -112,6 +112,9 @@ function frame(root) {
   rangeSelect.addEventListener('change', () => setQuery({ range: rangeSelect.value === DEFAULT_RANGE ? null : rangeSelect.value }));
   const refresh = h('button', { class: 'btn small', id: 'refresh', title: 'Reload this page\'s data (r)', onclick: () => route() }, '↻ Refresh');
   const logout = h('button', { class: 'btn small', id: 'logout', onclick: async () => {
+    // from here on a block's request answered 401 must not send the browser to /login?next=…
+    // before the logout's own navigation: the user asked to leave, not to come back
+    setUnauthenticatedHandler(() => {});
     try { await api('/auth/logout', { method: 'POST' }); } finally { location.assign('/login'); }
   } }, 'Log out');
   const nav = h('nav', { class: 'side', 'aria-label': 'Sections' },
