@@ -76,7 +76,8 @@ public final class BudgetClient {
                 }
             }
         } catch (JacksonException e) {
-            return failed("the budget check's answer is not readable JSON: " + ApiExchange.shorten(e.getOriginalMessage()));
+            return failed("the budget check's answer is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         return decision == null ? failed("the budget check's answer has no decision")
                 : new Answer(decision, remaining, budgets, null);

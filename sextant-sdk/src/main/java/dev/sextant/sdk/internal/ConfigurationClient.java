@@ -65,7 +65,8 @@ public final class ConfigurationClient {
                 }
             }
         } catch (JacksonException e) {
-            return new Listing(List.of(), "the configuration list is not readable JSON: " + ApiExchange.shorten(e.getOriginalMessage()));
+            return new Listing(List.of(), "the configuration list is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         return new Listing(List.copyOf(ids), null);
     }
@@ -106,7 +107,8 @@ public final class ConfigurationClient {
                 }
             }
         } catch (JacksonException e) {
-            return failed("the active configuration is not readable JSON: " + ApiExchange.shorten(e.getOriginalMessage()));
+            return failed("the active configuration is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         if (versionId == null || content == null) {
             return failed("the active configuration has no version_id or content");
