@@ -1,14 +1,7 @@
 package dev.sextant.sdk.internal;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -23,11 +16,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class BudgetClient {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_REASON = 300;
 
     private final URI checkUri;
-    private final ExportSettings settings;
-    private final HttpClient http;
+    private final ApiExchange api;
 
     /** The server's fields, read as they came; {@code error} set when there is no usable answer. */
     public record Answer(String decision, BigDecimal remainingUsd, List<Applied> budgets, String error) {}
@@ -36,9 +27,8 @@ public final class BudgetClient {
             BigDecimal spentUsd, BigDecimal remainingUsd) {}
 
     public BudgetClient(ExportSettings settings) {
-        this.settings = settings;
-        this.checkUri = settings.ingestUri().resolve("budgets/check");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.api = new ApiExchange(settings);
+        this.checkUri = api.resolve("budgets/check");
     }
 
     public Answer check(String agentId, String model, BigDecimal estimatedCost) {
@@ -47,30 +37,17 @@ public final class BudgetClient {
         parameter(query, "model", model);
         parameter(query, "estimated_cost_usd", estimatedCost == null ? null : estimatedCost.toPlainString());
         URI uri = URI.create(checkUri + (query.length() == 0 ? "" : "?" + query));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT)
-                .GET().build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                return failed("HTTP " + response.statusCode() + " from " + checkUri + ": "
-                        + shorten(new String(response.body(), StandardCharsets.UTF_8)));
-            }
-            return read(response.body());
-        } catch (HttpTimeoutException e) {
-            return failed("no answer from " + checkUri + " within " + settings.requestTimeout());
-        } catch (IOException e) {
-            return failed("cannot reach " + checkUri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed("interrupted while asking " + checkUri);
+        ApiExchange.Result answer = api.get(uri, checkUri, null);
+        if (answer.error() != null) {
+            return failed(answer.error());
         }
+        return answer.status() != 200 ? failed(answer.statusError()) : read(answer.body());
     }
 
     private static void parameter(StringBuilder query, String name, String value) {
         if (value != null) {
             query.append(query.length() == 0 ? "" : "&").append(name).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    .append(ApiExchange.encode(value));
         }
     }
 
@@ -99,7 +76,8 @@ public final class BudgetClient {
                 }
             }
         } catch (JacksonException e) {
-            return failed("the budget check's answer is not readable JSON: " + shorten(e.getOriginalMessage()));
+            return failed("the budget check's answer is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         return decision == null ? failed("the budget check's answer has no decision")
                 : new Answer(decision, remaining, budgets, null);
@@ -140,9 +118,5 @@ public final class BudgetClient {
 
     private static Answer failed(String error) {
         return new Answer(null, null, List.of(), error);
-    }
-
-    private static String shorten(String text) {
-        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
     }
 }

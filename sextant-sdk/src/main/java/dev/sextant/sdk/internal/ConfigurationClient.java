@@ -1,13 +1,6 @@
 package dev.sextant.sdk.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,46 +19,29 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ConfigurationClient {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_REASON = 300;
 
     private final URI base;
-    private final ExportSettings settings;
-    private final HttpClient http;
+    private final ApiExchange api;
 
     /** {@code notModified}: the known version is still active; else the version read, or an error. */
     public record Answer(boolean notModified, String versionId, Integer version, Map<String, Object> content,
             String etag, String error) {}
 
     public ConfigurationClient(ExportSettings settings) {
-        this.settings = settings;
-        this.base = settings.ingestUri().resolve("configurations/");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.api = new ApiExchange(settings);
+        this.base = api.resolve("configurations/");
     }
 
     /** The ids of the agent's configurations, oldest first; {@code error} set when there is no usable answer. */
     public record Listing(List<String> ids, String error) {}
 
     public Listing idsOf(String agentId) {
-        URI uri = URI.create(base.toString().replaceAll("/$", "") + "?agent_id="
-                + URLEncoder.encode(agentId, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT)
-                .GET().build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                return new Listing(List.of(), "HTTP " + response.statusCode() + " from " + uri + ": "
-                        + shorten(new String(response.body(), StandardCharsets.UTF_8)));
-            }
-            return ids(response.body());
-        } catch (HttpTimeoutException e) {
-            return new Listing(List.of(), "no answer from " + uri + " within " + settings.requestTimeout());
-        } catch (IOException e) {
-            return new Listing(List.of(), "cannot reach " + uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Listing(List.of(), "interrupted while asking " + uri);
+        URI uri = URI.create(base.toString().replaceAll("/$", "") + "?agent_id=" + ApiExchange.encode(agentId));
+        ApiExchange.Result answer = api.get(uri, null);
+        if (answer.error() != null) {
+            return new Listing(List.of(), answer.error());
         }
+        return answer.status() != 200 ? new Listing(List.of(), answer.statusError()) : ids(answer.body());
     }
 
     /** Reads {@code configurations[].id}; other fields are skipped. */
@@ -89,37 +65,23 @@ public final class ConfigurationClient {
                 }
             }
         } catch (JacksonException e) {
-            return new Listing(List.of(), "the configuration list is not readable JSON: " + shorten(e.getOriginalMessage()));
+            return new Listing(List.of(), "the configuration list is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         return new Listing(List.copyOf(ids), null);
     }
 
     public Answer active(String configurationId, String etag) {
-        URI uri = base.resolve(URLEncoder.encode(configurationId, StandardCharsets.UTF_8) + "/active"
-                + (SdkInfo.versionParses() ? "?sdk_version=" + URLEncoder.encode(SdkInfo.VERSION, StandardCharsets.UTF_8) : ""));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT);
-        if (etag != null) {
-            request.header("If-None-Match", etag);
+        URI uri = base.resolve(ApiExchange.encode(configurationId) + "/active"
+                + (SdkInfo.versionParses() ? "?sdk_version=" + ApiExchange.encode(SdkInfo.VERSION) : ""));
+        ApiExchange.Result answer = api.get(uri, etag);
+        if (answer.error() != null) {
+            return failed(answer.error());
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 304) {
-                return new Answer(true, null, null, null, etag, null);
-            }
-            if (response.statusCode() != 200) {
-                return failed("HTTP " + response.statusCode() + " from " + uri + ": "
-                        + shorten(new String(response.body(), StandardCharsets.UTF_8)));
-            }
-            return read(response.body(), response.headers().firstValue("ETag").orElse(null));
-        } catch (HttpTimeoutException e) {
-            return failed("no answer from " + uri + " within " + settings.requestTimeout());
-        } catch (IOException e) {
-            return failed("cannot reach " + uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed("interrupted while asking " + uri);
+        if (answer.status() == 304) {
+            return new Answer(true, null, null, null, etag, null);
         }
+        return answer.status() != 200 ? failed(answer.statusError()) : read(answer.body(), answer.etag());
     }
 
     /** Reads {@code version_id}, {@code version} and {@code content}; other fields are skipped. */
@@ -145,7 +107,8 @@ public final class ConfigurationClient {
                 }
             }
         } catch (JacksonException e) {
-            return failed("the active configuration is not readable JSON: " + shorten(e.getOriginalMessage()));
+            return failed("the active configuration is not readable JSON: "
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         if (versionId == null || content == null) {
             return failed("the active configuration has no version_id or content");
@@ -184,9 +147,5 @@ public final class ConfigurationClient {
 
     private static Answer failed(String error) {
         return new Answer(false, null, null, null, null, error);
-    }
-
-    private static String shorten(String text) {
-        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
     }
 }

@@ -1,13 +1,6 @@
 package dev.sextant.sdk.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -23,46 +16,27 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ExperimentClient {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_REASON = 300;
 
     private final URI experimentsUri;
-    private final ExportSettings settings;
-    private final HttpClient http;
+    private final ApiExchange api;
 
     /** A fresh definition and its ETag; {@code notModified} when the ETag still holds; or an error. */
     public record Fetch(ExperimentDefinition definition, String etag, boolean notModified, String error) {}
 
     public ExperimentClient(ExportSettings settings) {
-        this.settings = settings;
-        this.experimentsUri = settings.ingestUri().resolve("experiments/");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.api = new ApiExchange(settings);
+        this.experimentsUri = api.resolve("experiments/");
     }
 
     public Fetch fetch(String experimentId, String etag) {
-        URI uri = experimentsUri.resolve(URLEncoder.encode(experimentId, StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT).GET();
-        if (etag != null) {
-            request.header("If-None-Match", etag);
+        ApiExchange.Result answer = api.get(experimentsUri.resolve(ApiExchange.segment(experimentId)), etag);
+        if (answer.error() != null) {
+            return failed(answer.error());
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 304 && etag != null) {
-                return new Fetch(null, etag, true, null);
-            }
-            if (response.statusCode() != 200) {
-                return failed("HTTP " + response.statusCode() + " from " + uri + ": "
-                        + shorten(new String(response.body(), StandardCharsets.UTF_8)));
-            }
-            return read(response.body(), response.headers().firstValue("ETag").orElse(null));
-        } catch (HttpTimeoutException e) {
-            return failed("no answer from " + uri + " within " + settings.requestTimeout());
-        } catch (IOException e) {
-            return failed("cannot reach " + uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed("interrupted while asking " + uri);
+        if (answer.status() == 304 && etag != null) {
+            return new Fetch(null, etag, true, null);
         }
+        return answer.status() != 200 ? failed(answer.statusError()) : read(answer.body(), answer.etag());
     }
 
     /** Reads {@code id}, {@code status}, {@code winner} and {@code variants[]}; other fields are skipped. */
@@ -93,7 +67,7 @@ public final class ExperimentClient {
                 }
             }
         } catch (JacksonException e) {
-            return failed("the experiment answer is not readable JSON: " + shorten(e.getOriginalMessage()));
+            return failed("the experiment answer is not readable JSON: " + ApiExchange.shorten(e.getOriginalMessage()));
         }
         if (id == null || status == null || variants.isEmpty()
                 || variants.stream().anyMatch(v -> v.id() == null || v.allocation() < 0)) {
@@ -127,9 +101,5 @@ public final class ExperimentClient {
 
     private static Fetch failed(String error) {
         return new Fetch(null, null, false, error);
-    }
-
-    private static String shorten(String text) {
-        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
     }
 }

@@ -16,7 +16,6 @@ import tools.jackson.core.json.JsonFactory;
 /** POSTs one batch body to {@code /api/v1/ingest} and classifies the answer. */
 final class IngestClient {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_REASON = 300;
 
     private final ExportSettings settings;
     private final HttpClient http;
@@ -46,10 +45,12 @@ final class IngestClient {
             case 200, 207:
                 return delivered(response.body(), items);
             case 429, 502, 503, 504:
-                return new Outcome.Retryable("HTTP " + status + " " + shorten(text), Backoff.parseRetryAfter(
-                        response.headers().firstValue("Retry-After").orElse(null), ZonedDateTime.now()));
+                return new Outcome.Retryable("HTTP " + status + " " + ApiExchange.shorten(text),
+                        Backoff.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null),
+                                ZonedDateTime.now()));
             default:
-                return new Outcome.Refused(status, "HTTP " + status + " from " + settings.ingestUri() + ": " + shorten(text));
+                return new Outcome.Refused(status,
+                        "HTTP " + status + " from " + settings.ingestUri() + ": " + ApiExchange.shorten(text));
         }
     }
 
@@ -88,9 +89,5 @@ final class IngestClient {
             return new Outcome.Delivered(items, 0, null);
         }
         return new Outcome.Delivered(accepted, rejected, first);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
     }
 }

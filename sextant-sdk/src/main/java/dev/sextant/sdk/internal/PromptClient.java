@@ -1,14 +1,7 @@
 package dev.sextant.sdk.internal;
 
-import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +21,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class PromptClient {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_REASON = 300;
 
     private final URI base;
-    private final ExportSettings settings;
-    private final HttpClient http;
+    private final ApiExchange api;
 
     /** The production version of a template; {@code notModified} when the ETag still holds. */
     public record Fetched(String templateId, Integer version, String text, List<String> variables, String etag,
@@ -41,28 +32,22 @@ public final class PromptClient {
     public record Rendered(String templateId, Integer version, String text, String error) {}
 
     public PromptClient(ExportSettings settings) {
-        this.settings = settings;
-        this.base = settings.ingestUri().resolve("prompt-templates/");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.api = new ApiExchange(settings);
+        this.base = api.resolve("prompt-templates/");
     }
 
     public Fetched fetch(String templateId, String etag) {
-        URI uri = uri(templateId, "");
-        HttpRequest.Builder request = request(uri).GET();
-        if (etag != null) {
-            request.header("If-None-Match", etag);
+        ApiExchange.Result answer = api.get(uri(templateId, ""), etag);
+        if (answer.error() != null) {
+            return new Fetched(templateId, null, null, List.of(), null, false, answer.error());
         }
-        Exchange answer = send(request.build(), uri);
-        if (answer.error != null) {
-            return new Fetched(templateId, null, null, List.of(), null, false, answer.error);
-        }
-        if (answer.status == 304) {
+        if (answer.status() == 304) {
             return new Fetched(templateId, null, null, List.of(), etag, true, null);
         }
-        if (answer.status != 200) {
-            return new Fetched(templateId, null, null, List.of(), null, false, status(answer, uri));
+        if (answer.status() != 200) {
+            return new Fetched(templateId, null, null, List.of(), null, false, answer.statusError());
         }
-        return readTemplate(templateId, answer.body, answer.etag);
+        return readTemplate(templateId, answer.body(), answer.etag());
     }
 
     public Rendered render(String templateId, Integer version, Map<String, ?> variables) {
@@ -78,17 +63,16 @@ public final class PromptClient {
             Json.any(json, variables == null ? Map.of() : variables);
             json.writeEndObject();
         }
-        Exchange answer = send(request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), uri);
-        if (answer.error != null) {
-            return new Rendered(templateId, version, null, answer.error);
+        ApiExchange.Result answer = api.post(uri, body.toString());
+        if (answer.error() != null) {
+            return new Rendered(templateId, version, null, answer.error());
         }
-        if (answer.status != 200) {
-            return new Rendered(templateId, version, null, status(answer, uri));
+        if (answer.status() != 200) {
+            return new Rendered(templateId, version, null, answer.statusError());
         }
         String text = null;
         Integer rendered = null;
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), answer.body)) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), answer.body())) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
@@ -104,7 +88,7 @@ public final class PromptClient {
             }
         } catch (JacksonException e) {
             return new Rendered(templateId, version, null, "the render answer is not readable JSON: "
-                    + shorten(e.getOriginalMessage()));
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         return text == null ? new Rendered(templateId, version, null, "the render answer has no text")
                 : new Rendered(templateId, rendered, text, null);
@@ -151,7 +135,7 @@ public final class PromptClient {
             }
         } catch (JacksonException e) {
             return new Fetched(templateId, null, null, List.of(), null, false, "the template answer is not readable JSON: "
-                    + shorten(e.getOriginalMessage()));
+                    + ApiExchange.shorten(e.getOriginalMessage()));
         }
         if (version == null || text == null) {
             return new Fetched(templateId, null, null, List.of(), null, false, "the template answer has no production version");
@@ -160,36 +144,6 @@ public final class PromptClient {
     }
 
     private URI uri(String templateId, String suffix) {
-        return URI.create(base + URLEncoder.encode(templateId, StandardCharsets.UTF_8).replace("+", "%20") + suffix);
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.apiKey()).header("User-Agent", SdkInfo.USER_AGENT);
-    }
-
-    private record Exchange(int status, byte[] body, String etag, String error) {}
-
-    private Exchange send(HttpRequest request, URI uri) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Exchange(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null),
-                    null);
-        } catch (HttpTimeoutException e) {
-            return new Exchange(0, null, null, "no answer from " + uri + " within " + settings.requestTimeout());
-        } catch (IOException e) {
-            return new Exchange(0, null, null, "cannot reach " + uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Exchange(0, null, null, "interrupted while asking " + uri);
-        }
-    }
-
-    private static String status(Exchange answer, URI uri) {
-        return "HTTP " + answer.status + " from " + uri + ": " + shorten(new String(answer.body, StandardCharsets.UTF_8));
-    }
-
-    private static String shorten(String text) {
-        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
+        return URI.create(base + ApiExchange.segment(templateId) + suffix);
     }
 }
