@@ -61,7 +61,9 @@ class ITLogin {
     @Test
     void every_page_path_needs_a_session(Page page) {
         for (String path : new String[] {"/", "/overview", "/interactions", "/interactions/t-1", "/topology", "/agents",
-            "/agents/support-bot", "/costs", "/feedback", "/alerts", "/sessions", "/sessions/s-1", "/settings", "/settings/keys"}) {
+            "/agents/support-bot", "/costs", "/feedback", "/alerts", "/sessions", "/sessions/s-1", "/settings", "/settings/keys",
+            "/configurations", "/configurations/c-1", "/prompts", "/prompts/p-1", "/experiments", "/experiments/e-1",
+            "/personalization"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");
