@@ -9,7 +9,9 @@ import java.util.List;
  * {@link MetricPoint#VALIDATION_LOSS}, {@link MetricPoint#GRADIENT_NORM}; other names ignored).
  * Points are put in step order first (logging order does not matter; equal steps keep their
  * order). The evaluations are the validation points; the training loss of an evaluation is the
- * last training loss logged at or before its step (NaN if none). Convergence and loss noise are
+ * mean of the finite training losses logged since the previous evaluation, up to and including
+ * its step (step noise averages out, as in an epoch's reported training loss); if none were
+ * logged in between, the previous evaluation's value carries over (NaN before any). Convergence and loss noise are
  * measured on the whole training-loss series, gradient spikes on the gradient norms.
  */
 public final class RunQuality {
@@ -31,12 +33,21 @@ public final class RunQuality {
         double[] epochs = val.stream().mapToDouble(MetricPoint::epoch).toArray();
         double[] trainAtEval = new double[val.size()];
         int t = 0;
-        double lastTrain = Double.NaN;
+        double carried = Double.NaN;
         for (int i = 0; i < val.size(); i++) {
+            double sum = 0;
+            int count = 0;
             while (t < train.size() && train.get(t).step() <= val.get(i).step()) {
-                lastTrain = train.get(t++).value();
+                double v = train.get(t++).value();
+                if (Double.isFinite(v)) {
+                    sum += v;
+                    count++;
+                }
             }
-            trainAtEval[i] = lastTrain;
+            if (count > 0) {
+                carried = sum / count;
+            }
+            trainAtEval[i] = carried;
         }
         OverfittingResult overfitting = Overfitting.detect(trainAtEval, valLoss, s.overfittingWindow());
         EarlyStoppingResult stopping = EarlyStopping.evaluate(valLoss, s.patience(), s.minDelta());

@@ -48,8 +48,8 @@ class RunQualityTest {
         assertThat(r.summary().finalTrainingLoss()).isCloseTo(1 / 11.0, within(1e-12));
         assertThat(r.summary().finalValidationLoss()).isEqualTo(0.85);
         assertThat(r.overfitting().onsetIndex()).isEqualTo(3);
-        // final gap: 0.85 - 1/11
-        assertThat(r.overfitting().finalGap()).isCloseTo(0.85 - 1 / 11.0, within(1e-12));
+        // final gap: 0.85 minus the mean training loss since step 90 (steps 95 and 100)
+        assertThat(r.overfitting().finalGap()).isCloseTo(0.85 - (1 / 10.5 + 1 / 11.0) / 2, within(1e-12));
         // best 0.55 at index 3; 0.6, 0.65, 0.7 do not beat it: stop at index 6 of 9
         assertThat(r.earlyStopping().stopIndex()).isEqualTo(6);
         assertThat(r.earlyStopping().evaluationsAfterStop()).isEqualTo(3);
@@ -114,5 +114,23 @@ class RunQualityTest {
 
         assertThat(r.overfitting().finalGap()).isCloseTo(0.1, within(1e-12));
         assertThat(r.summary().bestValidationLoss()).isEqualTo(1.1);
+    }
+
+    /**
+     * The training loss of an evaluation is the mean of the finite ones since the previous
+     * evaluation: (1.0 + 0.6) / 2 = 0.8 at step 3 (the NaN is left out), gap 1.0 - 0.8 = 0.2;
+     * nothing logged before step 4, so 0.8 carries over: gap 0.9 - 0.8 = 0.1.
+     */
+    @Test
+    void trainingLossIsAveragedBetweenEvaluations() {
+        List<MetricPoint> points = List.of(train(1, 1.0), train(2, 0.6), train(3, Double.NaN), val(3, 1.0));
+
+        assertThat(RunQuality.analyze(points, Double.NaN).overfitting().finalGap()).isCloseTo(0.2, within(1e-12));
+
+        List<MetricPoint> more = new ArrayList<>(points);
+        more.add(val(4, 0.9));
+        RunQualityReport r = RunQuality.analyze(more, Double.NaN);
+        assertThat(r.overfitting().finalGap()).isCloseTo(0.1, within(1e-12));
+        assertThat(r.overfitting().gapAtBest()).isCloseTo(0.1, within(1e-12));
     }
 }
