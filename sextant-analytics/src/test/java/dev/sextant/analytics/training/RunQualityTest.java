@@ -133,4 +133,23 @@ class RunQualityTest {
         assertThat(r.overfitting().finalGap()).isCloseTo(0.1, within(1e-12));
         assertThat(r.overfitting().gapAtBest()).isCloseTo(0.1, within(1e-12));
     }
+
+    /**
+     * A flat, finite loss; gradient norms five of 1.0, four of 1.2 and a 50 at step 6 (index 5):
+     * median (1.0 + 1.2) / 2 = 1.1, every other deviation 0.1 so MAD 0.1, and the 50 has robust z
+     * 48.9 / 0.14826 = 329.8, a spike: the run is unstable.
+     */
+    @Test
+    void aGradientSpikeMakesTheRunUnstable() {
+        List<MetricPoint> points = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            points.add(train(i, 0.5));
+            points.add(new MetricPoint(i, i / 10.0, MetricPoint.GRADIENT_NORM, i == 6 ? 50 : (i % 2 == 0 ? 1.2 : 1.0)));
+        }
+
+        RunQualityReport r = RunQuality.analyze(points, 1);
+
+        assertThat(r.stability().gradientSpikes()).containsExactly(5);
+        assertThat(r.summary().status()).isEqualTo(RunQualityStatus.UNSTABLE);
+    }
 }
