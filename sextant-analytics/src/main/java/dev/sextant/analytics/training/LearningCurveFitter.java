@@ -1,0 +1,215 @@
+package dev.sextant.analytics.training;
+
+import dev.sextant.analytics.training.LearningCurve.Status;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.fitting.WeightedObservedPoint;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Fits both {@link LearningCurveModel} families to a loss series by Levenberg-Marquardt least
+ * squares and keeps the one with the smaller residual sum of squares (both have three parameters,
+ * so this is also the smaller AIC). Start values: for a few asymptote guesses {@code a0} below the
+ * smallest value (above the largest for a rising series) by 1%, 10%, 50% and 200% of the range,
+ * {@code ln |y - a0|} is regressed on {@code ln x} (power law) or {@code x} (exponential) for
+ * {@code b} and {@code c}; the best converged start wins.
+ *
+ * <p>Interval: residual bootstrap with a fixed seed. The centred residuals of the chosen fit,
+ * inflated by {@code sqrt(n / (n - 3))}, are resampled with replacement onto the fitted values,
+ * the same model is refitted from the fitted parameters, and the {@code (1 -/+ level) / 2}
+ * percentiles of the {@link #BOOTSTRAP_SAMPLES} refitted values at the target step bound the
+ * prediction. This is an interval for the curve's value (the expected loss at that step), not for
+ * one noisy measurement of it, and it assumes the chosen family is right.
+ *
+ * <p>Refusals: fewer than {@link #MIN_POINTS} finite points (three parameters need three degrees
+ * of freedom beyond them); all finite values equal (flat: the value itself is predicted);
+ * non-finite values are dropped and counted, never fitted.
+ */
+public final class LearningCurveFitter {
+    public static final int MIN_POINTS = 6;
+    public static final int BOOTSTRAP_SAMPLES = 200;
+    public static final double DEFAULT_LEVEL = 0.95;
+    public static final long SEED = 0x5EC7A27L;
+    private static final double[] ASYMPTOTE_OFFSETS = {0.01, 0.1, 0.5, 2.0};
+
+    private LearningCurveFitter() {
+    }
+
+    public static LearningCurve fit(List<LearningCurvePoint> points, long targetStep) {
+        return fit(points, targetStep, DEFAULT_LEVEL);
+    }
+
+    public static LearningCurve fit(List<LearningCurvePoint> points, long targetStep, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be between 0 and 1, was " + level);
+        }
+        if (targetStep < 1) {
+            throw new IllegalArgumentException("target step must be at least 1, was " + targetStep);
+        }
+        List<LearningCurvePoint> finite = new ArrayList<>();
+        for (LearningCurvePoint p : points) {
+            if (p.step() < 0) {
+                throw new IllegalArgumentException("step must not be negative, was " + p.step());
+            }
+            if (Double.isFinite(p.value())) {
+                finite.add(p);
+            }
+        }
+        int n = finite.size();
+        int dropped = points.size() - n;
+        if (n < MIN_POINTS) {
+            return LearningCurve.refused(Status.INSUFFICIENT_DATA, "insufficient data: " + n
+                    + " finite point(s), at least " + MIN_POINTS + " are needed to fit a three-parameter curve"
+                    + (dropped > 0 ? " (" + dropped + " NaN/infinite dropped)" : ""), n, dropped, targetStep, level);
+        }
+        double min = finite.stream().mapToDouble(LearningCurvePoint::value).min().orElseThrow();
+        double max = finite.stream().mapToDouble(LearningCurvePoint::value).max().orElseThrow();
+        if (max - min <= 1e-12 * Math.max(1, Math.abs(max))) {
+            return new LearningCurve(Status.FLAT, "flat: all " + n + " finite values equal " + max, null, null, null,
+                    null, 0.0, null, n, dropped, targetStep, level, max, max, max);
+        }
+        double scale = Math.max(targetStep, finite.stream().mapToLong(LearningCurvePoint::step).max().orElseThrow())
+                + 1.0;
+        Fit best = null;
+        Fit rival = null;
+        for (LearningCurveModel model : LearningCurveModel.values()) {
+            Fit f = bestStart(model, finite, scale, min, max);
+            if (f == null) {
+                continue;
+            }
+            if (best == null || f.rss < best.rss) {
+                rival = best;
+                best = f;
+            } else {
+                rival = f;
+            }
+        }
+        if (best == null) {
+            return LearningCurve.refused(Status.FIT_FAILED, "neither a power law nor an exponential curve converged",
+                    n, dropped, targetStep, level);
+        }
+        double targetX = best.model.x(targetStep, scale);
+        double predicted = best.model.value(targetX, best.params);
+        double[] interval = bootstrap(best, finite, scale, targetX, level);
+        double[] raw = best.model.toRaw(best.params, scale);
+        return new LearningCurve(Status.FITTED, null, best.model, raw[0], raw[1], raw[2], Math.sqrt(best.rss / n),
+                rival == null ? null : Math.sqrt(rival.rss / n), n, dropped, targetStep, level, predicted,
+                Math.min(interval[0], predicted), Math.max(interval[1], predicted));
+    }
+
+    private record Fit(LearningCurveModel model, double[] params, double rss) {
+    }
+
+    private static Fit bestStart(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double min,
+            double max) {
+        boolean rising = meanOfThird(pts, true) < meanOfThird(pts, false);
+        double range = max - min;
+        Fit best = null;
+        for (double k : ASYMPTOTE_OFFSETS) {
+            double a0 = rising ? max + k * range : min - k * range;
+            Fit f = fitFrom(model, pts, scale, start(model, pts, scale, a0, rising));
+            if (f != null && (best == null || f.rss < best.rss)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static double meanOfThird(List<LearningCurvePoint> pts, boolean first) {
+        int k = Math.max(1, pts.size() / 3);
+        List<LearningCurvePoint> sorted = new ArrayList<>(pts);
+        sorted.sort((p, q) -> Long.compare(p.step(), q.step()));
+        List<LearningCurvePoint> part = first ? sorted.subList(0, k) : sorted.subList(sorted.size() - k, sorted.size());
+        return part.stream().mapToDouble(LearningCurvePoint::value).average().orElseThrow();
+    }
+
+    private static double[] start(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double a0,
+            boolean rising) {
+        SimpleRegression r = new SimpleRegression();
+        for (LearningCurvePoint p : pts) {
+            double x = model.x(p.step(), scale);
+            double gap = rising ? a0 - p.value() : p.value() - a0;
+            r.addData(model == LearningCurveModel.POWER_LAW ? Math.log(x) : x, Math.log(gap));
+        }
+        double c = -r.getSlope();
+        if (!(c > 0) || !Double.isFinite(c)) {
+            c = 1;
+        }
+        double b = Math.exp(r.getIntercept());
+        if (!Double.isFinite(b)) {
+            b = 1;
+        }
+        double theta = Math.max(LearningCurveModelFitter.MIN_THETA, Math.min(LearningCurveModelFitter.MAX_THETA,
+                Math.log(c)));
+        return new double[] {a0, rising ? -b : b, theta};
+    }
+
+    private static Fit fitFrom(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double[] start) {
+        List<WeightedObservedPoint> obs = new ArrayList<>(pts.size());
+        for (LearningCurvePoint p : pts) {
+            obs.add(new WeightedObservedPoint(1, model.x(p.step(), scale), p.value()));
+        }
+        return fitObserved(model, obs, start);
+    }
+
+    private static Fit fitObserved(LearningCurveModel model, List<WeightedObservedPoint> obs, double[] start) {
+        double[] params;
+        try {
+            params = new LearningCurveModelFitter(model, start).fit(obs);
+        } catch (MathIllegalStateException | IllegalArgumentException e) {
+            return null;
+        }
+        double rss = 0;
+        for (WeightedObservedPoint o : obs) {
+            double e = o.getY() - model.value(o.getX(), params);
+            rss += e * e;
+        }
+        return Double.isFinite(rss) && Arrays.stream(params).allMatch(Double::isFinite)
+                ? new Fit(model, params, rss) : null;
+    }
+
+    private static double[] bootstrap(Fit fit, List<LearningCurvePoint> pts, double scale, double targetX,
+            double level) {
+        int n = pts.size();
+        double[] xs = new double[n];
+        double[] fitted = new double[n];
+        double[] residuals = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            xs[i] = fit.model.x(pts.get(i).step(), scale);
+            fitted[i] = fit.model.value(xs[i], fit.params);
+            residuals[i] = pts.get(i).value() - fitted[i];
+            mean += residuals[i] / n;
+        }
+        double inflate = Math.sqrt((double) n / (n - 3));
+        for (int i = 0; i < n; i++) {
+            residuals[i] = (residuals[i] - mean) * inflate;
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] predictions = new double[BOOTSTRAP_SAMPLES];
+        int ok = 0;
+        for (int b = 0; b < BOOTSTRAP_SAMPLES; b++) {
+            List<WeightedObservedPoint> obs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                obs.add(new WeightedObservedPoint(1, xs[i], fitted[i] + residuals[random.nextInt(n)]));
+            }
+            Fit refit = fitObserved(fit.model, obs, fit.params);
+            if (refit != null) {
+                predictions[ok++] = fit.model.value(targetX, refit.params);
+            }
+        }
+        double predicted = fit.model.value(targetX, fit.params);
+        if (ok == 0) {
+            return new double[] {predicted, predicted};
+        }
+        double[] sample = Arrays.copyOf(predictions, ok);
+        Percentile p = new Percentile().withEstimationType(EstimationType.R_7);
+        double tail = (1 - level) / 2 * 100;
+        return new double[] {p.evaluate(sample, tail), p.evaluate(sample, 100 - tail)};
+    }
+}
