@@ -26,12 +26,19 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * prediction. This is an interval for the curve's value (the expected loss at that step), not for
  * one noisy measurement of it, and it assumes the chosen family is right.
  *
+ * <p>Values are fitted as {@code (y - min) / range}, so the fit does not depend on the loss's
+ * units; parameters, RMSE and the prediction are reported back in the loss's own units. Beyond
+ * {@link #MAX_POINTS} points the series is thinned to that many points at evenly spaced ranks
+ * before fitting and bootstrapping, which bounds the cost (group means would bias the steep start
+ * of a curve); the interval then reflects only the points kept, so it is wider, not narrower.
+ *
  * <p>Refusals: fewer than {@link #MIN_POINTS} finite points (three parameters need three degrees
  * of freedom beyond them); all finite values equal (flat: the value itself is predicted);
  * non-finite values are dropped and counted, never fitted.
  */
 public final class LearningCurveFitter {
     public static final int MIN_POINTS = 6;
+    public static final int MAX_POINTS = 500;
     public static final int BOOTSTRAP_SAMPLES = 200;
     public static final double DEFAULT_LEVEL = 0.95;
     public static final long SEED = 0x5EC7A27L;
@@ -69,16 +76,22 @@ public final class LearningCurveFitter {
         }
         double min = finite.stream().mapToDouble(LearningCurvePoint::value).min().orElseThrow();
         double max = finite.stream().mapToDouble(LearningCurvePoint::value).max().orElseThrow();
-        if (max - min <= 1e-12 * Math.max(1, Math.abs(max))) {
+        double range = max - min;
+        if (range <= 1e-12 * Math.max(Math.abs(min), Math.abs(max))) {
             return new LearningCurve(Status.FLAT, "flat: all " + n + " finite values equal " + max, null, null, null,
                     null, 0.0, null, n, dropped, targetStep, level, max, max, max);
         }
+        if (!Double.isFinite(range)) {
+            return LearningCurve.refused(Status.FIT_FAILED, "values span more than a double can hold", n, dropped,
+                    targetStep, level);
+        }
+        double[][] sy = thin(finite, min, range);
         double scale = Math.max(targetStep, finite.stream().mapToLong(LearningCurvePoint::step).max().orElseThrow())
                 + 1.0;
         Fit best = null;
         Fit rival = null;
         for (LearningCurveModel model : LearningCurveModel.values()) {
-            Fit f = bestStart(model, finite, scale, min, max);
+            Fit f = bestStart(model, sy[0], sy[1], scale);
             if (f == null) {
                 continue;
             }
@@ -93,26 +106,53 @@ public final class LearningCurveFitter {
             return LearningCurve.refused(Status.FIT_FAILED, "neither a power law nor an exponential curve converged",
                     n, dropped, targetStep, level);
         }
+        int m = sy[0].length;
         double targetX = best.model.x(targetStep, scale);
         double predicted = best.model.value(targetX, best.params);
-        double[] interval = bootstrap(best, finite, scale, targetX, level);
+        double[] interval = bootstrap(best, sy[0], sy[1], scale, targetX, level);
         double[] raw = best.model.toRaw(best.params, scale);
-        return new LearningCurve(Status.FITTED, null, best.model, raw[0], raw[1], raw[2], Math.sqrt(best.rss / n),
-                rival == null ? null : Math.sqrt(rival.rss / n), n, dropped, targetStep, level, predicted,
-                Math.min(interval[0], predicted), Math.max(interval[1], predicted));
+        return new LearningCurve(Status.FITTED, null, best.model, min + range * raw[0], range * raw[1], raw[2],
+                range * Math.sqrt(best.rss / m), rival == null ? null : range * Math.sqrt(rival.rss / m), n, dropped,
+                targetStep, level, min + range * predicted, min + range * Math.min(interval[0], predicted),
+                min + range * Math.max(interval[1], predicted));
+    }
+
+    /**
+     * Steps and values {@code (y - min) / range} sorted by step; above {@link #MAX_POINTS} points,
+     * that many at evenly spaced ranks (first and last included).
+     */
+    private static double[][] thin(List<LearningCurvePoint> finite, double min, double range) {
+        List<LearningCurvePoint> sorted = new ArrayList<>(finite);
+        sorted.sort((p, q) -> Long.compare(p.step(), q.step()));
+        int n = sorted.size();
+        int m = Math.min(n, MAX_POINTS);
+        double[] steps = new double[m];
+        double[] values = new double[m];
+        for (int g = 0; g < m; g++) {
+            LearningCurvePoint p = sorted.get(m == n ? g : (int) ((long) g * (n - 1) / (m - 1)));
+            steps[g] = p.step();
+            values[g] = (p.value() - min) / range;
+        }
+        return new double[][] {steps, values};
     }
 
     private record Fit(LearningCurveModel model, double[] params, double rss) {
     }
 
-    private static Fit bestStart(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double min,
-            double max) {
-        boolean rising = meanOfThird(pts, true) < meanOfThird(pts, false);
-        double range = max - min;
+    private static Fit bestStart(LearningCurveModel model, double[] steps, double[] values, double scale) {
+        int k = Math.max(1, values.length / 3);
+        double first = 0;
+        double last = 0;
+        for (int i = 0; i < k; i++) {
+            first += values[i];
+            last += values[values.length - 1 - i];
+        }
+        boolean rising = first < last;
         Fit best = null;
-        for (double k : ASYMPTOTE_OFFSETS) {
-            double a0 = rising ? max + k * range : min - k * range;
-            Fit f = fitFrom(model, pts, scale, start(model, pts, scale, a0, rising));
+        for (double offset : ASYMPTOTE_OFFSETS) {
+            // values are normalized to [0, 1]
+            double a0 = rising ? 1 + offset : -offset;
+            Fit f = fitFrom(model, steps, values, scale, start(model, steps, values, scale, a0, rising));
             if (f != null && (best == null || f.rss < best.rss)) {
                 best = f;
             }
@@ -120,20 +160,12 @@ public final class LearningCurveFitter {
         return best;
     }
 
-    private static double meanOfThird(List<LearningCurvePoint> pts, boolean first) {
-        int k = Math.max(1, pts.size() / 3);
-        List<LearningCurvePoint> sorted = new ArrayList<>(pts);
-        sorted.sort((p, q) -> Long.compare(p.step(), q.step()));
-        List<LearningCurvePoint> part = first ? sorted.subList(0, k) : sorted.subList(sorted.size() - k, sorted.size());
-        return part.stream().mapToDouble(LearningCurvePoint::value).average().orElseThrow();
-    }
-
-    private static double[] start(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double a0,
+    private static double[] start(LearningCurveModel model, double[] steps, double[] values, double scale, double a0,
             boolean rising) {
         SimpleRegression r = new SimpleRegression();
-        for (LearningCurvePoint p : pts) {
-            double x = model.x(p.step(), scale);
-            double gap = rising ? a0 - p.value() : p.value() - a0;
+        for (int i = 0; i < steps.length; i++) {
+            double x = model.x(steps[i], scale);
+            double gap = rising ? a0 - values[i] : values[i] - a0;
             r.addData(model == LearningCurveModel.POWER_LAW ? Math.log(x) : x, Math.log(gap));
         }
         double c = -r.getSlope();
@@ -149,10 +181,11 @@ public final class LearningCurveFitter {
         return new double[] {a0, rising ? -b : b, theta};
     }
 
-    private static Fit fitFrom(LearningCurveModel model, List<LearningCurvePoint> pts, double scale, double[] start) {
-        List<WeightedObservedPoint> obs = new ArrayList<>(pts.size());
-        for (LearningCurvePoint p : pts) {
-            obs.add(new WeightedObservedPoint(1, model.x(p.step(), scale), p.value()));
+    private static Fit fitFrom(LearningCurveModel model, double[] steps, double[] values, double scale,
+            double[] start) {
+        List<WeightedObservedPoint> obs = new ArrayList<>(steps.length);
+        for (int i = 0; i < steps.length; i++) {
+            obs.add(new WeightedObservedPoint(1, model.x(steps[i], scale), values[i]));
         }
         return fitObserved(model, obs, start);
     }
@@ -173,17 +206,17 @@ public final class LearningCurveFitter {
                 ? new Fit(model, params, rss) : null;
     }
 
-    private static double[] bootstrap(Fit fit, List<LearningCurvePoint> pts, double scale, double targetX,
+    private static double[] bootstrap(Fit fit, double[] steps, double[] values, double scale, double targetX,
             double level) {
-        int n = pts.size();
+        int n = steps.length;
         double[] xs = new double[n];
         double[] fitted = new double[n];
         double[] residuals = new double[n];
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            xs[i] = fit.model.x(pts.get(i).step(), scale);
+            xs[i] = fit.model.x(steps[i], scale);
             fitted[i] = fit.model.value(xs[i], fit.params);
-            residuals[i] = pts.get(i).value() - fitted[i];
+            residuals[i] = values[i] - fitted[i];
             mean += residuals[i] / n;
         }
         double inflate = Math.sqrt((double) n / (n - 3));
