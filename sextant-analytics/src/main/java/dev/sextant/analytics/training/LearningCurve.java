@@ -8,8 +8,9 @@ package dev.sextant.analytics.training;
  * parameters {@code a, b, c} (see {@link LearningCurveModel}), {@code rmse} of the fit,
  * {@code rivalRmse} of the other family (null if it failed), {@code predicted} the curve value at
  * {@code targetStep} and {@code [lower, upper]} its residual-bootstrap interval at {@code level}
- * (see {@link LearningCurveFitter}). {@code pointsUsed} counts finite points fitted,
- * {@code pointsDropped} the NaN/infinite ones left out.
+ * (see {@link LearningCurveFitter}; both null, with a {@code reason}, when the bootstrap could not
+ * make one). {@code pointsUsed} counts the finite points given (long series are thinned before
+ * fitting), {@code pointsDropped} the NaN/infinite ones left out.
  */
 public record LearningCurve(Status status, String reason, LearningCurveModel model, Double a, Double b, Double c,
         Double rmse, Double rivalRmse, int pointsUsed, int pointsDropped, long targetStep, double level,

@@ -24,7 +24,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * the same model is refitted from the fitted parameters, and the {@code (1 -/+ level) / 2}
  * percentiles of the {@link #BOOTSTRAP_SAMPLES} refitted values at the target step bound the
  * prediction. This is an interval for the curve's value (the expected loss at that step), not for
- * one noisy measurement of it, and it assumes the chosen family is right.
+ * one noisy measurement of it, and it assumes the chosen family is right. If fewer than half of
+ * the refits converge there is no interval (null bounds, and the reason says so).
  *
  * <p>Values are fitted as {@code (y - min) / range}, so the fit does not depend on the loss's
  * units; parameters, RMSE and the prediction are reported back in the loss's own units. Beyond
@@ -111,10 +112,13 @@ public final class LearningCurveFitter {
         double predicted = best.model.value(targetX, best.params);
         double[] interval = bootstrap(best, sy[0], sy[1], scale, targetX, level);
         double[] raw = best.model.toRaw(best.params, scale);
-        return new LearningCurve(Status.FITTED, null, best.model, min + range * raw[0], range * raw[1], raw[2],
+        String reason = interval == null ? "no interval: fewer than half of the " + BOOTSTRAP_SAMPLES
+                + " bootstrap refits converged" : null;
+        Double lower = interval == null ? null : min + range * Math.min(interval[0], predicted);
+        Double upper = interval == null ? null : min + range * Math.max(interval[1], predicted);
+        return new LearningCurve(Status.FITTED, reason, best.model, min + range * raw[0], range * raw[1], raw[2],
                 range * Math.sqrt(best.rss / m), rival == null ? null : range * Math.sqrt(rival.rss / m), n, dropped,
-                targetStep, level, min + range * predicted, min + range * Math.min(interval[0], predicted),
-                min + range * Math.max(interval[1], predicted));
+                targetStep, level, min + range * predicted, lower, upper);
     }
 
     /**
@@ -236,9 +240,8 @@ public final class LearningCurveFitter {
                 predictions[ok++] = fit.model.value(targetX, refit.params);
             }
         }
-        double predicted = fit.model.value(targetX, fit.params);
-        if (ok == 0) {
-            return new double[] {predicted, predicted};
+        if (ok < BOOTSTRAP_SAMPLES / 2) {
+            return null;
         }
         double[] sample = Arrays.copyOf(predictions, ok);
         Percentile p = new Percentile().withEstimationType(EstimationType.R_7);

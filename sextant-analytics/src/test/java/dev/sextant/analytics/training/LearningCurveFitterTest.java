@@ -42,6 +42,7 @@ class LearningCurveFitterTest {
                 10_000);
 
         assertThat(lc.status()).isEqualTo(Status.FITTED);
+        assertThat(lc.reason()).isNull();
         assertThat(lc.model()).isEqualTo(LearningCurveModel.POWER_LAW);
         assertThat(lc.c()).isCloseTo(0.5, within(0.1));
         assertThat(lc.a()).isCloseTo(1.5, within(0.1));
@@ -81,6 +82,20 @@ class LearningCurveFitterTest {
             }
         }
         // nominal 95%: 10 draws, at least 8 covered (binomial probability of fewer is about 1%)
+        assertThat(covered).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void thePowerLawIntervalCoversTheTruthForMostNoiseSeeds() {
+        double truth = LearningCurveModel.POWER_LAW.valueAt(10_000, 1.5, 3, 0.5);
+        int covered = 0;
+        for (long seed = 200; seed < 210; seed++) {
+            LearningCurve lc = LearningCurveFitter.fit(
+                    curve(LearningCurveModel.POWER_LAW, 1.5, 3, 0.5, 3000, 25, 0.02, seed), 10_000);
+            if (lc.lower() <= truth && truth <= lc.upper()) {
+                covered++;
+            }
+        }
         assertThat(covered).isGreaterThanOrEqualTo(8);
     }
 
