@@ -104,8 +104,8 @@ class ITModelVersions {
         assertThat(server.post(path, key, "{\"benchmark\": \"b\", \"metrics\": {\"accuracy\": 0.9}, \"sample_size\": \"ten\"}")
                 .status()).isEqualTo(400);
         assertThat(server.post("/api/v1/model-versions/missing/evaluations", key, evaluation("b", 0.5)).status()).isEqualTo(404);
-        JsonNode other = traffic.created(path, key, "{\"benchmark\": \"wmt\", \"metrics\": {\"bleu\": 31.5},"
-                + " \"primary_metric\": \"bleu\"}".replace("31.5", "0.315"));
+        JsonNode other = traffic.created(path, key, "{\"benchmark\": \"wmt\", \"metrics\": {\"bleu\": 0.315},"
+                + " \"primary_metric\": \"bleu\"}");
         assertThat(other.get("primary_metric").asString()).isEqualTo("bleu");
         assertThat(other.get("evaluated_at").isNull()).isFalse();
         assertThat(traffic.ok(path, key).get("evaluations").size()).isEqualTo(1);
