@@ -21,7 +21,9 @@ CREATE TABLE model_versions (
     UNIQUE (workspace_id, agent_id, version_label)
 );
 
--- metrics: a JSON object of name -> number, as text; primary_metric one of its names.
+-- metrics: a JSON object of name -> number, as text; primary_metric one of its names. No secondary
+-- index (DuckDB keeps primary keys only, see db/duckdb/V2; a workspace has few evaluations). The
+-- UNIQUE key above is a key check, which is what DuckDB's ART index serves.
 CREATE TABLE model_evaluations (
     workspace_id   VARCHAR(64) NOT NULL,
     id             VARCHAR(64) NOT NULL,
@@ -35,4 +37,3 @@ CREATE TABLE model_evaluations (
     created_at     TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (workspace_id, id)
 );
-CREATE INDEX model_evaluations_by_version ON model_evaluations (workspace_id, version_id);
