@@ -55,6 +55,15 @@ class TenantParameterTest {
                 .check(STORE_SPI);
     }
 
+    /** The model-version roles live in their own package, which the rule above (one package) does not reach. */
+    @Test
+    void everyModelVersionRoleMethodTakesTheWorkspaceFirst() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.sextant.store.models")
+                .and().areDeclaredInClassesThat().areInterfaces()
+                .should(takeTheWorkspaceFirst())
+                .check(STORE_SPI);
+    }
+
     private static ArchCondition<JavaMethod> takeTheWorkspaceFirst() {
         return new ArchCondition<>("take a WorkspaceId as first parameter") {
             @Override

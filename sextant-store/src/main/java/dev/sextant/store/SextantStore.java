@@ -96,6 +96,10 @@ public interface SextantStore extends AutoCloseable {
     /** The prompt template role with its writes stamped by {@code clock}; as {@link #configurationsAt}, for a past history only. */
     PromptTemplateStore promptTemplatesAt(java.time.Clock clock);
 
+    dev.sextant.store.models.ModelVersionStore modelVersions();
+
+    dev.sextant.store.models.ModelReliabilityReader modelReliability();
+
     @Override
     void close();
 }

@@ -73,6 +73,8 @@ public final class JdbcSextantStore implements SextantStore {
     private final PersonalizationReader personalization;
     private final PromptTemplateStore promptTemplates;
     private final PromptUsageReader promptUsage;
+    private final dev.sextant.store.models.ModelVersionStore modelVersions;
+    private final dev.sextant.store.models.ModelReliabilityReader modelReliability;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -115,6 +117,8 @@ public final class JdbcSextantStore implements SextantStore {
         this.personalization = new JdbcPersonalizationReader(database);
         this.promptTemplates = new JdbcPromptTemplateStore(database, clock);
         this.promptUsage = new JdbcPromptUsageReader(database);
+        this.modelVersions = new JdbcModelVersionStore(database, clock);
+        this.modelReliability = new JdbcModelReliabilityReader(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -330,6 +334,16 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public PromptTemplateStore promptTemplatesAt(Clock clock) {
         return new JdbcPromptTemplateStore(database, clock);
+    }
+
+    @Override
+    public dev.sextant.store.models.ModelVersionStore modelVersions() {
+        return modelVersions;
+    }
+
+    @Override
+    public dev.sextant.store.models.ModelReliabilityReader modelReliability() {
+        return modelReliability;
     }
 
     @Override
