@@ -96,6 +96,8 @@ public interface SextantStore extends AutoCloseable {
     /** The prompt template role with its writes stamped by {@code clock}; as {@link #configurationsAt}, for a past history only. */
     PromptTemplateStore promptTemplatesAt(java.time.Clock clock);
 
+    dev.sextant.store.hpo.HpoStudyStore hpoStudies();
+
     @Override
     void close();
 }
