@@ -5,31 +5,37 @@ import dev.sextant.store.hpo.HpoParameter;
 import dev.sextant.store.hpo.HpoParameterType;
 import dev.sextant.store.hpo.HpoTrial;
 import dev.sextant.store.hpo.HpoTrialStatus;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Parameter importance and sensitivity over a study's completed trials.
  *
- * <p>Importance is an fANOVA-style main effect (Hutter et al. 2014, estimated from the trials
- * themselves rather than from a fitted forest): the trials are grouped by the parameter's bin
- * (a float or int cut into equal slices of its (log) range, {@code clamp(round(sqrt(n)), 2, 10)}
- * of them; a categorical by value), and the variance of the bins' mean scores is taken as a
- * share of the total variance. The share is bias-corrected (epsilon squared: the between-bin sum
- * of squares less what the within-bin noise alone would give it), so a parameter the score does
- * not depend on is near 0 rather than at (bins - 1) / n. Shares are clamped to [0, 1].
+ * <p>Importance is an fANOVA-style main-effect variance fraction (after Hutter et al. 2014, with
+ * the main effects estimated from the trials instead of a fitted forest). Each parameter cuts the
+ * trials into bins: a float or int into {@code clamp(round(sqrt(n)), 2, 10)} equal slices of its
+ * (log) range, a categorical by value. The main effects are fitted together as an additive model
+ * over the bins by backfitting (each parameter's bin means of what the others leave unexplained,
+ * repeated until stable), so the variation one parameter causes is not credited to another that
+ * happened to be sampled unevenly alongside it. A parameter's importance is the variance of its
+ * main effect over the trials as a share of the score's total variance, less what noise alone
+ * would give a parameter with that many bins (bins - 1 times the residual variance), clamped to
+ * [0, 1]: a parameter the score does not depend on is near 0.
  *
- * <p>Sensitivity is the least-squares slope of the score on the parameter (on a log10 scale when
- * the parameter is log-scaled) with its 95% confidence interval, and the range of the marginal
- * means over the bins.
+ * <p>Sensitivity: the least-squares slope of the score on the parameter (on a log10 scale when
+ * the parameter is log-scaled) with its 95% confidence interval, and the range of the plain
+ * marginal means (the mean score per bin) with the best bin.
  */
 public final class ParameterEffects {
     /** Fewer completed trials than this say nothing about importance. */
     public static final int MIN_TRIALS = 5;
+    private static final int BACKFIT_ROUNDS = 50;
 
     private ParameterEffects() {}
 
@@ -41,16 +47,48 @@ public final class ParameterEffects {
         if (n < MIN_TRIALS) {
             return List.of();
         }
+        int d = space.size();
         double[] y = done.stream().mapToDouble(t -> t.spec().score()).toArray();
-        double mean = java.util.Arrays.stream(y).average().orElse(0);
+        double mean = java.util.Arrays.stream(y).average().orElseThrow();
         double total = 0;
         for (double v : y) {
             total += (v - mean) * (v - mean);
         }
         int bins = Math.max(2, Math.min(10, (int) Math.round(Math.sqrt(n))));
+        List<List<String>> labels = new ArrayList<>();
+        int[][] index = new int[d][n];
+        for (int p = 0; p < d; p++) {
+            HpoParameter parameter = space.parameters().get(p);
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                String label = label(parameter, done.get(i).spec().hyperparameters().get(parameter.name()), bins);
+                index[p][i] = seen.computeIfAbsent(label, k -> seen.size());
+            }
+            labels.add(new ArrayList<>(seen.keySet()));
+        }
+        double[][] effect = backfit(y, mean, index, labels);
+        double residual = 0;
+        int used = 1;
+        for (int p = 0; p < d; p++) {
+            used += labels.get(p).size() - 1;
+        }
+        for (int i = 0; i < n; i++) {
+            double fitted = mean;
+            for (int p = 0; p < d; p++) {
+                fitted += effect[p][index[p][i]];
+            }
+            residual += (y[i] - fitted) * (y[i] - fitted);
+        }
+        double noise = residual / Math.max(1, n - used);
+
         List<ParameterEffect> effects = new ArrayList<>();
-        for (HpoParameter p : space.parameters()) {
-            effects.add(effect(p, done, y, mean, total, bins, direction));
+        for (int p = 0; p < d; p++) {
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                ss += effect[p][index[p][i]] * effect[p][index[p][i]];
+            }
+            double importance = total > 0 ? Math.max(0, Math.min(1, (ss - (labels.get(p).size() - 1) * noise) / total)) : 0;
+            effects.add(sensitivity(space.parameters().get(p), importance, done, y, index[p], labels.get(p), direction));
         }
         effects.sort(Comparator.comparingDouble(ParameterEffect::importance).reversed());
         List<ParameterEffect> ranked = new ArrayList<>();
@@ -62,54 +100,81 @@ public final class ParameterEffects {
         return ranked;
     }
 
-    private static ParameterEffect effect(HpoParameter p, List<HpoTrial> done, double[] y, double mean, double total,
-            int bins, HpoDirection direction) {
+    /** Additive main effects per parameter and bin, each centred to mean 0 over the trials. */
+    private static double[][] backfit(double[] y, double mean, int[][] index, List<List<String>> labels) {
+        int d = index.length;
         int n = y.length;
-        Map<String, double[]> groups = new TreeMap<>(); // label -> {count, sum}
+        double[][] effect = new double[d][];
+        for (int p = 0; p < d; p++) {
+            effect[p] = new double[labels.get(p).size()];
+        }
+        double[] fitted = new double[n]; // sum of all effects per trial
+        for (int round = 0; round < BACKFIT_ROUNDS; round++) {
+            double change = 0;
+            for (int p = 0; p < d; p++) {
+                int g = effect[p].length;
+                double[] sum = new double[g];
+                int[] count = new int[g];
+                for (int i = 0; i < n; i++) {
+                    int b = index[p][i];
+                    sum[b] += y[i] - mean - (fitted[i] - effect[p][b]);
+                    count[b]++;
+                }
+                double centre = 0;
+                for (int b = 0; b < g; b++) {
+                    sum[b] /= count[b];
+                    centre += sum[b] * count[b];
+                }
+                centre /= n;
+                for (int i = 0; i < n; i++) {
+                    int b = index[p][i];
+                    double updated = sum[b] - centre;
+                    fitted[i] += updated - effect[p][b];
+                }
+                for (int b = 0; b < g; b++) {
+                    change = Math.max(change, Math.abs(sum[b] - centre - effect[p][b]));
+                    effect[p][b] = sum[b] - centre;
+                }
+            }
+            if (change < 1e-12) {
+                break;
+            }
+        }
+        return effect;
+    }
+
+    private static ParameterEffect sensitivity(HpoParameter p, double importance, List<HpoTrial> done, double[] y, int[] index,
+            List<String> labels, HpoDirection direction) {
+        int g = labels.size();
+        double[] sum = new double[g];
+        int[] count = new int[g];
         SimpleRegression regression = new SimpleRegression();
-        for (int i = 0; i < n; i++) {
-            Object v = done.get(i).spec().hyperparameters().get(p.name());
-            String label;
-            if (p.type() == HpoParameterType.CATEGORICAL) {
-                label = String.valueOf(v);
-            } else {
-                double u = SearchSpace.toUnit(p, v);
-                label = binLabel(p, Math.min(bins - 1, (int) Math.floor(u * bins)), bins);
-                double x = ((Number) v).doubleValue();
+        for (int i = 0; i < y.length; i++) {
+            sum[index[i]] += y[i];
+            count[index[i]]++;
+            if (p.type() != HpoParameterType.CATEGORICAL) {
+                double x = ((Number) done.get(i).spec().hyperparameters().get(p.name())).doubleValue();
                 regression.addData(p.log() ? Math.log10(x) : x, y[i]);
             }
-            double[] g = groups.computeIfAbsent(label, k -> new double[2]);
-            g[0]++;
-            g[1] += y[i];
         }
-        double between = 0;
-        double best = Double.NaN;
-        double worst = Double.NaN;
-        String bestLabel = null;
-        for (Map.Entry<String, double[]> e : groups.entrySet()) {
-            double m = e.getValue()[1] / e.getValue()[0];
-            between += e.getValue()[0] * (m - mean) * (m - mean);
-            if (bestLabel == null || direction.better(m, best)) {
-                best = m;
-                bestLabel = e.getKey();
+        int best = 0;
+        int worst = 0;
+        for (int b = 1; b < g; b++) {
+            if (direction.better(sum[b] / count[b], sum[best] / count[best])) {
+                best = b;
             }
-            if (Double.isNaN(worst) || direction.better(worst, m)) {
-                worst = m;
+            if (direction.better(sum[worst] / count[worst], sum[b] / count[b])) {
+                worst = b;
             }
         }
-        int g = groups.size();
-        double importance = 0;
-        if (total > 0 && n > g) {
-            double within = (total - between) / (n - g);
-            importance = Math.max(0, Math.min(1, (between - (g - 1) * within) / total));
-        }
+        double range = Math.abs(sum[best] / count[best] - sum[worst] / count[worst]);
         Double slope = null;
         Double low = null;
         Double high = null;
         String scale = null;
         if (p.type() != HpoParameterType.CATEGORICAL) {
             scale = p.log() ? "log10" : "linear";
-            if (n >= 3 && regression.getXSumSquares() > 0) {
+            if (y.length >= 3 && regression.getXSumSquares() > 0) {
                 slope = regression.getSlope();
                 double half = regression.getSlopeConfidenceInterval(0.05);
                 if (Double.isFinite(half)) {
@@ -118,22 +183,20 @@ public final class ParameterEffects {
                 }
             }
         }
-        return new ParameterEffect(p.name(), importance, 0, scale, slope, low, high, Math.abs(best - worst), bestLabel);
+        return new ParameterEffect(p.name(), importance, 0, scale, slope, low, high, range, labels.get(best));
     }
 
-    private static String binLabel(HpoParameter p, int bin, int bins) {
-        Object from = SearchSpace.fromUnit(asFloat(p), bin / (double) bins);
-        Object to = SearchSpace.fromUnit(asFloat(p), (bin + 1) / (double) bins);
-        return "[" + round(from) + ", " + round(to) + (bin == bins - 1 ? "]" : ")");
+    private static String label(HpoParameter p, Object value, int bins) {
+        if (p.type() == HpoParameterType.CATEGORICAL) {
+            return String.valueOf(value);
+        }
+        int bin = Math.min(bins - 1, (int) Math.floor(SearchSpace.toUnit(p, value) * bins));
+        HpoParameter asFloat = new HpoParameter(p.name(), HpoParameterType.FLOAT, p.low(), p.high(), p.log(), null);
+        return "[" + round(SearchSpace.fromUnit(asFloat, bin / (double) bins)) + ", "
+                + round(SearchSpace.fromUnit(asFloat, (bin + 1) / (double) bins)) + (bin == bins - 1 ? "]" : ")");
     }
 
     private static String round(Object x) {
-        return new java.math.BigDecimal(((Number) x).doubleValue()).round(new java.math.MathContext(4)).stripTrailingZeros()
-                .toPlainString();
-    }
-
-    /** The same parameter read as float, so bin edges are not rounded to whole numbers. */
-    private static HpoParameter asFloat(HpoParameter p) {
-        return new HpoParameter(p.name(), HpoParameterType.FLOAT, p.low(), p.high(), p.log(), null);
+        return new BigDecimal(((Number) x).doubleValue()).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -208,7 +208,10 @@ public final class SearchSpace {
         double x = p.log() ? Math.exp(Math.log(p.low()) + u * (Math.log(p.high()) - Math.log(p.low())))
                 : p.low() + u * (p.high() - p.low());
         x = Math.min(p.high(), Math.max(p.low(), x));
-        return p.type() == HpoParameterType.INT ? Math.round(x) : x;
+        if (p.type() == HpoParameterType.INT) {
+            return Math.round(x); // boxed as Long (a conditional expression would make it a double)
+        }
+        return x;
     }
 
     /** Whether two value maps are the same point of this space. */
