@@ -55,6 +55,15 @@ class TenantParameterTest {
                 .check(STORE_SPI);
     }
 
+    /** The HPO role lives in its own package (dev.sextant.store.hpo), which the rule above does not reach. */
+    @Test
+    void everyHpoStoreMethodTakesTheWorkspaceFirst() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.sextant.store.hpo")
+                .and().areDeclaredInClassesThat().areInterfaces()
+                .should(takeTheWorkspaceFirst())
+                .check(STORE_SPI);
+    }
+
     private static ArchCondition<JavaMethod> takeTheWorkspaceFirst() {
         return new ArchCondition<>("take a WorkspaceId as first parameter") {
             @Override
