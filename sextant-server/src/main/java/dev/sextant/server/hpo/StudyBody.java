@@ -114,8 +114,11 @@ record StudyBody(String name, String agentId, String method, Objective objective
             if (p.values() != null) {
                 values = new ArrayList<>();
                 for (int i = 0; i < p.values().size(); i++) {
-                    values.add(JsonValues.scalar(p.values().get(i), field + ".values[" + i + "]", pointer + "/values/" + i,
-                            problems));
+                    Object v = JsonValues.scalar(p.values().get(i), field + ".values[" + i + "]", pointer + "/values/" + i,
+                            problems);
+                    if (v != null) {
+                        values.add(v);
+                    }
                 }
             }
             parameters.add(new HpoParameter(name, type, p.low(), p.high(), Boolean.TRUE.equals(p.log()), values));

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
  * A trial as posted: its hyperparameters must be a point of the study's search space (each
  * parameter outside it is named); a completed trial needs a finite score.
  */
-record TrialBody(Map<String, JsonNode> hyperparameters, Double score, Double trainingTimeSeconds, Integer convergenceEpoch,
+record TrialBody(Map<String, JsonNode> hyperparameters, Double score, Double trainingTimeSeconds, Double convergenceEpoch,
         Boolean overfitting, String runId, String status) {
     static final int MAX_RUN_ID = 256;
+    static final int MAX_EPOCH = 1_000_000;
 
     HpoTrialSpec validated(SearchSpace space) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -51,14 +52,22 @@ record TrialBody(Map<String, JsonNode> hyperparameters, Double score, Double tra
             problems.add(FieldProblem.field("training_time_seconds", "training_time_seconds must be a finite number of 0 or"
                     + " more, was " + trainingTimeSeconds));
         }
-        if (convergenceEpoch != null && convergenceEpoch < 0) {
-            problems.add(FieldProblem.field("convergence_epoch", "convergence_epoch must be 0 or more, was " + convergenceEpoch));
+        // read as a number and checked here: Jackson would silently truncate 7.5 to an int
+        Integer epoch = null;
+        if (convergenceEpoch != null) {
+            if (convergenceEpoch != Math.rint(convergenceEpoch) || convergenceEpoch < 0 || convergenceEpoch > MAX_EPOCH) {
+                problems.add(FieldProblem.field("convergence_epoch", "convergence_epoch must be a whole number from 0 to "
+                        + MAX_EPOCH + ", was " + (convergenceEpoch == Math.rint(convergenceEpoch) && Math.abs(convergenceEpoch) < 1e15
+                        ? Long.toString(convergenceEpoch.longValue()) : convergenceEpoch.toString())));
+            } else {
+                epoch = convergenceEpoch.intValue();
+            }
         }
         String cleanRun = StudyBody.text("run_id", runId, MAX_RUN_ID, false, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new HpoTrialSpec(values, score, trainingTimeSeconds, convergenceEpoch, overfitting, cleanRun, parsed);
+        return new HpoTrialSpec(values, score, trainingTimeSeconds, epoch, overfitting, cleanRun, parsed);
     }
 
     /** The values checked against the space (canonical: an int as a whole number); each problem named. */

@@ -155,7 +155,8 @@ class ITHpoInput {
             "\"score\": 0.5|\"score\": \"Infinity\"|score|score must be a finite number, was Infinity",
             "\"score\": 0.5, |\"score\": null, |score|score is required for a completed trial",
             "\"completed\"|\"done\"|status|status must be one of completed, failed, pruned, was 'done'",
-            "\"convergence_epoch\": 7|\"convergence_epoch\": -1|convergence_epoch|convergence_epoch must be 0 or more, was -1",
+            "\"convergence_epoch\": 7|\"convergence_epoch\": -1|convergence_epoch|convergence_epoch must be a whole number from 0 to 1000000, was -1",
+            "\"convergence_epoch\": 7|\"convergence_epoch\": 7.5|convergence_epoch|convergence_epoch must be a whole number from 0 to 1000000, was 7.5",
             "\"training_time_seconds\": 120.5|\"training_time_seconds\": -3|training_time_seconds|training_time_seconds must be a finite number of 0 or more, was -3.0",
             "\"learning_rate\": 0.001|\"learning_rate\": [0.001]|hyperparameters.learning_rate|hyperparameters.learning_rate must be a string, number or boolean, was array",
             "\"run-1\"|\"run\\u0000x\"|run_id|run_id contains a NUL character (\\u0000), which PostgreSQL cannot store; remove it"})
@@ -176,7 +177,7 @@ class ITHpoInput {
         String path = STUDIES + "/" + studyId + "/trials";
         for (String[] c : List.of(new String[] {"\"score\": 0.5", "\"score\": \"high\"", "score"},
                 new String[] {"\"overfitting\": false", "\"overfitting\": \"no\"", "overfitting"},
-                new String[] {"\"convergence_epoch\": 7", "\"convergence_epoch\": 7.5", "convergence_epoch"},
+                new String[] {"\"convergence_epoch\": 7", "\"convergence_epoch\": \"seven\"", "convergence_epoch"},
                 new String[] {"\"run_id\": \"run-1\"", "\"run_id\": 12", "run_id"})) {
             Response r = server.post(path, ADMIN_KEY, trial(1e-3, 0.1, 2, "adam", 0.5).replace(c[0], c[1]));
             assertThat(r.status()).as(c[1] + " -> " + r).isEqualTo(400);
@@ -188,7 +189,7 @@ class ITHpoInput {
 
     @Test
     void hostileAndUnknownIdsAre404() {
-        for (String id : List.of("hpo_doesnotexist", "..%2F..%2Fetc", "%27%20OR%201%3D1--", "x".repeat(100))) {
+        for (String id : List.of("hpo_doesnotexist", "%3Cscript%3E", "%27%20OR%201%3D1--", "x".repeat(100))) {
             for (Response r : List.of(server.get(STUDIES + "/" + id, ADMIN_KEY), server.get(STUDIES + "/" + id + "/trials", ADMIN_KEY),
                     server.post(STUDIES + "/" + id + "/suggest", ADMIN_KEY, ""),
                     server.post(STUDIES + "/" + id + "/trials", ADMIN_KEY, trial(1e-3, 0.1, 2, "adam", 0.5)))) {
@@ -199,23 +200,26 @@ class ITHpoInput {
 
     @Test
     void keysNeedTheirScopes() {
-        String viewer = traffic.key(ADMIN_KEY, "hpo-viewer", "analytics:view");
-        String ingest = traffic.key(ADMIN_KEY, "hpo-ingest", "ingest:write");
-        String config = traffic.key(ADMIN_KEY, "hpo-config", "config:write");
+        String admin = traffic.workspace("hpo-scopes");
+        String viewer = traffic.key(admin, "hpo-viewer", "analytics:view");
+        String ingest = traffic.key(admin, "hpo-ingest", "ingest:write");
+        String config = traffic.key(admin, "hpo-config", "config:write");
+        String byConfig = traffic.created(config, STUDIES, study("random")).get("id").asString();
         Response viewerPost = server.post(STUDIES, viewer, study("grid"));
         assertThat(viewerPost.status()).isEqualTo(403);
-        assertThat(server.post(STUDIES + "/" + studyId + "/trials", viewer, trial(1e-3, 0.1, 2, "adam", 0.5)).status())
+        assertThat(server.post(STUDIES + "/" + byConfig + "/trials", viewer, trial(1e-3, 0.1, 2, "adam", 0.5)).status())
                 .isEqualTo(403);
         String byIngest = traffic.created(ingest, STUDIES, study("grid")).get("id").asString();
         traffic.created(config, STUDIES + "/" + byIngest + "/trials", trial(1e-3, 0.1, 2, "adam", 0.5));
-        for (String path : List.of(STUDIES, STUDIES + "/" + studyId, STUDIES + "/" + studyId + "/trials")) {
+        traffic.created(ingest, STUDIES + "/" + byConfig + "/trials", trial(1e-3, 0.1, 2, "adam", 0.5));
+        for (String path : List.of(STUDIES, STUDIES + "/" + byConfig, STUDIES + "/" + byConfig + "/trials")) {
             assertThat(server.get(path, viewer).status()).as(path).isEqualTo(200);
             Response r = server.get(path, ingest);
             assertThat(r.status()).as(path).isEqualTo(403);
             assertThat(r.json().get("required_scope").asString()).isEqualTo("analytics:view");
             assertThat(server.send(server.request(path).GET().build()).status()).as(path).isEqualTo(401);
         }
-        assertThat(server.post(STUDIES + "/" + studyId + "/suggest", viewer, "").status()).isEqualTo(200);
+        assertThat(server.post(STUDIES + "/" + byConfig + "/suggest", viewer, "").status()).isEqualTo(200);
         assertThat(server.send(server.request(STUDIES).POST(java.net.http.HttpRequest.BodyPublishers.ofString(study("grid")))
                 .header("Content-Type", "application/json").build()).status()).isEqualTo(401);
     }
