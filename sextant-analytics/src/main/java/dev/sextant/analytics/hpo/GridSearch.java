@@ -94,15 +94,29 @@ public final class GridSearch {
         long size = size(space);
         // at most trials.size() points can be taken, so the first free one is among the first trials.size() + 1
         long limit = Math.min(size, trials.size() + 1L);
+        java.util.Set<List<Object>> tried = new java.util.HashSet<>();
+        for (HpoTrial t : trials) {
+            tried.add(key(space, t.spec().hyperparameters()));
+        }
         for (long i = 0; i < limit; i++) {
             Map<String, Object> candidate = point(space, axes, i);
-            if (trials.stream().noneMatch(t -> space.same(t.spec().hyperparameters(), candidate))) {
+            if (!tried.contains(key(space, candidate))) {
                 return new Suggestion(candidate, HpoMethod.GRID, null, "grid point " + (i + 1) + " of " + sizeText(size)
                         + ", the first that no trial has run");
             }
         }
         return new Suggestion(null, HpoMethod.GRID, null, "the grid is exhausted: all " + sizeText(size)
                 + " points have been tried");
+    }
+
+    /** A point as a list of canonical values, in the space's order (grid values compare exactly). */
+    private static List<Object> key(SearchSpace space, Map<String, Object> values) {
+        List<Object> key = new ArrayList<>();
+        for (HpoParameter p : space.parameters()) {
+            Object v = HpoValues.canonical(values.get(p.name()));
+            key.add(v instanceof Long l && p.type() == dev.sextant.store.hpo.HpoParameterType.FLOAT ? (Object) l.doubleValue() : v);
+        }
+        return key;
     }
 
     private static String sizeText(long size) {
