@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code /search_space/learning_rate/low}); nothing is stored unless all are right.
  */
 record StudyBody(String name, String agentId, String method, Objective objective, Map<String, ParameterBody> searchSpace,
-        Baseline baseline, Long seed) {
+        Baseline baseline, JsonNode seed) {
     static final int MAX_NAME = 200;
     static final int MAX_AGENT_ID = 256;
     static final int MAX_METRIC = 128;
@@ -63,6 +63,11 @@ record StudyBody(String name, String agentId, String method, Objective objective
                 }
             }
         }
+        // read as a tree: a typed long would silently truncate 7.5 to 7
+        if (seed != null && !seed.isNull() && !(seed.isIntegralNumber() && seed.canConvertToLong())) {
+            problems.add(FieldProblem.field("seed", "seed must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", was " + shorten(seed.toString())));
+        }
         List<HpoParameter> space = space(problems);
         Map<String, Object> baselineValues = null;
         Double baselineScore = null;
@@ -84,7 +89,7 @@ record StudyBody(String name, String agentId, String method, Objective objective
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        long chosenSeed = seed == null || seed.isNull() ? ThreadLocalRandom.current().nextLong() : seed.longValue();
         return new HpoStudySpec(cleanName, cleanAgent, parsedMethod, metric, direction, space, baselineValues, baselineScore,
                 chosenSeed);
     }

@@ -78,6 +78,8 @@ class ITHpoInput {
             "\"objective\": {\"metric\": \"loss\", \"direction\": \"up\"}|objective.direction|objective.direction must be minimize or maximize, was 'up'",
             "\"objective\": {\"direction\": \"minimize\"}|objective.metric|objective.metric is required",
             "\"name\": \"\"|name|name is required",
+            "\"seed\": 7.5|seed|seed must be a whole number from -9223372036854775808 to 9223372036854775807, was 7.5",
+            "\"seed\": \"7\"|seed|seed must be a whole number from -9223372036854775808 to 9223372036854775807, was \"7\"",
             "\"name\": \"a\\u0000b\"|name|name contains a NUL character (\\u0000), which PostgreSQL cannot store; remove it",
             "\"baseline\": {\"score\": \"NaN\"}|baseline.score|baseline.score must be a finite number, was NaN",
             "\"baseline\": {\"score\": 1, \"hyperparameters\": {\"learning_rate\": 5}}|baseline.hyperparameters.learning_rate|learning_rate must be between 1.0E-5 and 0.1, was 5"})
@@ -99,7 +101,6 @@ class ITHpoInput {
     @ParameterizedTest(name = "{0} is refused naming {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "{\"name\": 5}|name",
-            "{\"name\": \"x\", \"seed\": \"seven\"}|seed",
             "{\"name\": \"x\", \"search_space\": [1, 2]}|search_space",
             "{\"name\": \"x\", \"search_space\": {\"lr\": {\"type\": \"float\", \"low\": \"small\"}}}|search_space.lr.low",
             "{\"name\": \"x\", \"search_space\": {\"lr\": {\"type\": \"float\", \"log\": \"yes\"}}}|search_space.lr.log",
