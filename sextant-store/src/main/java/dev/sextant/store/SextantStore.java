@@ -100,6 +100,8 @@ public interface SextantStore extends AutoCloseable {
 
     dev.sextant.store.models.ModelReliabilityReader modelReliability();
 
+    dev.sextant.store.hpo.HpoStudyStore hpoStudies();
+
     @Override
     void close();
 }

@@ -75,6 +75,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final PromptUsageReader promptUsage;
     private final dev.sextant.store.models.ModelVersionStore modelVersions;
     private final dev.sextant.store.models.ModelReliabilityReader modelReliability;
+    private final dev.sextant.store.hpo.HpoStudyStore hpoStudies;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -119,6 +120,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.promptUsage = new JdbcPromptUsageReader(database);
         this.modelVersions = new JdbcModelVersionStore(database, clock);
         this.modelReliability = new JdbcModelReliabilityReader(database);
+        this.hpoStudies = new JdbcHpoStudyStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -344,6 +346,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.models.ModelReliabilityReader modelReliability() {
         return modelReliability;
+    }
+
+    @Override
+    public dev.sextant.store.hpo.HpoStudyStore hpoStudies() {
+        return hpoStudies;
     }
 
     @Override
