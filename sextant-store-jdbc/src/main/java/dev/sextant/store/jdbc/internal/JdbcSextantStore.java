@@ -73,6 +73,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final PersonalizationReader personalization;
     private final PromptTemplateStore promptTemplates;
     private final PromptUsageReader promptUsage;
+    private final dev.sextant.store.training.TrainingRunStore trainingRuns;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -115,6 +116,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.personalization = new JdbcPersonalizationReader(database);
         this.promptTemplates = new JdbcPromptTemplateStore(database, clock);
         this.promptUsage = new JdbcPromptUsageReader(database);
+        this.trainingRuns = new JdbcTrainingRunStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -315,6 +317,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public PromptUsageReader promptUsage() {
         return promptUsage;
+    }
+
+    @Override
+    public dev.sextant.store.training.TrainingRunStore trainingRuns() {
+        return trainingRuns;
     }
 
     @Override
