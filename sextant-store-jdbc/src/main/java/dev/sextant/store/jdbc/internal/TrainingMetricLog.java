@@ -187,20 +187,31 @@ final class TrainingMetricLog {
     }
 
     List<MetricSeries> downsampled(WorkspaceId workspace, String runId, DownsampleQuery query) {
-        StringBuilder selected = new StringBuilder("SELECT name, step, seq, value, ts FROM training_metrics"
-                + " WHERE workspace_id = ? AND run_id = ?");
-        List<Object> values = new ArrayList<>(List.of(workspace.value(), runId));
-        filters(selected, values, query.names(), query.fromStep(), query.toStep());
-        String name = database.dialect().byteOrder("name");
-        String sql = "WITH pts AS (" + selected + "),"
-                + " r AS (SELECT MIN(step) AS lo, MAX(step) AS hi FROM pts),"
-                + " b AS (SELECT p.name, p.step, p.seq, p.value, p.ts, " + FINITE.replace("value", "p.value") + " AS finite,"
-                + " CAST(FLOOR(CAST(p.step - r.lo AS FLOAT8) / (FLOOR(CAST(r.hi - r.lo AS FLOAT8) / " + query.buckets()
-                + ") + 1)) AS BIGINT) AS bucket FROM pts p CROSS JOIN r)"
-                + " SELECT name, bucket, MIN(step) AS first_step, MAX(step) AS last_step, COUNT(*) AS n,"
+        StringBuilder where = new StringBuilder(" FROM training_metrics WHERE workspace_id = ? AND run_id = ?");
+        List<Object> filter = new ArrayList<>(List.of(workspace.value(), runId));
+        filters(where, filter, query.names(), query.fromStep(), query.toStep());
+        // the step range first, in its own statement: PostgreSQL planned a join of the points with
+        // their own MIN/MAX as a nested loop (the aggregate again for every point) on fresh statistics
+        long[] range = database.read("finding the step range of training run " + runId, c -> {
+            try (PreparedStatement select = SqlValues.prepare(c, filter, "SELECT MIN(step), MAX(step)" + where);
+                    ResultSet rs = select.executeQuery()) {
+                rs.next();
+                long lo = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
+            }
+        });
+        if (range == null) {
+            return List.of();
+        }
+        long width = (range[1] - range[0]) / query.buckets() + 1;
+        List<Object> values = new ArrayList<>(List.of(range[0], width));
+        values.addAll(filter);
+        String sql = "SELECT name, bucket, MIN(step) AS first_step, MAX(step) AS last_step, COUNT(*) AS n,"
                 + " COUNT(*) - COUNT(finite) AS non_finite, MIN(finite) AS min_value, MAX(finite) AS max_value,"
                 + " AVG(finite) AS mean_value, (array_agg(value ORDER BY step DESC, seq DESC))[1] AS last_value,"
-                + " MAX(ts) AS last_ts FROM b GROUP BY name, bucket ORDER BY " + name + ", bucket";
+                + " MAX(ts) AS last_ts FROM (SELECT name, step, seq, value, ts, " + FINITE + " AS finite,"
+                + " CAST(FLOOR(CAST(step - CAST(? AS BIGINT) AS FLOAT8) / CAST(? AS BIGINT)) AS BIGINT) AS bucket"
+                + where + ") b GROUP BY name, bucket ORDER BY " + database.dialect().byteOrder("name") + ", bucket";
         return database.read("downsampling the points of training run " + runId, c -> {
             try (PreparedStatement select = SqlValues.prepare(c, values, sql); ResultSet rs = select.executeQuery()) {
                 List<MetricSeries> series = new ArrayList<>();
