@@ -3,6 +3,7 @@ package dev.sextant.server.training;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.SextantStore;
@@ -40,9 +41,11 @@ class RunController {
     private final TrainingRunStore runs;
     private final RunLookup lookup;
     private final RunAnalysis analysis;
+    private final DataVersions versions;
     private final Clock clock = Clock.systemUTC();
 
-    RunController(SextantStore store) {
+    RunController(SextantStore store, DataVersions versions) {
+        this.versions = versions;
         this.runs = store.trainingRuns();
         this.lookup = new RunLookup(runs);
         this.analysis = new RunAnalysis(runs);
@@ -113,8 +116,10 @@ class RunController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return RunView.of(runs.setResources(caller.workspace(), id, new RunResources(body.gpuHours(),
-                body.peakMemoryGb(), body.costUsd(), body.tokensProcessed())).orElseThrow(() -> RunLookup.missing(id)));
+        TrainingRun run = runs.setResources(caller.workspace(), id, new RunResources(body.gpuHours(),
+                body.peakMemoryGb(), body.costUsd(), body.tokensProcessed())).orElseThrow(() -> RunLookup.missing(id));
+        versions.changed(caller.workspace());
+        return RunView.of(run);
     }
 
     @PostMapping("/{id}/finish")
@@ -147,9 +152,11 @@ class RunController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return RunView.of(runs.finish(caller.workspace(), id, status, error,
+        TrainingRun run = runs.finish(caller.workspace(), id, status, error,
                 body.endedAt() == null ? clock.instant() : body.endedAt().toInstant())
-                .orElseThrow(() -> RunLookup.missing(id)));
+                .orElseThrow(() -> RunLookup.missing(id));
+        versions.changed(caller.workspace()); // wakes the run's live progress streams: they end with "finished"
+        return RunView.of(run);
     }
 
     private static void nonNegative(String field, Double value, List<FieldProblem> problems) {

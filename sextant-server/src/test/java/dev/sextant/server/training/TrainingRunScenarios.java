@@ -262,7 +262,7 @@ abstract class TrainingRunScenarios {
     }
 
     @Test
-    void oversizeMalformedAndWrongTypesAreRefused() {
+    void oversizeMalformedAndWrongTypesAreRefused() throws java.io.IOException {
         String key = traffic().workspace();
         traffic().created(key, run("limits", 100));
         List<String> many = new ArrayList<>();
@@ -274,8 +274,10 @@ abstract class TrainingRunScenarios {
         assertThat(tooMany.json().get("detail").asString()).isEqualTo("the batch holds 10001 points, over the limit of"
                 + " 10000 per request; split it into smaller batches");
         assertThat(tooMany.json().get("limit_points").asInt()).isEqualTo(10_000);
-        Response huge = traffic().metrics(key, "limits", "{\"points\": [" + " ".repeat(17 * 1024 * 1024) + "]}");
-        assertThat(huge.status()).isEqualTo(413);
+        // only the headers: the Content-Length alone is refused, before any of the body is read
+        String huge = announce(server().uri("/api/v1/training/runs/limits/metrics"), key, 17L * 1024 * 1024);
+        assertThat(huge).startsWith("HTTP/1.1 413");
+        assertThat(huge).contains("over the limit of 16777216 bytes");
         assertThat(traffic().ok("/api/v1/training/runs/limits", key).get("point_count").asLong()).isZero();
 
         Response malformed = traffic().metrics(key, "limits", "{\"points\": [{\"step\": 1,");
@@ -304,6 +306,27 @@ abstract class TrainingRunScenarios {
                 .isEqualTo(400);
         assertThat(traffic().put("/api/v1/training/runs/limits/resources", key, "{\"gpu_hours\": \"many\"}").status())
                 .isEqualTo(400);
+    }
+
+    /** Sends a POST that announces {@code length} body bytes but sends none; answers the raw response head and body. */
+    private static String announce(java.net.URI uri, String key, long length) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] answer = new byte[8192];
+            int read = 0;
+            int n;
+            while (read < answer.length && (n = socket.getInputStream().read(answer, read, answer.length - read)) > 0) {
+                read += n;
+                if (new String(answer, 0, read, java.nio.charset.StandardCharsets.UTF_8).contains("\"status\"")) {
+                    break;
+                }
+            }
+            return new String(answer, 0, read, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
