@@ -116,7 +116,7 @@ class RunController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        TrainingRun run = runs.setResources(caller.workspace(), id, new RunResources(body.gpuHours(),
+        TrainingRun run = runs.setResources(caller.workspace(), RunLookup.checked(id), new RunResources(body.gpuHours(),
                 body.peakMemoryGb(), body.costUsd(), body.tokensProcessed())).orElseThrow(() -> RunLookup.missing(id));
         versions.changed(caller.workspace());
         return RunView.of(run);
@@ -152,7 +152,7 @@ class RunController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        TrainingRun run = runs.finish(caller.workspace(), id, status, error,
+        TrainingRun run = runs.finish(caller.workspace(), RunLookup.checked(id), status, error,
                 body.endedAt() == null ? clock.instant() : body.endedAt().toInstant())
                 .orElseThrow(() -> RunLookup.missing(id));
         versions.changed(caller.workspace()); // wakes the run's live progress streams: they end with "finished"

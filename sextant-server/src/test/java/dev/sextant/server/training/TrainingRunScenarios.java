@@ -349,6 +349,15 @@ abstract class TrainingRunScenarios {
         assertThat(traffic().put("/api/v1/training/runs/private/resources", other, "{\"gpu_hours\": 1}").status()).isEqualTo(404);
         assertThat(server().post("/api/v1/training/runs/private/finish", other, "{\"status\": \"stopped\"}").status()).isEqualTo(404);
         assertThat(traffic().ok("/api/v1/training/runs", other).get("runs")).isEmpty();
+        // an encoded NUL never reaches the controller: the server refuses the URL itself
+        assertThat(server().get("/api/v1/training/runs/a%00b", mine).status()).isEqualTo(400);
+        for (String hostile : List.of("a%01b", "x".repeat(300), "x%27%20OR%20%271%27=%271")) {
+            Response r = server().get("/api/v1/training/runs/" + hostile, mine);
+            assertThat(r.status()).as(hostile).isEqualTo(404);
+            assertThat(traffic().put("/api/v1/training/runs/" + hostile + "/resources", mine, "{}").status()).isEqualTo(404);
+            assertThat(server().post("/api/v1/training/runs/" + hostile + "/finish", mine, "{\"status\": \"stopped\"}")
+                    .status()).isEqualTo(404);
+        }
         JsonNode still = traffic().ok("/api/v1/training/runs/private", mine);
         assertThat(still.get("status").asString()).isEqualTo("running");
         assertThat(still.get("point_count").asLong()).isEqualTo(1);
