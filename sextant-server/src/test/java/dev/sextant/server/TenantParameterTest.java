@@ -55,14 +55,6 @@ class TenantParameterTest {
                 .check(STORE_SPI);
     }
 
-    @Test
-    void everyTrainingRoleMethodTakesTheWorkspaceFirst() {
-        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.sextant.store.training")
-                .and().areDeclaredInClassesThat().areInterfaces()
-                .should(takeTheWorkspaceFirst())
-                .check(STORE_SPI);
-    }
-
     private static ArchCondition<JavaMethod> takeTheWorkspaceFirst() {
         return new ArchCondition<>("take a WorkspaceId as first parameter") {
             @Override
