@@ -82,6 +82,9 @@ public interface SextantStore extends AutoCloseable {
 
     PromptUsageReader promptUsage();
 
+    /** Training runs and their metric points (issue 7). */
+    dev.sextant.store.training.TrainingRunStore trainingRuns();
+
     /**
      * The configuration role with its writes stamped by {@code clock} instead of the store's own:
      * only for recording a history whose times are already past (the demo loader records its

@@ -36,8 +36,11 @@ public class LiveEvents implements SmartLifecycle {
         });
     }
 
-    /** A new subscription, or empty when the server already holds its maximum of live connections. */
-    Optional<Subscription> subscribe(WorkspaceId workspace) {
+    /**
+     * A new subscription, or empty when the server already holds its maximum of live connections.
+     * Public for the other live streams (training run progress), which share the connection limit.
+     */
+    public Optional<Subscription> subscribe(WorkspaceId workspace) {
         if (open.incrementAndGet() > settings.maxConnections() || !running) {
             open.decrementAndGet();
             return Optional.empty();
@@ -52,7 +55,7 @@ public class LiveEvents implements SmartLifecycle {
     }
 
     /** One live connection: woken when its workspace's data changes or when the server stops. */
-    final class Subscription implements AutoCloseable {
+    public final class Subscription implements AutoCloseable {
         private final WorkspaceId workspace;
         private final Semaphore wake = new Semaphore(0);
         private final AtomicBoolean dirty = new AtomicBoolean();
@@ -69,14 +72,14 @@ public class LiveEvents implements SmartLifecycle {
         }
 
         /** Waits up to the timeout; true when the data changed since the last call. */
-        boolean awaitChange(Duration timeout) throws InterruptedException {
+        public boolean awaitChange(Duration timeout) throws InterruptedException {
             if (wake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 wake.drainPermits();
             }
             return dirty.getAndSet(false);
         }
 
-        boolean isClosed() {
+        public boolean isClosed() {
             return closed.get() || !running;
         }
 

@@ -76,6 +76,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.models.ModelVersionStore modelVersions;
     private final dev.sextant.store.models.ModelReliabilityReader modelReliability;
     private final dev.sextant.store.hpo.HpoStudyStore hpoStudies;
+    private final dev.sextant.store.training.TrainingRunStore trainingRuns;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -121,6 +122,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.modelVersions = new JdbcModelVersionStore(database, clock);
         this.modelReliability = new JdbcModelReliabilityReader(database);
         this.hpoStudies = new JdbcHpoStudyStore(database, clock);
+        this.trainingRuns = new JdbcTrainingRunStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -321,6 +323,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public PromptUsageReader promptUsage() {
         return promptUsage;
+    }
+
+    @Override
+    public dev.sextant.store.training.TrainingRunStore trainingRuns() {
+        return trainingRuns;
     }
 
     @Override
