@@ -6,7 +6,7 @@ import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.models.ModelVersion;
 import dev.sextant.store.models.ModelVersionStore;
 import dev.sextant.store.models.NewModelVersion;
-import dev.sextant.store.models.TrainingType;
+import dev.sextant.store.training.TrainingType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +47,7 @@ record VersionBody(String id, String agentId, String versionLabel, String modelI
         String note = Texts.check("notes", notes, MAX_NOTES, false, problems);
         TrainingType type = null;
         if (trainingType != null) {
-            type = TrainingType.fromWire(trainingType).orElse(null);
+            type = TrainingType.find(trainingType).orElse(null);
             if (type == null) {
                 problems.add(FieldProblem.field("training_type", "training_type must be one of fine_tuning, few_shot,"
                         + " reinforcement, transfer_learning, was '" + Texts.shorten(trainingType.replace('\u0000', '?')) + "'"));

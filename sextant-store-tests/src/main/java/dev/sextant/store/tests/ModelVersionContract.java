@@ -17,7 +17,7 @@ import dev.sextant.store.models.NewEvaluation;
 import dev.sextant.store.models.NewModelVersion;
 import dev.sextant.store.models.ReliabilityDay;
 import dev.sextant.store.models.ReliabilityQuery;
-import dev.sextant.store.models.TrainingType;
+import dev.sextant.store.training.TrainingType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

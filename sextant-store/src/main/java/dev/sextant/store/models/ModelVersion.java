@@ -1,5 +1,6 @@
 package dev.sextant.store.models;
 
+import dev.sextant.store.training.TrainingType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import dev.sextant.store.models.ModelVersion;
 import dev.sextant.store.models.ModelVersionStore;
 import dev.sextant.store.models.NewEvaluation;
 import dev.sextant.store.models.NewModelVersion;
-import dev.sextant.store.models.TrainingType;
+import dev.sextant.store.training.TrainingType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -201,7 +201,7 @@ final class JdbcModelVersionStore implements ModelVersionStore {
         List<String> tags = JsonCodec.strings(rs.getString("tags"));
         return new ModelVersion(rs.getString("id"), rs.getString("agent_id"), rs.getString("version_label"),
                 rs.getString("model_id"), rs.getString("base_model"), rs.getString("parent_version_id"),
-                rs.getString("run_id"), type == null ? null : TrainingType.fromWire(type).orElseThrow(),
+                rs.getString("run_id"), type == null ? null : TrainingType.find(type).orElseThrow(),
                 SqlValues.instant(rs, "deployed_at"), rs.getString("notes"), tags, SqlValues.instant(rs, "created_at"));
     }
 }
