@@ -46,7 +46,7 @@ final class CsvMetricsReader {
                 out.problem(ImportProblem.atLine(line, "the line is not UTF-8 text; it was skipped"));
                 continue;
             } catch (IOException | UncheckedIOException e) {
-                out.problem(ImportProblem.atLine(line, "the line is not valid CSV (" + e.getMessage() + "); it was skipped"));
+                out.problem(ImportProblem.atLine(line, "the line is not valid CSV: " + reason(e) + "; it was skipped"));
                 continue;
             }
             if (cells.length != header.size()) {
@@ -74,7 +74,7 @@ final class CsvMetricsReader {
                 throw new TrainingImportException("the header (line " + lines.number()
                         + ") is not UTF-8 text; is this a CSV file?");
             } catch (IOException | UncheckedIOException e) {
-                throw new TrainingImportException("the header (line " + lines.number() + ") is not valid CSV: " + e.getMessage());
+                throw new TrainingImportException("the header (line " + lines.number() + ") is not valid CSV: " + reason(e));
             }
             if (cells.length > MAX_COLUMNS) {
                 throw new TrainingImportException("the header has " + cells.length + " columns; the limit is " + MAX_COLUMNS);
@@ -86,6 +86,16 @@ final class CsvMetricsReader {
             return header;
         }
         throw new TrainingImportException("the file is empty; expected a CSV header with a step column");
+    }
+
+    /** commons-csv's innermost message, without its position in the one-line parse. */
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceFirst("^\\(startline \\d+\\) ", "");
     }
 
     private static String[] cells(String line) throws IOException {

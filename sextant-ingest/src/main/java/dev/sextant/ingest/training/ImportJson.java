@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
@@ -96,6 +97,18 @@ final class ImportJson {
         return node.toString();
     }
 
+    static String tokenName(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
+    }
+
     /** A JSON pointer token: {@code ~} and {@code /} escaped (RFC 6901). */
     static String token(String name) {
         return name.replace("~", "~0").replace("/", "~1");
@@ -108,6 +121,8 @@ final class ImportJson {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        // A parser limit names the Java method that sets it; the limit itself is what matters.
+        message = message.replaceAll(", from `[^`]*`", "");
         return message + at(e.getLocation());
     }
 

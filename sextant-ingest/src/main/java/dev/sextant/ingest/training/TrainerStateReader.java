@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,38 +36,51 @@ final class TrainerStateReader {
     }
 
     void read(InputStream in, ImportCollector out) {
-        try (JsonParser parser = mapper.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new TrainingImportException("the file is empty; expected a trainer_state.json object");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new TrainingImportException("a trainer_state.json must be a JSON object, was "
-                        + first.asString() + ImportJson.at(parser.currentTokenLocation()));
-            }
-            boolean history = false;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("log_history") && value == JsonToken.START_ARRAY) {
-                    history = true;
-                    readHistory(parser, out);
-                } else if (name.equals("stateful_callbacks")) {
-                    parser.skipChildren();
-                } else {
-                    field(name, parser.readValueAsTree(), out);
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new TrainingImportException("the file has content after its JSON object"
-                        + ImportJson.at(parser.currentTokenLocation()));
-            }
-            if (!history) {
-                throw new TrainingImportException("the file has no log_history array; is it a Hugging Face"
-                        + " trainer_state.json (from a checkpoint-N directory)?");
-            }
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(in);
+            readDocument(parser, out);
+        } catch (StreamConstraintsException e) {
+            throw new TrainingImportException("the file breaks a parser limit"
+                    + ImportJson.at(parser == null ? null : parser.currentLocation()) + ": " + ImportJson.describe(e), e);
         } catch (JacksonException e) {
             throw new TrainingImportException("the file is not valid JSON: " + ImportJson.describe(e), e);
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
+        }
+    }
+
+    private void readDocument(JsonParser parser, ImportCollector out) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new TrainingImportException("the file is empty; expected a trainer_state.json object");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new TrainingImportException("a trainer_state.json must be a JSON object, was "
+                    + ImportJson.tokenName(first) + ImportJson.at(parser.currentTokenLocation()));
+        }
+        boolean history = false;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("log_history") && value == JsonToken.START_ARRAY) {
+                history = true;
+                readHistory(parser, out);
+            } else if (name.equals("stateful_callbacks")) {
+                parser.skipChildren();
+            } else {
+                field(name, parser.readValueAsTree(), out);
+            }
+        }
+        if (parser.nextToken() != null) {
+            throw new TrainingImportException("the file has content after its JSON object"
+                    + ImportJson.at(parser.currentTokenLocation()));
+        }
+        if (!history) {
+            throw new TrainingImportException("the file has no log_history array; is it a Hugging Face"
+                    + " trainer_state.json (from a checkpoint-N directory)?");
         }
     }
 

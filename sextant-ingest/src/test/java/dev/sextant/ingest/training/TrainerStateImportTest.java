@@ -135,7 +135,7 @@ class TrainerStateImportTest {
     void documentsThatAreNotATrainerStateAreRefused() {
         assertRefused("", "the file is empty; expected a trainer_state.json object");
         assertRefused("   \n", "the file is empty; expected a trainer_state.json object");
-        assertRefused("[]", "a trainer_state.json must be a JSON object, was [ (line 1, column 1)");
+        assertRefused("[]", "a trainer_state.json must be a JSON object, was an array (line 1, column 1)");
         assertRefused("{\"global_step\": 5}", "the file has no log_history array; is it a Hugging Face"
                 + " trainer_state.json (from a checkpoint-N directory)?");
         assertRefused("{\"log_history\": []} {}", "the file has content after its JSON object (line 1, column 21)");
