@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code value} columns ({@code step,name,value[,epoch,timestamp]}, one point a row), else
  * <b>wide</b>, as PyTorch Lightning's CSVLogger writes it ({@code step}, {@code epoch} and one
  * column per metric, a row filling only the metrics logged then). Each physical line is one
- * record (machine-written metric files do not quote line breaks); commons-csv reads its cells.
+ * record (machine-written metric files do not quote line breaks); commons-csv reads the cells
+ * of a line that has quotes.
  */
 final class CsvMetricsReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
@@ -99,6 +100,11 @@ final class CsvMetricsReader {
     }
 
     private static String[] cells(String line) throws IOException {
+        if (line.indexOf('"') < 0) {
+            // Without quotes, RFC 4180 cells are exactly the text between commas: the common case,
+            // several times faster than a parser per line.
+            return line.split(",", -1);
+        }
         try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().values() : new String[0];

@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reading steps, epochs, values and times from text (CSV cells) and numbers, with the reason
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * {@code NaN}, {@code Infinity}, {@code -Infinity} in JSON: all are values.
  */
 final class Values {
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** Unix seconds up to the year 9999. */
     private static final double MAX_EPOCH_SECONDS = 253_402_300_799d;
 
@@ -22,8 +20,12 @@ final class Values {
     /** A number read from a CSV cell, or null when it is not one. */
     static Double number(String text) {
         String t = text.trim();
-        if (DECIMAL.matcher(t).matches()) {
-            return Double.parseDouble(t);
+        if (decimalCharacters(t)) {
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "nan", "+nan", "-nan" -> Double.NaN;
@@ -31,6 +33,23 @@ final class Values {
             case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
             default -> null;
         };
+    }
+
+    /**
+     * Only digits, sign, point and exponent: what parseDouble accepts beyond a decimal number
+     * (hex floats, {@code d}/{@code f} suffixes, "Infinity") is kept out before it is asked.
+     */
+    private static boolean decimalCharacters(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a number is not a step (a whole number from 0), or null when it is one. */
