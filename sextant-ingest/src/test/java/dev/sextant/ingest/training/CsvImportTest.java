@@ -143,4 +143,13 @@ class CsvImportTest {
                 .hasMessage("no metric point could be read from the file as CSV: 2 problems, the first:"
                         + " line 2: step must be a whole number, was 'x'; the line was skipped");
     }
+
+    @Test
+    void quotedCellsAreReadAsCsv() {
+        String csv = "\"step\",\"epoch\",\"val,acc\"\r\n\"5\",\"0\",\"0.5\"\r\n6,0,0.75\r\n";
+        ImportedRun run = importer.read(ImportFormat.CSV, Fixtures.text(csv));
+        assertThat(run.problems()).isEmpty();
+        assertThat(run.points()).extracting(ImportedPoint::step, ImportedPoint::name, ImportedPoint::value)
+                .containsExactly(tuple(5L, "val,acc", 0.5), tuple(6L, "val,acc", 0.75));
+    }
 }
