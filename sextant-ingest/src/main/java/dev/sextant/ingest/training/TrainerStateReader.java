@@ -1,6 +1,7 @@
 package dev.sextant.ingest.training;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,9 @@ final class TrainerStateReader {
         try {
             parser = mapper.createParser(in);
             readDocument(parser, out);
+        } catch (JacksonIOException e) {
+            // The stream failed (a client went away), not the JSON.
+            throw new UncheckedIOException("reading the training log failed: " + e.getOriginalMessage(), e.getCause());
         } catch (StreamConstraintsException e) {
             throw new TrainingImportException("the file breaks a parser limit"
                     + ImportJson.at(parser == null ? null : parser.currentLocation()) + ": " + ImportJson.describe(e), e);

@@ -109,6 +109,23 @@ class BadTrainingLogTest {
     }
 
     @Test
+    void aFailingStreamIsAnIoFailureNotABadFile() {
+        for (ImportFormat format : ImportFormat.values()) {
+            InputStream failing = new java.io.SequenceInputStream(Fixtures.text("{\"log_history\": [\n"), new InputStream() {
+                @Override
+                public int read() throws java.io.IOException {
+                    throw new java.io.IOException("connection reset");
+                }
+            });
+            assertThatThrownBy(() -> importer.read(format, failing))
+                    .as(format.wireName())
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageEndingWith("connection reset")
+                    .hasRootCauseInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
     void readCollectsOnlyUpToThePointLimit() {
         TrainingLogImporter small = new TrainingLogImporter(new ImportLimits(1 << 20, 1024, 5, 100, 100));
         String jsonl = "{\"step\": 1, \"a\": 1, \"b\": 2, \"c\": 3}\n".repeat(2);
