@@ -30,16 +30,8 @@ final class CsvMetricsReader {
         LineSource lines = new LineSource(in, out.limits().maxLineBytes());
         List<String> header = header(lines, out.limits().maxLineBytes());
         Layout layout = Layout.of(header, out);
-        while (lines.next()) {
+        while (lines.nextContent(out)) {
             long line = lines.number();
-            if (lines.tooLong()) {
-                out.problem(ImportProblem.atLine(line, "the line is " + lines.byteLength() + " bytes long; the limit is "
-                        + out.limits().maxLineBytes() + " bytes; it was skipped"));
-                continue;
-            }
-            if (lines.blank()) {
-                continue;
-            }
             String[] cells;
             try {
                 cells = cells(lines.text());

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
@@ -61,12 +60,20 @@ final class ImportJson {
         return node.isIntegralNumber() ? node.longValue() : (long) node.doubleValue();
     }
 
-    /** A reason when a present, non-null node is not an epoch, else null. */
-    static String invalidEpoch(JsonNode node) {
-        if (!node.isNumber()) {
-            return "epoch must be a number, was " + kind(node);
+    /**
+     * The epoch of an entry or line, or null when it has none or a bad one (reported at
+     * {@code pointer}, the rest of the entry is kept).
+     */
+    static Double epoch(JsonNode node, Long line, String pointer, String kept, ImportCollector out) {
+        if (node == null || node.isNull()) {
+            return null;
         }
-        return Values.invalidEpoch(node.doubleValue());
+        String bad = node.isNumber() ? Values.invalidEpoch(node.doubleValue()) : "epoch must be a number, was " + kind(node);
+        if (bad != null) {
+            out.problem(ImportProblem.at(line, pointer, bad + "; " + kept));
+            return null;
+        }
+        return node.doubleValue();
     }
 
     /** A time from a JSON string (RFC 3339) or number (Unix seconds), or null when neither. */
@@ -95,18 +102,6 @@ final class ImportJson {
             return "null";
         }
         return node.toString();
-    }
-
-    static String tokenName(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.name();
-        };
     }
 
     /** A JSON pointer token: {@code ~} and {@code /} escaped (RFC 6901). */

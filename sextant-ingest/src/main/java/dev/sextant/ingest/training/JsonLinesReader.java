@@ -30,16 +30,8 @@ final class JsonLinesReader {
 
     void read(InputStream in, ImportCollector out) throws IOException {
         LineSource lines = new LineSource(in, out.limits().maxLineBytes());
-        while (lines.next()) {
+        while (lines.nextContent(out)) {
             long line = lines.number();
-            if (lines.tooLong()) {
-                out.problem(ImportProblem.atLine(line, "the line is " + lines.byteLength() + " bytes long; the limit is "
-                        + out.limits().maxLineBytes() + " bytes; it was skipped"));
-                continue;
-            }
-            if (lines.blank()) {
-                continue;
-            }
             JsonNode node;
             try {
                 node = mapper.readTree(lines.bytes(), 0, lines.length());
@@ -77,16 +69,7 @@ final class JsonLinesReader {
             return;
         }
         long step = ImportJson.step(node.get("step"));
-        Double epoch = null;
-        JsonNode epochNode = node.get("epoch");
-        if (epochNode != null && !epochNode.isNull()) {
-            String badEpoch = ImportJson.invalidEpoch(epochNode);
-            if (badEpoch != null) {
-                out.problem(ImportProblem.at(line, "/epoch", badEpoch + "; the line was kept without it"));
-            } else {
-                epoch = epochNode.doubleValue();
-            }
-        }
+        Double epoch = ImportJson.epoch(node.get("epoch"), line, "/epoch", "the line was kept without it", out);
         Instant time = null;
         JsonNode timeNode = node.get("timestamp");
         if (timeNode != null && !timeNode.isNull()) {

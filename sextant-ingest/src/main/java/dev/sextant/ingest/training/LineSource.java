@@ -65,17 +65,28 @@ final class LineSource {
         return true;
     }
 
+    /**
+     * Moves to the next line with content: blank lines are passed over, a line over the limit is
+     * reported to {@code out} and passed over. False at the end of the file.
+     */
+    boolean nextContent(ImportCollector out) throws IOException {
+        while (next()) {
+            if (tooLong()) {
+                out.problem(ImportProblem.atLine(number, "the line is " + lineBytes + " bytes long; the limit is "
+                        + maxLineBytes + " bytes; it was skipped"));
+            } else if (!blank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long number() {
         return number;
     }
 
     boolean tooLong() {
         return lineBytes > maxLineBytes;
-    }
-
-    /** The byte length of the line, also when it was too long to keep. */
-    long byteLength() {
-        return lineBytes;
     }
 
     boolean blank() {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -63,8 +64,9 @@ final class TrainerStateReader {
             throw new TrainingImportException("the file is empty; expected a trainer_state.json object");
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new TrainingImportException("a trainer_state.json must be a JSON object, was "
-                    + ImportJson.tokenName(first) + ImportJson.at(parser.currentTokenLocation()));
+            TokenStreamLocation where = parser.currentTokenLocation();
+            String was = first == JsonToken.START_ARRAY ? "an array" : ImportJson.kind(parser.readValueAsTree());
+            throw new TrainingImportException("a trainer_state.json must be a JSON object, was " + was + ImportJson.at(where));
         }
         boolean history = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -109,16 +111,7 @@ final class TrainerStateReader {
             return;
         }
         long step = ImportJson.step(entry.get("step"));
-        Double epoch = null;
-        JsonNode epochNode = entry.get("epoch");
-        if (epochNode != null && !epochNode.isNull()) {
-            String badEpoch = ImportJson.invalidEpoch(epochNode);
-            if (badEpoch != null) {
-                out.problem(ImportProblem.at(null, pointer + "/epoch", badEpoch + "; the entry was kept without it"));
-            } else {
-                epoch = epochNode.doubleValue();
-            }
-        }
+        Double epoch = ImportJson.epoch(entry.get("epoch"), null, pointer + "/epoch", "the entry was kept without it", out);
         boolean summary = entry.propertyStream().anyMatch(p -> SUMMARY_MARKERS.contains(p.getKey()));
         for (Map.Entry<String, JsonNode> property : entry.properties()) {
             String key = property.getKey();

@@ -69,6 +69,10 @@ class BadTrainingLogTest {
         assertThat(fromCsv.problems()).extracting(ImportProblem::describe)
                 .containsExactly("line 3: the line is 5002 bytes long; the limit is 1024 bytes; it was skipped");
         assertThat(fromCsv.points()).extracting(ImportedPoint::step).containsExactly(1L, 3L);
+
+        assertThatThrownBy(() -> small.read(ImportFormat.CSV, Fixtures.text("step," + "x".repeat(2000) + "\n1,2\n")))
+                .isInstanceOf(TrainingImportException.class)
+                .hasMessage("the header (line 1) is longer than the limit of 1024 bytes");
     }
 
     @Test
