@@ -29,7 +29,7 @@ final class CsvMetricsReader {
     void read(InputStream in, ImportCollector out) throws IOException {
         LineSource lines = new LineSource(in, out.limits().maxLineBytes());
         List<String> header = header(lines, out.limits().maxLineBytes());
-        Layout layout = Layout.of(header, out);
+        Layout layout = Layout.of(header, lines.number(), out);
         while (lines.nextContent(out)) {
             long line = lines.number();
             String[] cells;
@@ -115,7 +115,7 @@ final class CsvMetricsReader {
             this.timestamp = columns.getOrDefault("timestamp", -1);
         }
 
-        static Layout of(List<String> header, ImportCollector out) {
+        static Layout of(List<String> header, long headerLine, ImportCollector out) {
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 if (columns.putIfAbsent(header.get(i), i) != null) {
@@ -129,7 +129,7 @@ final class CsvMetricsReader {
                         + " (step, epoch and one column per metric) or step,name,value[,epoch,timestamp]; the header was: "
                         + MetricNames.printable(String.join(",", header)));
             }
-            return longForm ? new LongLayout(header, columns, out) : new WideLayout(header, columns);
+            return longForm ? new LongLayout(header, headerLine, columns, out) : new WideLayout(header, columns);
         }
 
         abstract void row(long line, String[] cells, ImportCollector out);
@@ -227,13 +227,13 @@ final class CsvMetricsReader {
         private final int name;
         private final int value;
 
-        LongLayout(List<String> header, Map<String, Integer> columns, ImportCollector out) {
+        LongLayout(List<String> header, long headerLine, Map<String, Integer> columns, ImportCollector out) {
             super(columns);
             this.name = columns.get("name");
             this.value = columns.get("value");
             for (String column : header) {
                 if (!List.of("step", "name", "value", "epoch", "timestamp").contains(column)) {
-                    out.problem(ImportProblem.atLine(1, "column " + Values.quoted(column) + " is not one of step, name,"
+                    out.problem(ImportProblem.atLine(headerLine, "column " + Values.quoted(column) + " is not one of step, name,"
                             + " value, epoch, timestamp; it was ignored"));
                 }
             }
