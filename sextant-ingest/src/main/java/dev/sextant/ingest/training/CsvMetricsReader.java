@@ -216,7 +216,7 @@ final class CsvMetricsReader {
                     out.problem(ImportProblem.atLine(line, "column " + MetricNames.printable(columnNames[i])
                             + " must be a number, was " + Values.quoted(cell)));
                 } else {
-                    out.point((long) line, null, step, epoch, metricNames[i], value, time);
+                    out.point(line, null, step, epoch, metricNames[i], value, time);
                 }
             }
         }
@@ -254,7 +254,7 @@ final class CsvMetricsReader {
             }
             Double epochValue = epoch(line, cells, out);
             Instant time = timestamp(line, cells, out);
-            out.point((long) line, null, step, epochValue, MetricNames.canonical(metric), number, time);
+            out.point(line, null, step, epochValue, MetricNames.canonical(metric), number, time);
         }
     }
 }
