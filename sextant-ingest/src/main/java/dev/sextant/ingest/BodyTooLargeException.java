@@ -11,6 +11,12 @@ public class BodyTooLargeException extends IngestException {
         this.limitBytes = limitBytes;
     }
 
+    /** For the other front ends that read bodies (training log imports), with their own wording. */
+    protected BodyTooLargeException(long limitBytes, String message) {
+        super(message);
+        this.limitBytes = limitBytes;
+    }
+
     public long limitBytes() {
         return limitBytes;
     }

@@ -3,6 +3,7 @@ package dev.sextant.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongFunction;
 
 /**
  * Counts the bytes read and throws {@link BodyTooLargeException} as soon as the body is longer
@@ -11,11 +12,18 @@ import java.io.InputStream;
  */
 public final class LimitedInputStream extends FilterInputStream {
     private final long limit;
+    private final LongFunction<? extends RuntimeException> tooLarge;
     private long count;
 
     public LimitedInputStream(InputStream in, long limit) {
+        this(in, limit, BodyTooLargeException::new);
+    }
+
+    /** With the exception to throw over the limit (given the limit), for front ends that word it their own way. */
+    public LimitedInputStream(InputStream in, long limit, LongFunction<? extends RuntimeException> tooLarge) {
         super(in);
         this.limit = limit;
+        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -51,7 +59,7 @@ public final class LimitedInputStream extends FilterInputStream {
     private void counted(long n) {
         count += n;
         if (count > limit) {
-            throw new BodyTooLargeException(limit);
+            throw tooLarge.apply(limit);
         }
     }
 }
