@@ -1,0 +1,28 @@
+package dev.sextant.analytics.datasets.pii;
+
+import java.util.regex.Pattern;
+
+/**
+ * Secrets with a recognisable published shape: OpenAI/Anthropic-style {@code sk-...} keys, AWS
+ * access key ids ({@code AKIA...}), GitHub tokens ({@code ghp_...} and kin), Slack tokens
+ * ({@code xox[abprs]-...}), Google API keys ({@code AIza...}), Stripe keys, JSON Web Tokens, and
+ * {@code Bearer} tokens. A generic high-entropy guess is left out on purpose: it flags hashes
+ * and ids that are not secrets.
+ */
+public final class ApiKeyDetector extends PatternDetector {
+    private static final Pattern KEY = Pattern.compile("(?<![\\w-])(?:"
+            + "sk-(?:[A-Za-z0-9_-]{2,16}-)?[A-Za-z0-9_-]{20,}"
+            + "|(?:AKIA|ASIA)[0-9A-Z]{16}"
+            + "|gh[pousr]_[A-Za-z0-9]{36,}"
+            + "|github_pat_[A-Za-z0-9_]{40,}"
+            + "|xox[abprs]-[A-Za-z0-9-]{10,}"
+            + "|AIza[0-9A-Za-z_-]{35}"
+            + "|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}"
+            + "|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
+            + "|(?<=Bearer )[A-Za-z0-9._~+/-]{20,}=*"
+            + ")(?![\\w-])");
+
+    public ApiKeyDetector() {
+        super(PiiKind.API_KEY, KEY);
+    }
+}
