@@ -3,9 +3,13 @@ package dev.sextant.analytics.datasets;
 import java.util.List;
 
 /**
- * The overall score: a weighted mean of components in [0, 1], each one minus the share of
- * records (or lines) with a problem, so a clean dataset scores 1 and every problem costs in
- * proportion to how much of the data it touches.
+ * The overall score: a weighted geometric mean of components in [0, 1], each one minus the
+ * share of records (or lines) with a problem, so a clean dataset scores 1. Geometric, not
+ * arithmetic: a dataset is only as usable as its weakest aspect, so one component near zero
+ * (half the lines unreadable, nearly every record a duplicate) pulls the score under the
+ * training-ready line on its own, where an arithmetic mean would let eight clean components
+ * outvote it. Components are floored at {@link #FLOOR} so one zero does not make every other
+ * difference invisible.
  * <pre>
  *   validity      0.15  1 - malformed lines / lines
  *   completeness  0.15  complete records / records
@@ -21,6 +25,7 @@ import java.util.List;
  */
 final class QualityScore {
     static final double READY_ABOVE = 0.7;
+    static final double FLOOR = 0.01;
 
     private QualityScore() {}
 
@@ -38,7 +43,8 @@ final class QualityScore {
                 part("label_agreement", 1 - share(in.conflicted(), in.labelled()), 0.05),
                 part("privacy", 1 - share(in.withPii(), in.records()), 0.10),
                 part("diversity", Math.min(1, in.distinct2() / 0.5), 0.05));
-        double score = in.records() == 0 ? 0 : Rounding.round4(parts.stream().mapToDouble(p -> p.value() * p.weight()).sum());
+        double log = parts.stream().mapToDouble(p -> p.weight() * Math.log(Math.max(FLOOR, p.value()))).sum();
+        double score = in.records() == 0 ? 0 : Rounding.round4(Math.exp(log));
         return new DatasetReport.Score(score, in.records() > 0 && score > READY_ABOVE, READY_ABOVE, parts);
     }
 
