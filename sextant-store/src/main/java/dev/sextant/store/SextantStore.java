@@ -96,6 +96,9 @@ public interface SextantStore extends AutoCloseable {
     /** The prompt template role with its writes stamped by {@code clock}; as {@link #configurationsAt}, for a past history only. */
     PromptTemplateStore promptTemplatesAt(java.time.Clock clock);
 
+    /** Uploaded datasets and their quality reports. */
+    dev.sextant.store.datasets.DatasetStore datasets();
+
     @Override
     void close();
 }

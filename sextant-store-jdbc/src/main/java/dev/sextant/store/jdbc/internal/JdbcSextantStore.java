@@ -73,6 +73,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final PersonalizationReader personalization;
     private final PromptTemplateStore promptTemplates;
     private final PromptUsageReader promptUsage;
+    private final dev.sextant.store.datasets.DatasetStore datasets;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -115,6 +116,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.personalization = new JdbcPersonalizationReader(database);
         this.promptTemplates = new JdbcPromptTemplateStore(database, clock);
         this.promptUsage = new JdbcPromptUsageReader(database);
+        this.datasets = new JdbcDatasetStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -330,6 +332,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public PromptTemplateStore promptTemplatesAt(Clock clock) {
         return new JdbcPromptTemplateStore(database, clock);
+    }
+
+    @Override
+    public dev.sextant.store.datasets.DatasetStore datasets() {
+        return datasets;
     }
 
     @Override
