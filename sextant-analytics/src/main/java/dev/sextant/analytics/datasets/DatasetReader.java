@@ -27,11 +27,22 @@ public final class DatasetReader {
     }
 
     public DatasetReport read(InputStream in, DatasetFormat given, Progress progress) throws IOException {
+        return read(in, given, false, progress);
+    }
+
+    /**
+     * As {@link #read(InputStream, DatasetFormat, Progress)}; {@code jsonLines} says the content is
+     * JSON Lines whatever its first character (a JSON Lines media type), so it is never taken for CSV.
+     */
+    public DatasetReport read(InputStream in, DatasetFormat given, boolean jsonLines, Progress progress) throws IOException {
+        if (jsonLines && given == DatasetFormat.CSV) {
+            throw new IllegalArgumentException("CSV content cannot be read as JSON Lines");
+        }
         LineReader lines = new LineReader(in, settings.maxLineBytes());
         DatasetAnalyzer analyzer = new DatasetAnalyzer(settings);
         DatasetFormat format = given;
-        boolean jsonLines = given != null && given.jsonLines();
-        boolean decided = given != null;
+        jsonLines |= given != null && given.jsonLines();
+        boolean decided = given != null || jsonLines;
         CsvLines csv = new CsvLines();
         StringBuilder pending = null;
         long pendingLine = 0;
