@@ -55,6 +55,15 @@ class TenantParameterTest {
                 .check(STORE_SPI);
     }
 
+    /** The datasets role lives in a package of its own; the same rule holds there. */
+    @Test
+    void everyDatasetStoreMethodTakesTheWorkspaceFirst() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.sextant.store.datasets")
+                .and().areDeclaredInClassesThat().areInterfaces()
+                .should(takeTheWorkspaceFirst())
+                .check(new ClassFileImporter().importPackages("dev.sextant.store.datasets"));
+    }
+
     private static ArchCondition<JavaMethod> takeTheWorkspaceFirst() {
         return new ArchCondition<>("take a WorkspaceId as first parameter") {
             @Override
