@@ -1,5 +1,6 @@
 package dev.sextant.analytics.datasets;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -34,7 +35,8 @@ public record DatasetReport(String format, boolean formatDetected, long bytes, l
      * (= distinct_1) and the vocabulary size.
      */
     public record Diversity(long wordsSampled, boolean sampled, long vocabularySize, double typeTokenRatio,
-            double distinct1, double distinct2, double distinct3) {}
+            @JsonProperty("distinct_1") double distinct1, @JsonProperty("distinct_2") double distinct2,
+            @JsonProperty("distinct_3") double distinct3) {}
 
     public record LabelCount(String label, long count, double share) {}
 

@@ -32,8 +32,13 @@ final class JsonLines {
         try {
             node = JSON.readTree(line);
         } catch (JacksonException e) {
-            String why = e.getOriginalMessage();
-            throw new NotARecord("not valid JSON: " + (why.length() > 160 ? why.substring(0, 160) + "…" : why));
+            // the parser's own message quotes the offending text, which may be personal data: say where, not what
+            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (why.contains("end-of-input")) {
+                throw new NotARecord("not valid JSON: the line ends inside a value");
+            }
+            int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            throw new NotARecord("not valid JSON" + (column > 0 ? " at column " + column : ""));
         }
         if (node == null || node.isMissingNode()) {
             throw new NotARecord("not valid JSON: no value");

@@ -37,7 +37,7 @@ final class Recommendations {
             out.add("resolve " + r.labelQuality().conflictingInputs() + " input" + s(r.labelQuality().conflictingInputs())
                     + " labelled differently in different records (lines "
                     + lines(r.labelQuality().examples().stream().map(DatasetReport.LabelConflict::line).toList(),
-                            r.labelQuality().recordsAffected()) + ")");
+                            r.labelQuality().recordsAffected() - r.labelQuality().conflictingInputs()) + ")");
         }
         var balance = r.classBalance();
         if (balance != null && balance.labels().size() >= 2 && balance.imbalanceRatio() >= 3) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class DatasetReaderTest {
         assertThat(r.records()).isEqualTo(109);
         assertThat(r.malformed().total()).isEqualTo(1);
         assertThat(r.malformed().examples().getFirst().line()).isEqualTo(105);
-        assertThat(r.malformed().examples().getFirst().reason()).startsWith("not valid JSON");
+        assertThat(r.malformed().examples().getFirst().reason()).isEqualTo("not valid JSON: the line ends inside a value");
         assertThat(r.duplicates().exact().total()).isEqualTo(2);
         assertThat(r.duplicates().exact().examples()).containsExactly(new DatasetReport.DuplicatePair(101, 1),
                 new DatasetReport.DuplicatePair(102, 2));
@@ -198,6 +199,50 @@ class DatasetReaderTest {
         assertThat(r.records()).isEqualTo(2);
         assertThat(r.malformed().examples()).extracting(DatasetReport.MalformedLine::line).containsExactly(2L);
         assertThat(r.malformed().examples().getFirst().reason()).startsWith("longer than 100 bytes");
+    }
+
+    @Test
+    void aMalformedLineIsDescribedWithoutQuotingIt() {
+        DatasetReport r = read(textLabel("fine words here", "a") + "\njane.doe@example.com wrote this\n", null);
+        assertThat(r.malformed().examples()).containsExactly(new DatasetReport.MalformedLine(2, "not valid JSON at column 1"));
+        assertThat(DatasetReportJson.write(r)).doesNotContain("jane");
+    }
+
+    /** A stream far larger than the caps: read to its end, the capped parts say they sampled. */
+    @Test
+    void aLongStreamIsReadWithinTheCaps() throws IOException {
+        int records = 50_000;
+        InputStream lazy = new InputStream() {
+            private int next;
+            private byte[] line = new byte[0];
+            private int at;
+
+            @Override
+            public int read() {
+                if (at == line.length) {
+                    if (next == records) {
+                        return -1;
+                    }
+                    next++;
+                    line = (textLabel("record " + next + " of a long stream about " + (next % 97), next % 3 == 0 ? "x" : "y")
+                            + "\n").getBytes(StandardCharsets.UTF_8);
+                    at = 0;
+                }
+                return line[at++];
+            }
+        };
+        long[] last = new long[2];
+        DatasetReport r = new DatasetReader(new DatasetSettings(3, 8192, 0.8, 1_000, 5_000, 10, 5, 1024))
+                .read(lazy, null, (bytes, lines) -> { last[0] = bytes; last[1] = lines; });
+        assertThat(r.records()).isEqualTo(records);
+        assertThat(last[1]).isEqualTo(records);
+        assertThat(r.bytes()).isEqualTo(last[0]);
+        assertThat(r.duplicates().near().recordsChecked()).isEqualTo(1_000);
+        assertThat(r.duplicates().near().sampled()).isTrue();
+        assertThat(r.diversity().wordsSampled()).isEqualTo(5_000);
+        assertThat(r.diversity().sampled()).isTrue();
+        assertThat(r.classBalance().labels()).extracting(DatasetReport.LabelCount::count).containsExactly(33_334L, 16_666L);
+        assertThat(r.tokenLengths().records()).isEqualTo(records);
     }
 
     @Test
