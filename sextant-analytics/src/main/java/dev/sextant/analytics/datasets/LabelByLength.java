@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.sextant.analytics.Association;
+import dev.sextant.analytics.IndependenceTest;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 /**
  * Whether labels depend on how long the input is: a label that can be guessed from length alone
  * is a shortcut a model learns instead of the task (e.g. every long ticket labelled "urgent").
- * Buckets by token count: short (< 32), medium (32 to 255), long (>= 256). Chi-square test of
- * independence (Apache Commons Math) over the labels × buckets table, without empty rows or
- * columns; Cramér's V as the effect size. Flagged when p < 0.01 and V >= 0.1.
+ * Buckets by token count: short (< 32), medium (32 to 255), long (>= 256). The test of
+ * independence is {@link IndependenceTest} over the labels × buckets table without empty
+ * buckets (chi-square when every expected count is at least 5, Fisher's exact test for a thin
+ * 2 × 2, else not tested, with the reason); Cramér's V from the chi-square statistic is the effect
+ * size. Flagged when p < 0.01 and V >= 0.1.
  */
 final class LabelByLength {
     static final String[] BUCKETS = {"short", "medium", "long"};
@@ -75,17 +79,20 @@ final class LabelByLength {
             }
             i++;
         }
-        ChiSquareTest test = new ChiSquareTest();
-        double chi = test.chiSquare(counts);
-        double p = test.chiSquareTest(counts);
+        Association association = IndependenceTest.test(counts);
+        if (association.status() != Association.Status.TESTED) {
+            return new DatasetReport.LabelByLength(buckets, null, null, null, false, "not tested: " + association.reason());
+        }
+        double chi = new ChiSquareTest().chiSquare(counts);
+        double p = association.pValue();
         double v = Math.sqrt(chi / (n * (Math.min(counts.length, columns.size()) - 1)));
         boolean flagged = p < 0.01 && v >= 0.1;
         String note = flagged
                 ? "the label depends on the input's length (Cramér's V " + Rounding.round4(v)
                         + "): a model can learn length as a shortcut; balance labels within each length bucket"
                 : "no strong dependence of the label on the input's length";
-        return new DatasetReport.LabelByLength(buckets, Rounding.round4(chi), significant(p),
-                Rounding.round4(v), flagged, note);
+        return new DatasetReport.LabelByLength(buckets, Rounding.round4(chi), significant(p), Rounding.round4(v), flagged,
+                note);
     }
 
     /** A p-value to four significant digits (they are often tiny; four decimals would say 0). */

@@ -77,7 +77,7 @@ public abstract class DatasetContract extends StoreContract {
     }
 
     @Test
-    public void listingIsNewestFirstAndDeleteRemoves() throws InterruptedException {
+    public void listingIsNewestFirstAndDeleteRemoves() {
         WorkspaceId ws = newWorkspace();
         Dataset first = datasets().create(ws, "one", null);
         Dataset second = datasets().create(ws, "two", null);
