@@ -62,6 +62,14 @@ public final class DatasetAnalyzer {
 
     /** One record; {@code format} is the dataset's (given or detected so far), null when still unknown. */
     public void accept(DatasetRecord r, DatasetFormat format) {
+        accept(r, format, r.text());
+    }
+
+    /**
+     * One record and its whole source text (the JSON line, the CSV row), which the PII scan reads:
+     * personal data hides in metadata fields and extra columns as often as in the text itself.
+     */
+    public void accept(DatasetRecord r, DatasetFormat format, String source) {
         records++;
         boolean complete = true;
         for (var f : r.fields().entrySet()) {
@@ -124,7 +132,7 @@ public final class DatasetAnalyzer {
             labels.accept(r.line(), r.input() == null ? "" : r.input(), r.label());
             labelByLength.accept(r.label(), count);
         }
-        pii.accept(r.line(), text);
+        pii.accept(r.line(), source);
     }
 
     public long records() {

@@ -71,7 +71,7 @@ public final class DatasetReader {
                     if (format == null) {
                         format = JsonLines.shape(o);
                     }
-                    analyzer.accept(JsonLines.record(line.number(), o, format), format);
+                    analyzer.accept(JsonLines.record(line.number(), o, format), format, text);
                 } catch (JsonLines.NotARecord e) {
                     analyzer.malformed(line.number(), e.getMessage());
                 }
@@ -101,7 +101,7 @@ public final class DatasetReader {
                 continue;
             }
             try {
-                analyzer.accept(csv.record(pendingLine, record), DatasetFormat.CSV);
+                analyzer.accept(csv.record(pendingLine, record), DatasetFormat.CSV, record);
             } catch (JsonLines.NotARecord e) {
                 analyzer.malformed(pendingLine, e.getMessage());
             }

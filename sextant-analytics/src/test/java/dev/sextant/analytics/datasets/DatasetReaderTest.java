@@ -174,6 +174,16 @@ class DatasetReaderTest {
     }
 
     @Test
+    void personalDataIsFoundOutsideTheTextToo() {
+        String jsonl = "{\"prompt\": \"hi\", \"completion\": \"hello there\", \"meta\": {\"owner\": \"ops@example.com\"}}\n";
+        assertThat(read(jsonl, null).pii().kinds()).containsExactly(new DatasetReport.PiiKindCount("email", 1, 1, List.of(1L)));
+        String csv = "text,label,contact\nhello there friend,a,10.0.0.7\nhow are you,b,\n";
+        DatasetReport r = read(csv, null);
+        assertThat(r.pii().kinds()).containsExactly(new DatasetReport.PiiKindCount("ip_address", 1, 1, List.of(2L)));
+        assertThat(r.completeness().fields()).contains(new DatasetReport.FieldCompleteness("contact", 0, 1));
+    }
+
+    @Test
     void encodingDamageAndLengthNoise() {
         String text = String.join("\n", textLabel("cafÃ© au lait is what I ordered", "a"), textLabel("ok", "b"),
                 textLabel("a \uFFFD broken byte in the middle", "a"), textLabel("a perfectly fine sentence here", "b"));
