@@ -25,4 +25,18 @@ public final class ApiKeyDetector extends PatternDetector {
     public ApiKeyDetector() {
         super(PiiKind.API_KEY, KEY);
     }
+
+    private static final java.util.List<String> MARKERS = java.util.List.of("sk-", "AKIA", "ASIA", "gh", "github_pat_",
+            "xox", "AIza", "_live_", "_test_", "eyJ", "Bearer ");
+
+    @Override
+    boolean mayContain(CharSequence text) {
+        String s = text.toString();
+        for (String marker : MARKERS) {
+            if (s.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -10,4 +10,9 @@ public final class EmailDetector extends PatternDetector {
     public EmailDetector() {
         super(PiiKind.EMAIL, EMAIL);
     }
+
+    @Override
+    boolean mayContain(CharSequence text) {
+        return has(text, '@');
+    }
 }

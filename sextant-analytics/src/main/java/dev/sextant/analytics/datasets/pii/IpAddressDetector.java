@@ -22,13 +22,24 @@ public final class IpAddressDetector implements PiiDetector {
     @Override
     public List<PiiMatch> find(CharSequence text) {
         List<PiiMatch> found = new ArrayList<>();
-        Matcher v4 = V4.matcher(text);
+        // cheap looks first: an IPv4 needs a dot; an IPv6 a colon after a hex digit or a "::"
+        int colons = 0;
+        boolean dot = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' && (i + 1 < text.length() && text.charAt(i + 1) == ':'
+                    || i > 0 && Character.digit(text.charAt(i - 1), 16) >= 0)) {
+                colons++;
+            }
+            dot |= c == '.';
+        }
+        Matcher v4 = V4.matcher(dot ? text : "");
         while (v4.find()) {
             if (isIpv4(v4.group())) {
                 found.add(new PiiMatch(PiiKind.IP_ADDRESS, v4.start(), v4.end()));
             }
         }
-        Matcher v6 = V6.matcher(text);
+        Matcher v6 = V6.matcher(colons >= 2 ? text : "");
         while (v6.find()) {
             if (isIpv6(v6.group()) && found.stream().noneMatch(m -> m.start() < v6.end() && v6.start() < m.end())) {
                 found.add(new PiiMatch(PiiKind.IP_ADDRESS, v6.start(), v6.end()));

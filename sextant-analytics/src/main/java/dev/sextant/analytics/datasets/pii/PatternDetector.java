@@ -20,6 +20,31 @@ abstract class PatternDetector implements PiiDetector {
         return kind;
     }
 
+    /** A cheap look before the pattern runs: false when the text cannot hold a match. */
+    boolean mayContain(CharSequence text) {
+        return true;
+    }
+
+    static int digits(CharSequence text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean has(CharSequence text, char wanted) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a candidate the pattern matched really is one (a checksum, a range). */
     boolean accept(String candidate) {
         return true;
@@ -28,6 +53,9 @@ abstract class PatternDetector implements PiiDetector {
     @Override
     public final List<PiiMatch> find(CharSequence text) {
         List<PiiMatch> found = new ArrayList<>();
+        if (!mayContain(text)) {
+            return found;
+        }
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             if (m.end() > m.start() && accept(m.group())) {

@@ -14,6 +14,11 @@ public final class PaymentCardDetector extends PatternDetector {
     }
 
     @Override
+    boolean mayContain(CharSequence text) {
+        return digits(text) >= 13;
+    }
+
+    @Override
     boolean accept(String candidate) {
         return luhn(candidate.replaceAll("[ -]", ""));
     }

@@ -18,6 +18,11 @@ public final class PhoneDetector extends PatternDetector {
     }
 
     @Override
+    boolean mayContain(CharSequence text) {
+        return digits(text) >= 8;
+    }
+
+    @Override
     boolean accept(String candidate) {
         long digits = candidate.chars().filter(Character::isDigit).count();
         return digits >= 8 && digits <= 15 && !IpAddressDetector.isIpv4(candidate);
