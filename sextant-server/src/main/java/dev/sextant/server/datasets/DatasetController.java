@@ -152,8 +152,9 @@ class DatasetController {
 
     @ExceptionHandler(UploadTooLargeException.class)
     ResponseEntity<Object> tooLarge(UploadTooLargeException e, HttpServletRequest request) {
-        return Problem.of(Kind.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI())
-                .with(Map.of("limit_bytes", e.limitBytes())).response(null);
+        Map<String, Object> more = e.datasetId() == null ? Map.of("limit_bytes", e.limitBytes())
+                : Map.of("limit_bytes", e.limitBytes(), "dataset_id", e.datasetId());
+        return Problem.of(Kind.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI()).with(more).response(null);
     }
 
     @ExceptionHandler(UnsupportedDatasetTypeException.class)

@@ -55,7 +55,7 @@ final class DatasetUpload {
                     ? DatasetFormat.CSV : format, type == DatasetMediaType.JSON_LINES, progress);
         } catch (UploadTooLargeException e) {
             datasets.fail(workspace, id, capped.count(), seen[1], e.getMessage());
-            throw e;
+            throw e.of(id);
         } catch (IOException e) {
             String reason = "the upload broke off after " + capped.count() + " bytes: " + e.getMessage();
             datasets.fail(workspace, id, capped.count(), seen[1], reason);

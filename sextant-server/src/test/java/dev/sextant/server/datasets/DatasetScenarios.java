@@ -151,6 +151,7 @@ abstract class DatasetScenarios {
         assertThat(r.json().get("detail").asString()).isEqualTo("the dataset is over the limit of " + LIMIT
                 + " bytes (sextant.datasets.max-upload-bytes); reading stopped there and the dataset is marked failed");
         assertThat(r.json().get("limit_bytes").asLong()).isEqualTo(LIMIT);
+        assertThat(r.json().get("dataset_id").asString()).isEqualTo(id);
         JsonNode d = traffic().ok("/api/v1/datasets/" + id, key);
         assertThat(d.get("status").asString()).isEqualTo("failed");
         assertThat(d.get("error").asString()).startsWith("the dataset is over the limit of " + LIMIT);
@@ -163,6 +164,13 @@ abstract class DatasetScenarios {
                 .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build());
         assertThat(oneShot.status()).isEqualTo(413);
         assertThat(oneShot.json().get("detail").asString()).startsWith("the dataset is " + big.length + " bytes (Content-Length)");
+        assertThat(oneShot.json().has("dataset_id")).as("nothing was created").isFalse();
+        Response oneShotChunked = server().send(SextantTestServer.authorized(server().request("/api/v1/datasets?name=big"), key)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build());
+        assertThat(oneShotChunked.status()).isEqualTo(413);
+        String created = oneShotChunked.json().get("dataset_id").asString();
+        assertThat(traffic().ok("/api/v1/datasets/" + created, key).get("status").asString()).isEqualTo("failed");
     }
 
     @Test
