@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records whose content equals an earlier record's, field by field (after trimming). Keeps one
+ * Records whose content equals an earlier record's: the same input, output, label and chat roles
+ * (after trimming), and for CSV every column. Keeps one
  * 64-bit hash and the first line per distinct record ({@link LongLongMap}, about 32 bytes each).
  */
 final class ExactDuplicates {
@@ -19,9 +20,16 @@ final class ExactDuplicates {
 
     /** Whether this record repeats an earlier one. */
     boolean accept(DatasetRecord r) {
-        StringBuilder key = new StringBuilder();
-        for (var e : r.fields().entrySet()) {
-            key.append(e.getKey()).append('\u0000').append(e.getValue() == null ? "\u0001" : e.getValue().strip()).append('\u0000');
+        StringBuilder key = new StringBuilder().append(r.shape()).append('\u0000');
+        for (String part : new String[] {r.input(), r.output(), r.label()}) {
+            key.append(part == null ? "\u0001" : part.strip()).append('\u0000');
+        }
+        key.append(String.join(",", r.roles().stream().map(String::valueOf).toList())).append('\u0000');
+        if (r.shape() == DatasetFormat.CSV) {
+            for (var e : r.fields().entrySet()) {
+                key.append(e.getKey()).append('\u0000').append(e.getValue() == null ? "\u0001" : e.getValue().strip())
+                        .append('\u0000');
+            }
         }
         long hash = Hashes.of(key);
         long earlier = firstLine.get(hash, -1);

@@ -59,8 +59,6 @@ final class Labels {
             if (examples.size() < keep) {
                 examples.add(new DatasetReport.LabelConflict(line, firstLineOfInput.get(inputHash, -1)));
             }
-        } else if (seen == CONFLICTED) {
-            recordsAffected++;
         }
     }
 

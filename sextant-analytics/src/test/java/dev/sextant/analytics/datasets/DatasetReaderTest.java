@@ -139,10 +139,14 @@ class DatasetReaderTest {
                 "{\"messages\": [{\"role\": \"assistant\", \"content\": \"I start\"}, {\"role\": \"user\", \"content\": \"ok\"}]}",
                 "{\"prompt\": \"not a chat\", \"completion\": \"at all\"}",
                 "[1, 2]",
-                "{\"messages\": [{\"role\": \"user\"}, {\"role\": \"assistant\", \"content\": \"\"}]}");
+                "{\"messages\": [{\"role\": \"user\"}, {\"role\": \"assistant\", \"content\": \"\"}]}",
+                "{\"messages\": [{\"role\": \"system\", \"content\": \"be brief\"}, {\"role\": \"user\", \"content\": \"hi there\"},"
+                        + " {\"role\": \"assistant\", \"content\": \"hello, how can I help\"}]}");
         DatasetReport r = read(text, null);
         assertThat(r.format()).isEqualTo("chat");
-        assertThat(r.records()).isEqualTo(5);
+        assertThat(r.records()).isEqualTo(6);
+        assertThat(r.duplicates().exact().examples()).as("only line 7 repeats a conversation")
+                .containsExactly(new DatasetReport.DuplicatePair(7, 1));
         assertThat(r.malformed().examples()).containsExactly(new DatasetReport.MalformedLine(5, "not a JSON object (a array)"));
         assertThat(r.consistency().formatMismatches().lines()).containsExactly(4L);
         assertThat(r.consistency().roleOrderIssues()).isEqualTo(2);

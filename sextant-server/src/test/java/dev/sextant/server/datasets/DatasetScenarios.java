@@ -58,6 +58,8 @@ abstract class DatasetScenarios {
             assertThat(report.contentType()).startsWith("application/json");
             assertThat(report.json().get("format").asString()).isEqualTo(c.expectedFormat());
             assertThat(report.json().get("records").asLong()).isEqualTo(c.records());
+            assertThat(report.json().get("duplicates").get("exact").get("total").asLong()).isZero();
+            assertThat(report.json().get("malformed").get("total").asLong()).isZero();
             assertThat(report.json().get("score").get("training_ready").asBoolean()).isEqualTo(d.get("training_ready").asBoolean());
             assertThat(report.json().get("recommendations").isArray()).isTrue();
         }
