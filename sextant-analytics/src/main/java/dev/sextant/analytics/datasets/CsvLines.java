@@ -110,7 +110,7 @@ final class CsvLines {
             fields.put(header.get(i), values.get(i));
         }
         return new DatasetRecord(line, DatasetFormat.CSV, input < 0 ? "" : values.get(input),
-                output < 0 ? null : values.get(output), label < 0 ? null : values.get(label), fields, null);
+                output < 0 ? null : values.get(output), label < 0 ? null : values.get(label), fields, null, null);
     }
 
     private static List<String> values(String text) {

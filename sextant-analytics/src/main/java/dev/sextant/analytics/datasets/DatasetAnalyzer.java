@@ -30,6 +30,7 @@ public final class DatasetAnalyzer {
     private final LabelByLength labelByLength;
     private final GenderedTerms gendered = new GenderedTerms();
     private final PiiCounts pii;
+    private final Schemas schemas = new Schemas();
     private long malformed;
     private long records;
     private long completeRecords;
@@ -88,6 +89,7 @@ public final class DatasetAnalyzer {
         if (complete) {
             completeRecords++;
         }
+        schemas.accept(r.line(), r.schema());
         if (format != null && r.shape() != format) {
             formatMismatches.add(r.line());
         }
@@ -152,7 +154,8 @@ public final class DatasetAnalyzer {
         DatasetReport report = new DatasetReport(format == null ? null : format.wire(), detected, bytes, lines, records,
                 new DatasetReport.Malformed(malformed, List.copyOf(malformedExamples)),
                 new DatasetReport.Completeness(completeRecords, records == 0 ? 0 : Rounding.round4((double) completeRecords / records), fields),
-                new DatasetReport.Consistency(formatMismatches.report(), roleIssues, List.copyOf(roleExamples)),
+                new DatasetReport.Consistency(formatMismatches.report(), roleIssues, List.copyOf(roleExamples),
+                        schemas.report(), schemas.offMain()),
                 div, balance,
                 new DatasetReport.Noise(settings.minTokens(), settings.maxTokens(), empty.report(), tooShort.report(),
                         tooLong.report(), encoding.report(), noisy),

@@ -27,7 +27,15 @@ public record DatasetReport(String format, boolean formatDetected, long bytes, l
 
     public record RoleIssue(long line, String reason) {}
 
-    public record Consistency(Lines formatMismatches, long roleOrderIssues, List<RoleIssue> roleOrderExamples) {}
+    /** One field set (sorted top-level keys) of JSON Lines records, how many records have it, and where it first appears. */
+    public record Schema(List<String> keys, long records, long firstLine) {}
+
+    /**
+     * {@code schemas}: the distinct field sets, most common first (at most 20); {@code offMainSchema}:
+     * records with another field set than the most common one.
+     */
+    public record Consistency(Lines formatMismatches, long roleOrderIssues, List<RoleIssue> roleOrderExamples,
+            List<Schema> schemas, long offMainSchema) {}
 
     /**
      * Lexical diversity over the first {@code wordsSampled} words (all of them when not

@@ -66,12 +66,14 @@ final class JsonLines {
     static DatasetRecord record(long line, JsonNode o, DatasetFormat format) {
         DatasetFormat shape = shape(o);
         Map<String, String> fields = fields(o, format == null ? shape : format);
+        String schema = String.join(",", new java.util.TreeSet<>(o.propertyNames()));
         return switch (shape == null ? DatasetFormat.CSV : shape) {
-            case CHAT -> chat(line, o, fields);
+            case CHAT -> chat(line, o, fields, schema);
             case PROMPT_COMPLETION -> new DatasetRecord(line, shape, text(o.get("prompt")), text(o.get("completion")), null,
-                    fields, null);
-            case TEXT_LABEL -> new DatasetRecord(line, shape, text(o.get("text")), null, text(o.get("label")), fields, null);
-            case CSV -> new DatasetRecord(line, null, "", null, null, fields, null);
+                    fields, null, schema);
+            case TEXT_LABEL -> new DatasetRecord(line, shape, text(o.get("text")), null, text(o.get("label")), fields, null,
+                    schema);
+            case CSV -> new DatasetRecord(line, null, "", null, null, fields, null, schema);
         };
     }
 
@@ -117,7 +119,7 @@ final class JsonLines {
         return so.isBlank() || next.isBlank() ? "" : so;
     }
 
-    private static DatasetRecord chat(long line, JsonNode o, Map<String, String> fields) {
+    private static DatasetRecord chat(long line, JsonNode o, Map<String, String> fields, String schema) {
         JsonNode messages = o.get("messages");
         List<String> roles = new ArrayList<>();
         StringBuilder input = new StringBuilder();
@@ -133,7 +135,7 @@ final class JsonLines {
                 }
             }
         }
-        return new DatasetRecord(line, DatasetFormat.CHAT, input.toString(), output.toString(), null, fields, roles);
+        return new DatasetRecord(line, DatasetFormat.CHAT, input.toString(), output.toString(), null, fields, roles, schema);
     }
 
     /** A field's text: strings as they are, numbers and booleans as written, content parts joined; null when absent or null. */

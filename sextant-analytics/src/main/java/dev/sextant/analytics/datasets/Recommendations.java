@@ -58,6 +58,13 @@ final class Recommendations {
                     + s(r.consistency().roleOrderIssues()) + " (lines " + lines(r.consistency().roleOrderExamples().stream()
                             .map(DatasetReport.RoleIssue::line).toList(), r.consistency().roleOrderIssues()) + ")");
         }
+        var schemas = r.consistency().schemas();
+        if (r.consistency().offMainSchema() > 0 && !schemas.isEmpty()) {
+            out.add("align the fields of " + r.consistency().offMainSchema() + " record" + s(r.consistency().offMainSchema())
+                    + " with the most common set (" + String.join(", ", schemas.getFirst().keys()) + "); other sets first appear"
+                    + " at lines " + lines(schemas.stream().skip(1).map(DatasetReport.Schema::firstLine).toList(),
+                            schemas.size() - 1));
+        }
         for (var f : r.completeness().fields()) {
             if (f.missing() + f.empty() > 0) {
                 out.add("fill in or drop records missing '" + f.field() + "' (" + f.missing() + " missing, " + f.empty() + " empty)");

@@ -149,6 +149,11 @@ class DatasetReaderTest {
                 .containsExactly(new DatasetReport.DuplicatePair(7, 1));
         assertThat(r.malformed().examples()).containsExactly(new DatasetReport.MalformedLine(5, "not a JSON object (a array)"));
         assertThat(r.consistency().formatMismatches().lines()).containsExactly(4L);
+        assertThat(r.consistency().schemas()).containsExactly(new DatasetReport.Schema(List.of("messages"), 5, 1),
+                new DatasetReport.Schema(List.of("completion", "prompt"), 1, 4));
+        assertThat(r.consistency().offMainSchema()).isEqualTo(1);
+        assertThat(r.recommendations()).contains("align the fields of 1 record with the most common set (messages);"
+                + " other sets first appear at lines 4");
         assertThat(r.consistency().roleOrderIssues()).isEqualTo(2);
         assertThat(r.consistency().roleOrderExamples()).containsExactly(
                 new DatasetReport.RoleIssue(2, "messages 0 and 1 are both user"),
