@@ -57,7 +57,6 @@ class TenantParameterTest {
                 .check(STORE_SPI);
     }
 
-
     private static ArchCondition<JavaMethod> takeTheWorkspaceFirst() {
         return new ArchCondition<>("take a WorkspaceId as first parameter") {
             @Override

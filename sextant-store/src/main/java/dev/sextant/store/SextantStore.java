@@ -104,6 +104,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.models.ModelReliabilityReader modelReliability();
 
     dev.sextant.store.hpo.HpoStudyStore hpoStudies();
+    /** Uploaded datasets and their quality reports. */
+    dev.sextant.store.datasets.DatasetStore datasets();
 
     @Override
     void close();
