@@ -105,6 +105,9 @@ public interface SextantStore extends AutoCloseable {
 
     dev.sextant.store.hpo.HpoStudyStore hpoStudies();
 
+    /** MLflow experiments and run links, the MLflow tracking layer over {@link #trainingRuns()} (issue 7). */
+    dev.sextant.store.mlflow.MlflowStore mlflow();
+
     @Override
     void close();
 }

@@ -77,6 +77,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.models.ModelReliabilityReader modelReliability;
     private final dev.sextant.store.hpo.HpoStudyStore hpoStudies;
     private final dev.sextant.store.training.TrainingRunStore trainingRuns;
+    private final dev.sextant.store.mlflow.MlflowStore mlflow;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -123,6 +124,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.modelReliability = new JdbcModelReliabilityReader(database);
         this.hpoStudies = new JdbcHpoStudyStore(database, clock);
         this.trainingRuns = new JdbcTrainingRunStore(database, clock);
+        this.mlflow = new JdbcMlflowStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -358,6 +360,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.hpo.HpoStudyStore hpoStudies() {
         return hpoStudies;
+    }
+
+    @Override
+    public dev.sextant.store.mlflow.MlflowStore mlflow() {
+        return mlflow;
     }
 
     @Override
