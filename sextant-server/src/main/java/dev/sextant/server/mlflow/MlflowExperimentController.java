@@ -73,8 +73,11 @@ class MlflowExperimentController {
         if (name.equals(MlflowStore.DEFAULT_EXPERIMENT_NAME)) {
             experiments.defaultExperiment(caller.workspace());
         }
-        MlflowExperiment found = experiments.experimentNamed(caller.workspace(), name).orElseThrow(() ->
-                MlflowException.missing("Could not find experiment with name '" + Keys.shorten(name) + "'"));
+        MlflowException missing = MlflowException.missing("Could not find experiment with name '" + Keys.shorten(name) + "'");
+        if (name.length() > Keys.MAX_NAME || name.indexOf('\u0000') >= 0) {
+            throw missing; // no experiment can have it; a NUL never reaches PostgreSQL
+        }
+        MlflowExperiment found = experiments.experimentNamed(caller.workspace(), name).orElseThrow(() -> missing);
         return Map.of("experiment", Views.Experiment.of(found));
     }
 

@@ -104,6 +104,11 @@ abstract class MlflowInputScenarios {
         error(traffic().get("experiments/get?experiment_id=abc", key), 404, "RESOURCE_DOES_NOT_EXIST", "abc");
         error(traffic().get("experiments/get?experiment_id=99999999999999999999", key), 404, "RESOURCE_DOES_NOT_EXIST", "");
         error(traffic().get("experiments/get-by-name?experiment_name=nope", key), 404, "RESOURCE_DOES_NOT_EXIST", "nope");
+        error(traffic().get("experiments/get-by-name?experiment_name=a%00b", key), 404, "RESOURCE_DOES_NOT_EXIST", "a?b");
+        error(traffic().get("experiments/get-by-name?experiment_name=" + "n".repeat(600), key), 404,
+                "RESOURCE_DOES_NOT_EXIST", "nnn");
+        error(traffic().get("metrics/get-history?run_id=" + traffic().run(key, "h-" + UUID.randomUUID())
+                + "&metric_key=a%00b", key), 400, "INVALID_PARAMETER_VALUE", "control character");
         JsonNode fallback = traffic().ok(traffic().get("experiments/get?experiment_id=0", key)).get("experiment");
         assertThat(fallback.get("name").asString()).isEqualTo("Default");
         error(traffic().post("runs/delete-tag", key, "{\"run_id\": \"" + traffic().run(key, "t-" + UUID.randomUUID())
