@@ -107,6 +107,9 @@ public interface SextantStore extends AutoCloseable {
     /** Uploaded datasets and their quality reports. */
     dev.sextant.store.datasets.DatasetStore datasets();
 
+    /** MLflow experiments and run links, the MLflow tracking layer over {@link #trainingRuns()} (issue 7). */
+    dev.sextant.store.mlflow.MlflowStore mlflow();
+
     @Override
     void close();
 }

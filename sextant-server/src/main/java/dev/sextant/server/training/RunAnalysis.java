@@ -2,6 +2,7 @@ package dev.sextant.server.training;
 
 import dev.sextant.analytics.training.LearningCurveFitter;
 import dev.sextant.analytics.training.LearningCurvePoint;
+import dev.sextant.analytics.training.MetricAliases;
 import dev.sextant.analytics.training.MetricPoint;
 import dev.sextant.analytics.training.RunProgress;
 import dev.sextant.analytics.training.RunProgressEstimator;
@@ -38,10 +39,18 @@ final class RunAnalysis {
     }
 
     QualityView quality(WorkspaceId workspace, TrainingRun run) {
-        MetricPage page = runs.points(workspace, run.id(), new MetricQuery(QUALITY_METRICS, null, null, QUALITY_POINTS, null));
+        // MLflow's common names too (loss, eval_loss, ...): each curve read under the first name the run has
+        MetricPage page = runs.points(workspace, run.id(), new MetricQuery(MetricAliases.names(QUALITY_METRICS), null,
+                null, QUALITY_POINTS, null));
+        java.util.Set<String> present = new java.util.HashSet<>();
+        page.points().forEach(s -> present.add(s.name()));
+        java.util.Map<String, String> chosen = MetricAliases.chosen(QUALITY_METRICS, present);
         List<MetricPoint> points = new ArrayList<>(page.points().size());
         for (MetricSample s : page.points()) {
-            points.add(new MetricPoint(s.step(), s.epoch() == null ? Double.NaN : s.epoch(), s.name(), s.value()));
+            String canonical = chosen.get(s.name());
+            if (canonical != null) {
+                points.add(new MetricPoint(s.step(), s.epoch() == null ? Double.NaN : s.epoch(), canonical, s.value()));
+            }
         }
         Double gpuHours = run.resources().gpuHours();
         return QualityView.of(RunQuality.analyze(points, gpuHours == null ? Double.NaN : gpuHours));
@@ -49,12 +58,15 @@ final class RunAnalysis {
 
     /** The loss series the curve is fitted to: val_loss, else train_loss; empty buckets when neither was logged. */
     LossSeries loss(WorkspaceId workspace, TrainingRun run) {
+        List<String> curves = List.of(MetricPoint.VALIDATION_LOSS, MetricPoint.TRAINING_LOSS);
         List<MetricSeries> series = runs.downsampled(workspace, run.id(), new DownsampleQuery(
-                List.of(MetricPoint.VALIDATION_LOSS, MetricPoint.TRAINING_LOSS), null, null, CURVE_BUCKETS));
-        for (String name : List.of(MetricPoint.VALIDATION_LOSS, MetricPoint.TRAINING_LOSS)) {
-            for (MetricSeries s : series) {
-                if (s.name().equals(name)) {
-                    return new LossSeries(name, s.buckets());
+                MetricAliases.names(curves), null, null, CURVE_BUCKETS));
+        for (String curve : curves) {
+            for (String name : MetricAliases.namesOf(curve)) {
+                for (MetricSeries s : series) {
+                    if (s.name().equals(name)) {
+                        return new LossSeries(curve, s.buckets());
+                    }
                 }
             }
         }

@@ -2,7 +2,9 @@ package dev.sextant.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
     private final JsonMapper json;
+    private final List<ErrorShape> shapes;
 
-    ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, ObjectProvider<ErrorShape> shapes) {
         this.json = json;
+        this.shapes = shapes.orderedStream().toList();
     }
 
     public void write(HttpServletResponse response, Problem problem, Map<String, String> headers) throws IOException {
@@ -22,6 +26,13 @@ public class ProblemWriter {
         response.resetBuffer();
         response.setStatus(problem.kind().status().value());
         headers.forEach(response::setHeader);
+        for (ErrorShape shape : shapes) {
+            if (problem.instance() != null && shape.covers(problem.instance())) {
+                response.setContentType("application/json");
+                json.writeValue(response.getOutputStream(), shape.body(problem));
+                return;
+            }
+        }
         response.setContentType(Problem.MEDIA_TYPE.toString());
         json.writeValue(response.getOutputStream(), problem.body());
     }

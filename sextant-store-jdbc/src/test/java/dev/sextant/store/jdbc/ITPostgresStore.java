@@ -354,4 +354,12 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class Mlflow extends dev.sextant.store.tests.MlflowContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
 }

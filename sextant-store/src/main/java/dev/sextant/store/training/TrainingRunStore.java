@@ -66,4 +66,10 @@ public interface TrainingRunStore {
      * @throws dev.sextant.store.ConflictException when the key holds a different value
      */
     Optional<TrainingRun> setParam(WorkspaceId workspace, String runId, String key, Object value);
+
+    /** Renames the run (null: no name), finished or not (MLflow renames any run); empty when there is no such run. */
+    Optional<TrainingRun> rename(WorkspaceId workspace, String runId, String name);
+
+    /** Removes one tag (no change when the run has no such tag); empty when there is no such run. */
+    Optional<TrainingRun> removeTag(WorkspaceId workspace, String runId, String key);
 }

@@ -224,6 +224,21 @@ final class JdbcTrainingRunStore implements TrainingRunStore {
         });
     }
 
+    @Override
+    public Optional<TrainingRun> rename(WorkspaceId workspace, String runId, String name) {
+        return update(workspace, runId, "renaming training run " + runId, Arrays.asList(name, workspace.value(), runId),
+                "UPDATE training_runs SET name = ? WHERE workspace_id = ? AND id = ?");
+    }
+
+    @Override
+    public Optional<TrainingRun> removeTag(WorkspaceId workspace, String runId, String key) {
+        Objects.requireNonNull(key, "key");
+        return compareAndSet(workspace, runId, "tags", current -> {
+            Map<String, String> tags = new TreeMap<>(TrainingRunRows.tags(current));
+            return tags.remove(key) == null ? current : TrainingRunRows.json(tags);
+        });
+    }
+
     /** Rewrites one JSON text column from its current text, only if nobody changed it in between (else retries). */
     private Optional<TrainingRun> compareAndSet(WorkspaceId workspace, String runId, String column,
             java.util.function.UnaryOperator<String> change) {
