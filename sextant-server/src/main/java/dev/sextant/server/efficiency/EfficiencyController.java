@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/training/efficiency} (issue 7 item 7): the workspace's finished runs started
- * in [from, to), of one agent when asked, through {@link TrainingEfficiency}.
+ * in [from, to), of one agent when asked, oldest start first (then id), through {@link TrainingEfficiency}.
  */
 @RestController
 class EfficiencyController {
@@ -48,7 +48,9 @@ class EfficiencyController {
         WorkspaceId ws = caller.workspace();
         RunSelection.Selected selected = RunSelection.of(runs, ws, agent);
         List<EfficiencyRun> input = new ArrayList<>();
-        for (TrainingRun r : selected.runs()) {
+        List<TrainingRun> ordered = new ArrayList<>(selected.runs());
+        ordered.sort(java.util.Comparator.comparing(TrainingRun::startedAt).thenComparing(TrainingRun::id));
+        for (TrainingRun r : ordered) {
             Instant started = r.startedAt();
             if (!r.status().finished() || (from != null && started.isBefore(from)) || (to != null && !started.isBefore(to))) {
                 continue;
