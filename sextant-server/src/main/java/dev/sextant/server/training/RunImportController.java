@@ -59,7 +59,7 @@ class RunImportController {
     @RequiresScope(Scope.INGEST_WRITE)
     ResponseEntity<ImportView> create(@AuthenticationPrincipal Caller caller, HttpServletRequest request)
             throws IOException {
-        RunParameters p = new RunParameters(request.getParameterMap(), "format", "training_type", "agent_id", "name",
+        RunParameters p = new RunParameters(QueryString.parameters(request), "format", "training_type", "agent_id", "name",
                 "base_model", "id", "status");
         ImportFormat format = format(p);
         TrainingType type = TrainingType.FINE_TUNING;
@@ -111,7 +111,7 @@ class RunImportController {
     @RequiresScope(Scope.INGEST_WRITE)
     ImportView append(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request)
             throws IOException {
-        RunParameters p = new RunParameters(request.getParameterMap(), "format");
+        RunParameters p = new RunParameters(QueryString.parameters(request), "format");
         ImportFormat format = format(p);
         p.done();
         TrainingRun run = lookup.find(caller, id);

@@ -254,6 +254,18 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void aFileSentAsAFormBodyIsStillTheFile() {
+        String key = traffic().workspace();
+        // curl --data-binary @file sends application/x-www-form-urlencoded unless told otherwise
+        Response r = server().send(SextantTestServer.authorized(server().request(IMPORT + "?format=jsonl&agent_id=curl"),
+                key).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file("metrics_wide.jsonl"))).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("points_imported").asLong()).isEqualTo(4);
+        assertThat(r.json().get("problems")).isEmpty();
+    }
+
+    @Test
     void credentialsScopesAndTenancy() {
         String key = traffic().workspace();
         String other = traffic().workspace();
