@@ -5,6 +5,7 @@ import dev.sextant.ingest.training.ImportFormat;
 import dev.sextant.ingest.training.ImportLimits;
 import dev.sextant.ingest.training.ImportedPoint;
 import dev.sextant.ingest.training.ImportedRun;
+import dev.sextant.ingest.training.TrainingImportException;
 import dev.sextant.ingest.training.TrainingImportTooLargeException;
 import dev.sextant.ingest.training.TrainingLogImporter;
 import java.io.IOException;
@@ -53,7 +54,20 @@ final class ImportedFile implements AutoCloseable {
 
     /** Reads the whole file without keeping a point: its facts, or the 400 that refuses it. */
     ImportedRun check() {
-        return read(batch -> {});
+        try {
+            return read(batch -> {});
+        } catch (TrainingImportException e) {
+            throw new TrainingImportException("the file cannot be imported as format=" + format.wireName() + " ("
+                    + expected(format) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String expected(ImportFormat format) {
+        return switch (format) {
+            case HF_TRAINER_STATE -> "a Hugging Face Trainer trainer_state.json";
+            case CSV -> "a Lightning metrics.csv or a step,name,value CSV";
+            case JSONL -> "JSON Lines, one metric record per line";
+        };
     }
 
     /** Reads the file again and hands its points to {@code sink} in batches of {@link #BATCH}. */

@@ -148,17 +148,22 @@ abstract class ImportScenarios {
         String key = traffic().workspace();
         Response csvAsJsonl = upload(IMPORT + "?format=jsonl", key, file("lightning_metrics.csv"));
         assertThat(csvAsJsonl.status()).isEqualTo(400);
-        assertThat(csvAsJsonl.json().get("detail").asString())
-                .startsWith("no metric point could be read from the file as JSON Lines");
+        assertThat(csvAsJsonl.json().get("detail").asString()).startsWith("the file cannot be imported as format=jsonl"
+                + " (JSON Lines, one metric record per line): no metric point could be read from the file as JSON Lines");
         Response jsonAsState = upload(IMPORT + "?format=hf_trainer_state", key, file("metrics_wide.jsonl"));
         assertThat(jsonAsState.status()).as(jsonAsState.toString()).isEqualTo(400);
+        assertThat(jsonAsState.json().get("detail").asString()).startsWith("the file cannot be imported as"
+                + " format=hf_trainer_state (a Hugging Face Trainer trainer_state.json): ");
         Response stateAsCsv = upload(IMPORT + "?format=csv", key, file("trainer_state.json"));
         assertThat(stateAsCsv.status()).as(stateAsCsv.toString()).isEqualTo(400);
+        assertThat(stateAsCsv.json().get("detail").asString()).startsWith("the file cannot be imported as format=csv"
+                + " (a Lightning metrics.csv or a step,name,value CSV): ");
         Response truncated = upload(IMPORT + "?format=hf_trainer_state", key, file("trainer_state_truncated.json"));
         assertThat(truncated.status()).isEqualTo(400);
         Response empty = upload(IMPORT + "?format=jsonl", key, new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(empty.json().get("detail").asString()).isEqualTo("the file is empty; expected JSON Lines metric lines");
+        assertThat(empty.json().get("detail").asString()).isEqualTo("the file cannot be imported as format=jsonl (JSON Lines,"
+                + " one metric record per line): the file is empty; expected JSON Lines metric lines");
         byte[] garbage = new byte[4096];
         new java.util.Random(7).nextBytes(garbage);
         assertThat(upload(IMPORT + "?format=csv", key, garbage).status()).isEqualTo(400);
