@@ -4,6 +4,6 @@
  * a version's production performance against its first week. Pure functions over store records,
  * no I/O, no Spring. Transfer-learning effectiveness (time, cost and accuracy against training
  * from scratch) belongs here too, as its own class over training runs joined by a version's
- * {@code run_id}; it is not built yet.
+ * {@code run_id}: {@link dev.sextant.analytics.models.TransferEffectiveness}.
  */
 package dev.sextant.analytics.models;

@@ -21,8 +21,8 @@ import java.util.Set;
 record VersionBody(String id, String agentId, String versionLabel, String modelId, String baseModel,
         String parentVersionId, String runId, String trainingType, OffsetDateTime deployedAt, String notes,
         List<String> tags) {
-    /** GET /api/v1/model-versions/timeline is an endpoint, so no version may be called that. */
-    static final Set<String> RESERVED_IDS = Set.of("timeline");
+    /** GET /api/v1/model-versions/timeline and /transfer are endpoints, so no version may be called that. */
+    static final Set<String> RESERVED_IDS = Set.of("timeline", "transfer");
     static final int MAX_TEXT = 256;
     static final int MAX_NOTES = 4000;
     static final int MAX_TAGS = 50;
