@@ -131,9 +131,10 @@ async function progress(body, study, trials) {
     yAxis: { type: 'value', scale: true, name: study.objective.metric, axisLabel: { formatter: v => score(v) } },
     series: [
       { name: 'completed', type: 'scatter', data: pick('completed'), symbolSize: 8 },
-      { name: 'pruned', type: 'scatter', data: pick('pruned'), symbol: 'emptyCircle', symbolSize: 8 },
-      { name: 'best so far', type: 'line', step: 'end', data: running, showSymbol: false, tooltip: { trigger: 'axis' } },
-    ],
+      // pruned trials that reported the score they had when stopped; failed ones have none to draw
+      pick('pruned').length ? { name: 'pruned', type: 'scatter', data: pick('pruned'), symbol: 'emptyCircle', symbolSize: 8 } : null,
+      { name: 'best so far', type: 'line', step: 'end', data: running, showSymbol: false },
+    ].filter(Boolean),
   });
   return undefined;
 }

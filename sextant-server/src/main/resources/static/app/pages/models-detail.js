@@ -164,7 +164,8 @@ async function drift(body, v, path) {
     legend: { top: 0, data: ['success rate', 'baseline range', 'trend'] },
     tooltip: { trigger: 'axis', valueFormatter: x => fmt.pct(x) },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: x => fmt.pct(x, 0) } },
+    // rates near 100% differ in tenths of a percent; a rate never exceeds 100% (the trend line may point there)
+    yAxis: { type: 'value', scale: true, max: r => Math.min(1, r.max), axisLabel: { formatter: x => fmt.pct(x, 1) } },
     series: [...band,
       { name: 'success rate', type: 'line', data: series, symbolSize: 6 },
       { name: 'trend', type: 'line', data: trendLine, symbol: 'none', lineStyle: { type: 'dashed' }, tooltip: { show: false } }],
