@@ -26,8 +26,9 @@ import java.util.Map;
  *   <li><b>Bayesian, 30 trials</b>, minimising the validation loss of the intent classifier's
  *       fine-tune: the learning rate matters most (a parabola in log10 around 4e-4), dropout some
  *       (around 0.15; below 0.08 the runs overfit), and {@code eval_batch_size} not at all (it
- *       only changes how evaluation is batched). Rates above 0.05 diverge (failed trials); a run
- *       whose loss is plainly bad after two epochs is pruned, reporting the loss it had then.</li>
+ *       only changes how evaluation is batched). Now and then a spot instance is reclaimed part-way
+ *       (a failed trial without a score); a run whose loss is plainly bad (above 0.8) is pruned
+ *       after two epochs, reporting its loss.</li>
  *   <li><b>Grid, 20 of its 25 points</b>, maximising intent accuracy over the number of few-shot
  *       examples (2-6) and the temperature (5 values from 0 to 1): more examples help up to five,
  *       a high temperature hurts. The last five points are left, so "Suggest next trial" has one.</li>
@@ -58,11 +59,13 @@ final class DemoHpo {
             double loss = 0.38 + 0.09 * x * x + 0.6 * (dropout - 0.15) * (dropout - 0.15) + random.normal(0, 0.006, -0.02, 0.02);
             int epoch = (int) Math.max(2, Math.min(20, Math.round(4 - 2.2 * (Math.log10(lr) + 3) + random.normal(0, 0.8, -2, 2))));
             double seconds = Math.round((epoch * 410 + random.normal(0, 40, -120, 120)) * 10) / 10.0;
-            if (lr > 0.05) {
-                return new HpoTrialSpec(hp, null, Math.round(seconds / epoch * 10) / 10.0, null, null, runId("lr", hp), HpoTrialStatus.FAILED);
+            if (random.chance(0.08)) {
+                // the spot instance was reclaimed part-way: no score, the time it had run
+                return new HpoTrialSpec(hp, null, Math.round(seconds * 0.3 * 10) / 10.0, null, null, runId("lr", hp),
+                        HpoTrialStatus.FAILED);
             }
-            if (loss > 0.62) {
-                return new HpoTrialSpec(hp, round(loss + 0.08), Math.round(2 * 410 * 10) / 10.0, null, null, runId("lr", hp),
+            if (loss > 0.8) {
+                return new HpoTrialSpec(hp, round(loss), Math.round(2 * 410 * 10) / 10.0, null, null, runId("lr", hp),
                         HpoTrialStatus.PRUNED);
             }
             return new HpoTrialSpec(hp, round(loss), seconds, epoch, dropout < 0.08, runId("lr", hp), HpoTrialStatus.COMPLETED);
