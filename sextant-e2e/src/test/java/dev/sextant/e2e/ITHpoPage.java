@@ -119,6 +119,24 @@ class ITHpoPage {
     }
 
     @Test
+    void failing_trials_fail_their_own_blocks_only(Page page) {
+        String id = demoStudy("grid");
+        page.route(url -> url.endsWith("/api/v1/hpo/studies/" + id + "/trials"), route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(500)
+                        .setContentType("application/problem+json").setBody("{\"status\": 500, \"detail\": \"planted failure\"}")));
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/hpo/" + id);
+        for (String block : new String[] {"#study-progress", "#study-sensitivity", "#study-trials"}) {
+            assertThat(page.locator(block + " .state.error")).containsText("HTTP 500: planted failure");
+            assertThat(page.locator(block + " .state.error button")).hasText("Retry");
+        }
+        assertThat(page.locator("#best-score")).isVisible();
+        assertThat(page.locator("#importance-table tbody tr")).hasCount(2);
+        page.locator("#suggest").click();
+        assertThat(page.locator("#suggestion-reason")).not().isEmpty();
+    }
+
+    @Test
     void hostile_names_stay_text(Page page) {
         String name = HOSTILE + " study " + unique();
         RealServer.Answer created = Dashboard.server().post("/api/v1/hpo/studies", """

@@ -96,6 +96,31 @@ class ITModelVersionsPage {
     }
 
     @Test
+    void a_failing_comparison_says_what_failed_the_other_blocks_load_and_retry_brings_it(Page page) {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route(url -> url.endsWith("/api/v1/model-versions/support-bot-v2/comparison"), route -> {
+            if (failing.get()) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503)
+                        .setContentType("application/problem+json").setBody("{\"status\": 503, \"detail\": \"planted outage\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/models/support-bot-v2");
+        Locator error = page.locator("#version-comparison .state.error");
+        assertThat(error).containsText("GET /api/v1/model-versions/support-bot-v2/comparison");
+        assertThat(error).containsText("HTTP 503: planted outage");
+        assertThat(page.locator("#evaluations-table tbody tr")).hasCount(2);
+        assertThat(page.locator("#version-drift canvas")).isVisible();
+        failing.set(false);
+        error.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Retry")).click();
+        assertThat(page.locator("#assessment")).hasAttribute("data-assessment",
+                Dashboard.server().get("/api/v1/model-versions/support-bot-v2/comparison").get("assessment").asString());
+    }
+
+    @Test
     void hostile_text_stays_text(Page page) {
         String agent = "e2e-mv-" + unique();
         String id = "e2e-mv-" + unique();
