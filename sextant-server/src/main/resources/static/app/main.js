@@ -16,6 +16,7 @@ const ROUTES = [
   ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
   ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
+  ['/hpo', 'hpo'], ['/hpo/:id', 'hpo-detail'], ['/models', 'models'], ['/models/:id', 'models-detail'],
 ];
 
 const NAV = [
@@ -24,6 +25,7 @@ const NAV = [
   ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
+  ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
   ['/settings', 'Settings', 'settings'],
 ];
 

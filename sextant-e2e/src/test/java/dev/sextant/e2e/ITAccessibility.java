@@ -25,7 +25,8 @@ class ITAccessibility {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/interactions", "/topology", "/agents", "/costs", "/feedback", "/alerts", "/sessions",
         "/settings/keys", "/settings/members", "/settings/prices", "/settings/account", "/configurations", "/prompts", "/configurations/code-assistant?range=30d", "/prompts/support-reply?range=30d",
-        "/experiments", "/personalization"})
+        "/experiments", "/personalization",
+        "/hpo", "/models", "/models/support-bot-v2", "/models/support-bot-v1"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {
@@ -77,6 +78,23 @@ class ITAccessibility {
         page.locator("#prompt-render form button[type=submit]").click();
         page.waitForSelector("#prompt-render .field-error");
         assertNoSeriousViolations(page, "/prompts/<id>, render errors");
+    }
+
+    @Test
+    void an_hpo_study_page_with_its_suggestion_has_no_serious_violation(Page page) {
+        String id = ITHpoPage.demoStudy("bayesian");
+        Dashboard.logInAsAdmin(page);
+        for (String scheme : List.of("light", "dark")) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
+                    scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT));
+            page.navigate("/hpo/" + id);
+            waitUntilLoaded(page);
+            page.waitForFunction("() => !document.querySelector('main#main .state.loading')");
+            assertThat(page.locator("main#main .state.error").allInnerTexts()).as("blocks that failed to load").isEmpty();
+            page.locator("#suggest").click();
+            page.waitForSelector("#suggestion-reason");
+            assertNoSeriousViolations(page, "/hpo/<id> (" + scheme + ")");
+        }
     }
 
     @Test

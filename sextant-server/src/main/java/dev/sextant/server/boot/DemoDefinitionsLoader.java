@@ -75,6 +75,20 @@ class DemoDefinitionsLoader {
             }
         }
         log.info("demo definitions recorded: configurations, prompt templates and experiments");
+        loadTraining(ws, now);
+    }
+
+    /** The HPO studies and model versions of the demo (recorded directly: the store is what the API writes through). */
+    private void loadTraining(WorkspaceId ws, Instant now) {
+        for (DemoDefinitions.HpoStudyRun run : DemoDefinitions.hpoStudies(DemoLoader.SEED)) {
+            String id = store.hpoStudies().addStudy(ws, run.spec()).id();
+            run.trials().forEach(t -> store.hpoStudies().addTrial(ws, id, t));
+        }
+        for (DemoDefinitions.ModelVersionRecord v : DemoDefinitions.modelVersions(now)) {
+            store.modelVersions().add(ws, v.version());
+            v.evaluations().forEach(e -> store.modelVersions().addEvaluation(ws, v.version().id(), e));
+        }
+        log.info("demo training definitions recorded: HPO studies and model versions");
     }
 
     private static java.util.List<Variable> variables(java.util.List<DemoDefinitions.Variable> declared) {

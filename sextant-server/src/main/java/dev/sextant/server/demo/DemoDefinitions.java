@@ -1,6 +1,10 @@
 package dev.sextant.server.demo;
 
 import dev.sextant.store.ExperimentSpec;
+import dev.sextant.store.hpo.HpoStudySpec;
+import dev.sextant.store.hpo.HpoTrialSpec;
+import dev.sextant.store.models.NewEvaluation;
+import dev.sextant.store.models.NewModelVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -76,5 +80,21 @@ public final class DemoDefinitions {
     /** The demo's experiments: the concluded tone test of the support bot and the running context test of the code assistant. */
     public static List<Experiment> experiments(Instant now) {
         return DemoExperiments.all(DemoCalendar.of(DemoWindow.endingAt(now)));
+    }
+
+    /** An HPO study and its trials in the order they ran. */
+    public record HpoStudyRun(HpoStudySpec spec, List<HpoTrialSpec> trials) {}
+
+    /** A model version and its evaluations. */
+    public record ModelVersionRecord(NewModelVersion version, List<NewEvaluation> evaluations) {}
+
+    /** The demo's HPO studies of the support bot (a bayesian and a grid study), deterministic for the seed. */
+    public static List<HpoStudyRun> hpoStudies(long seed) {
+        return DemoHpo.all(seed);
+    }
+
+    /** The support bot's model versions, parents first, at the story's times. */
+    public static List<ModelVersionRecord> modelVersions(Instant now) {
+        return DemoModelVersions.all(DemoCalendar.of(DemoWindow.endingAt(now)));
     }
 }
