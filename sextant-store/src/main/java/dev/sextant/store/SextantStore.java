@@ -107,6 +107,9 @@ public interface SextantStore extends AutoCloseable {
     /** Uploaded datasets and their quality reports. */
     dev.sextant.store.datasets.DatasetStore datasets();
 
+    /** Masking rules, hashing secret and counters (issue 8 item 5). */
+    dev.sextant.store.masking.MaskingStore masking();
+
     @Override
     void close();
 }

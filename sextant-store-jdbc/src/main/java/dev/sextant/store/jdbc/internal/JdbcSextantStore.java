@@ -78,6 +78,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.hpo.HpoStudyStore hpoStudies;
     private final dev.sextant.store.training.TrainingRunStore trainingRuns;
     private final dev.sextant.store.datasets.DatasetStore datasets;
+    private final dev.sextant.store.masking.MaskingStore masking;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -125,6 +126,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.hpoStudies = new JdbcHpoStudyStore(database, clock);
         this.trainingRuns = new JdbcTrainingRunStore(database, clock);
         this.datasets = new JdbcDatasetStore(database, clock);
+        this.masking = new JdbcMaskingStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -365,6 +367,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.datasets.DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
+    public dev.sextant.store.masking.MaskingStore masking() {
+        return masking;
     }
 
     @Override
