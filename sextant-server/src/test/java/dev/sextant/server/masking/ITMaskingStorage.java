@@ -2,22 +2,19 @@ package dev.sextant.server.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sextant.server.support.Response;
 import dev.sextant.server.support.SextantTestServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,22 +24,58 @@ import tools.jackson.databind.JsonNode;
  * Its own server: no other test writes unmasked values into this database.
  */
 class ITMaskingStorage {
-    static final SextantTestServer server = new SextantTestServer().with("--logging.level.dev.sextant=DEBUG");
+    static final SextantTestServer server = new SextantTestServer().with("--logging.level.dev.sextant=DEBUG")
+            .with("--logging.level.org.springframework.web=DEBUG");
     static final MaskingTraffic traffic = new MaskingTraffic(server);
-    static final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    /** Everything the server prints (its console log) while this class runs, also passed on. */
+    static final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    static PrintStream out;
+    static PrintStream err;
 
     @BeforeAll
     static void start() throws IOException {
-        log.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+        out = System.out;
+        err = System.err;
+        // Spring Boot re-initialises logback at start; its console appender writes to System.out at
+        // each event, so a tee here sees every line the server logs
+        System.setOut(new PrintStream(new Tee(out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(err), true, StandardCharsets.UTF_8));
         server.prepare();
         server.start();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
-        server.afterAll(null);
+        try {
+            server.afterAll(null);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream through;
+
+        Tee(OutputStream through) {
+            this.through = through;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            synchronized (log) {
+                log.write(b);
+            }
+            through.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            synchronized (log) {
+                log.write(b, off, len);
+            }
+            through.write(b, off, len);
+        }
     }
 
     @Test
@@ -74,7 +107,7 @@ class ITMaskingStorage {
                 assertThat(bytes).as("the database files hold " + original).doesNotContain(original);
             }
             String logged = logText();
-            assertThat(logged).contains("Sextant is ready");
+            assertThat(logged).contains("Sextant is ready", "DEBUG", "/api/v1/ingest");
             for (String original : MaskingTraffic.ORIGINALS) {
                 assertThat(logged).as("the log holds " + original).doesNotContain(original);
             }
@@ -84,13 +117,8 @@ class ITMaskingStorage {
     }
 
     private static String logText() {
-        StringBuilder out = new StringBuilder();
-        for (ILoggingEvent e : List.copyOf(log.list)) {
-            out.append(e.getFormattedMessage()).append('\n');
-            if (e.getThrowableProxy() != null) {
-                out.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-            }
+        synchronized (log) {
+            return log.toString(StandardCharsets.UTF_8);
         }
-        return out.toString();
     }
 }
