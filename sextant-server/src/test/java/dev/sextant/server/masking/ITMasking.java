@@ -1,6 +1,5 @@
 package dev.sextant.server.masking;
 
-import static dev.sextant.server.support.SextantTestServer.ADMIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.server.support.Response;
@@ -106,5 +105,26 @@ class ITMasking {
                 .toString()).contains("/rules/custom/0/pattern");
         assertThat(server.post("/api/v1/governance/masking/preview", admin, "{\"text\": \"" + "a".repeat(70_000) + "\"}")
                 .status()).isEqualTo(413);
+    }
+
+    @Test
+    void otlpSpansAreMaskedToo() {
+        String admin = traffic.workspace("mask-otlp");
+        long t0 = java.time.Instant.now().minusSeconds(60).toEpochMilli() * 1_000_000L;
+        String json = """
+                {"resourceSpans": [{"scopeSpans": [{"spans": [
+                  {"traceId": "1af7651916cd43dd8448eb211c80319c", "spanId": "c7ad6b7169203331", "name": "chat",
+                   "startTimeUnixNano": "%d", "endTimeUnixNano": "%d", "attributes": [
+                     {"key": "note", "value": {"stringValue": "card %s key %s"}}]}]}]}]}"""
+                .formatted(t0, t0 + 1_000_000, MaskingTraffic.CARD, MaskingTraffic.GITHUB);
+        Response sent = server.send(SextantTestServer.authorized(server.request("/v1/traces"), admin)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        Response read = server.get("/api/v1/interactions/1af7651916cd43dd8448eb211c80319c", admin);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body()).contains("[PAYMENT_CARD]", "[API_KEY]").doesNotContain(MaskingTraffic.CARD, MaskingTraffic.GITHUB);
+        assertThat(server.get("/api/v1/governance/masking", admin).json().get("totals").toString())
+                .contains("\"detector\":\"api_key\",\"action\":\"mask\",\"count\":1",
+                        "\"detector\":\"payment_card\",\"action\":\"mask\",\"count\":1");
     }
 }
