@@ -8,7 +8,8 @@ import java.util.Arrays;
  * {@code ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]} and
  * {@code ./sextant bench budget-check [--requests N] [--traces N]} and
  * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data) and
- * {@code ./sextant bench experiment [--units N] [--runs N] [--warmup N]} (an experiment's results).
+ * {@code ./sextant bench experiment [--units N] [--runs N] [--warmup N]} (an experiment's results) and
+ * {@code ./sextant bench masking [--spans N] [--batch N] [--clients N]} (ingest with masking off, default, everything on).
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -16,7 +17,8 @@ public final class BenchMain {
                    ./sextant bench analytics [--spans N] [--data DIR] [--runs N] [--warmup N] [--export-rows N]
                    ./sextant bench budget-check [--requests N] [--traces N]
                    ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]
-                   ./sextant bench experiment [--units N] [--runs N] [--warmup N]""";
+                   ./sextant bench experiment [--units N] [--runs N] [--warmup N]
+                   ./sextant bench masking [--spans N] [--batch N] [--clients N]""";
 
     private BenchMain() {}
 
@@ -31,7 +33,8 @@ public final class BenchMain {
             budgetCheck(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("analytics") || args[0].equals("dashboard"))) {
+        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("analytics") || args[0].equals("dashboard")
+                || args[0].equals("masking"))) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -69,6 +72,8 @@ public final class BenchMain {
             Path dir = data != null ? data : Path.of(".sextant-bench", "analytics-" + spans);
             long rows = exportRows != null ? exportRows : Math.min(1_000_000, spans / 10);
             new AnalyticsBenchmark(spans, dir, warmup, runs, rows).run();
+        } else if (args[0].equals("masking")) {
+            new MaskingBenchmark((int) spans, batch, clients).run();
         } else {
             new IngestBenchmark((int) spans, batch, clients).run();
         }

@@ -1,6 +1,7 @@
 package dev.sextant.ingest;
 
 import dev.sextant.cost.CostAccountant;
+import dev.sextant.ingest.masking.IngestMasking;
 import dev.sextant.model.Span;
 import dev.sextant.model.Trace;
 import dev.sextant.model.WorkspaceId;
@@ -30,13 +31,27 @@ public final class IngestService implements AutoCloseable {
     private final Clock clock;
     private final NativeBatchParser parser;
     private final GroupCommitWriter writer;
+    private final IngestMasking masking;
 
-    /** Starts the writer thread; {@link #close()} stops it. */
+    /** Starts the writer thread; {@link #close()} stops it. Masks nothing: for tests and benchmarks. */
     public IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings) {
-        this(store, costs, settings, Clock.systemUTC());
+        this(store, costs, settings, IngestMasking.none(), Clock.systemUTC());
+    }
+
+    /**
+     * Starts the writer thread; every batch gets its workspace's masking rules applied before it
+     * is queued, so what the rules mask never reaches the queue, the store or a log.
+     */
+    public IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings, IngestMasking masking) {
+        this(store, costs, settings, masking, Clock.systemUTC());
     }
 
     IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings, Clock clock) {
+        this(store, costs, settings, IngestMasking.none(), clock);
+    }
+
+    IngestService(TrackingWriter store, CostAccountant costs, IngestSettings settings, IngestMasking masking, Clock clock) {
+        this.masking = Objects.requireNonNull(masking, "masking");
         Objects.requireNonNull(store, "store");
         this.costs = Objects.requireNonNull(costs, "costs");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -66,7 +81,11 @@ public final class IngestService implements AutoCloseable {
         if (parsed.acceptedCount() > 0) {
             commit(workspace, parsed.accepted());
         }
-        return new IngestResult(parsed.acceptedCount(), parsed.rejected());
+        // a rejection may quote the item's value: it gets the same masking as stored text
+        List<IngestResult.Rejection> rejected = parsed.rejected().isEmpty() ? parsed.rejected()
+                : parsed.rejected().stream().map(r -> new IngestResult.Rejection(r.index(), r.id(),
+                        masking.maskMessage(workspace, r.error()))).toList();
+        return new IngestResult(parsed.acceptedCount(), rejected);
     }
 
     /**
@@ -107,7 +126,15 @@ public final class IngestService implements AutoCloseable {
             throw new IngestUnavailableException("could not read the workspace's model prices to cost its spans ("
                     + e.getMessage() + "); nothing of this batch was stored: send it again later", e);
         }
-        await(writer.submit(batch));
+        IngestMasking.Masked masked;
+        try {
+            masked = masking.mask(batch);
+        } catch (StoreException e) {
+            throw new IngestUnavailableException("could not read the workspace's masking rules (" + e.getMessage()
+                    + "); nothing of this batch was stored: send it again later", e);
+        }
+        await(writer.submit(masked.batch()));
+        masking.record(workspace, masked.counts());
     }
 
     /** Queued items, committed items, commits and busy refusals since start. */

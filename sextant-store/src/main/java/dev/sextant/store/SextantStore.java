@@ -109,6 +109,8 @@ public interface SextantStore extends AutoCloseable {
 
     /** MLflow experiments and run links, the MLflow tracking layer over {@link #trainingRuns()} (issue 7). */
     dev.sextant.store.mlflow.MlflowStore mlflow();
+    /** Masking rules, hashing secret and counters (issue 8 item 5). */
+    dev.sextant.store.masking.MaskingStore masking();
 
     @Override
     void close();

@@ -1,8 +1,8 @@
 package dev.sextant.analytics.datasets;
 
-import dev.sextant.analytics.datasets.pii.PiiKind;
-import dev.sextant.analytics.datasets.pii.PiiMatch;
-import dev.sextant.analytics.datasets.pii.PiiScanner;
+import dev.sextant.pii.PiiKind;
+import dev.sextant.pii.PiiMatch;
+import dev.sextant.pii.PiiScanner;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

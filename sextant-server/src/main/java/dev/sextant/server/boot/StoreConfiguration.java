@@ -87,9 +87,9 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     IngestService ingestService(SextantStore store, CatalogCostAccountant accountant, SextantProperties properties,
-            DataVersions versions) {
+            DataVersions versions, dev.sextant.ingest.masking.IngestMasking masking) {
         return new IngestService(new VersionedTrackingWriter(store.tracking(), versions), accountant,
-                properties.ingest().settings());
+                properties.ingest().settings(), masking);
     }
 
     @Bean

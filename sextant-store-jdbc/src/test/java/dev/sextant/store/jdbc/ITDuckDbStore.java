@@ -362,4 +362,12 @@ class ITDuckDbStore {
         @Override protected void dropStore() { file.delete(); }
         @Override protected boolean normalizesJsonText() { return false; }
     }
+
+    @Nested
+    class Masking extends dev.sextant.store.tests.masking.MaskingContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
 }

@@ -362,4 +362,12 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class Masking extends dev.sextant.store.tests.masking.MaskingContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
 }

@@ -79,6 +79,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.training.TrainingRunStore trainingRuns;
     private final dev.sextant.store.datasets.DatasetStore datasets;
     private final dev.sextant.store.mlflow.MlflowStore mlflow;
+    private final dev.sextant.store.masking.MaskingStore masking;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -127,6 +128,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.trainingRuns = new JdbcTrainingRunStore(database, clock);
         this.datasets = new JdbcDatasetStore(database, clock);
         this.mlflow = new JdbcMlflowStore(database, clock);
+        this.masking = new JdbcMaskingStore(database, clock);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -372,6 +374,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.mlflow.MlflowStore mlflow() {
         return mlflow;
+    }
+
+    @Override
+    public dev.sextant.store.masking.MaskingStore masking() {
+        return masking;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class IpAddressDetector implements PiiDetector {
     private static final Pattern V4 = Pattern.compile("(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\w.]|\\.\\d)");
-    private static final Pattern V6 = Pattern.compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:])");
+    private static final Pattern V6 = Pattern.compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\\w:])");
 
     @Override
     public PiiKind kind() {
@@ -27,22 +27,24 @@ public final class IpAddressDetector implements PiiDetector {
         boolean dot = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ':' && (i + 1 < text.length() && text.charAt(i + 1) == ':'
-                    || i > 0 && Character.digit(text.charAt(i - 1), 16) >= 0)) {
+            if (c == ':' && i + 1 < text.length() && text.charAt(i + 1) == ':') {
+                colons += 2; // "::" alone can make an address (::1)
+            } else if (c == ':' && i > 0 && Character.digit(text.charAt(i - 1), 16) >= 0) {
                 colons++;
             }
             dot |= c == '.';
         }
-        Matcher v4 = V4.matcher(dot ? text : "");
-        while (v4.find()) {
-            if (isIpv4(v4.group())) {
-                found.add(new PiiMatch(PiiKind.IP_ADDRESS, v4.start(), v4.end()));
-            }
-        }
+        // IPv6 first: its IPv4 tail (::ffff:192.0.2.1) belongs to it
         Matcher v6 = V6.matcher(colons >= 2 ? text : "");
         while (v6.find()) {
-            if (isIpv6(v6.group()) && found.stream().noneMatch(m -> m.start() < v6.end() && v6.start() < m.end())) {
+            if (isIpv6(v6.group())) {
                 found.add(new PiiMatch(PiiKind.IP_ADDRESS, v6.start(), v6.end()));
+            }
+        }
+        Matcher v4 = V4.matcher(dot ? text : "");
+        while (v4.find()) {
+            if (isIpv4(v4.group()) && found.stream().noneMatch(m -> m.start() < v4.end() && v4.start() < m.end())) {
+                found.add(new PiiMatch(PiiKind.IP_ADDRESS, v4.start(), v4.end()));
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));

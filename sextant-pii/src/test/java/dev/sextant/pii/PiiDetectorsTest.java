@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 /**
  * Where a detector found something in a text: {@code [start, end)} in UTF-16 units, so a masker

@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 import java.util.regex.Pattern;
 
@@ -19,7 +19,7 @@ public final class ApiKeyDetector extends PatternDetector {
             + "|AIza[0-9A-Za-z_-]{35}"
             + "|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}"
             + "|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
-            + "|(?<=Bearer )[A-Za-z0-9._~+/-]{20,}=*"
+            + "|(?<=[Bb]earer )[A-Za-z0-9._~+/-]{20,}=*"
             + ")(?![\\w-])");
 
     public ApiKeyDetector() {
@@ -27,7 +27,7 @@ public final class ApiKeyDetector extends PatternDetector {
     }
 
     private static final java.util.List<String> MARKERS = java.util.List.of("sk-", "AKIA", "ASIA", "gh", "github_pat_",
-            "xox", "AIza", "_live_", "_test_", "eyJ", "Bearer ");
+            "xox", "AIza", "_live_", "_test_", "eyJ", "earer ");
 
     @Override
     boolean mayContain(CharSequence text) {

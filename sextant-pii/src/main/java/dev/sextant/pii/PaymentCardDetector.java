@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 import java.util.regex.Pattern;
 

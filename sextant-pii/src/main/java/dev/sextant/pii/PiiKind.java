@@ -1,4 +1,4 @@
-package dev.sextant.analytics.datasets.pii;
+package dev.sextant.pii;
 
 /** The kinds of personal or secret data the detectors find; {@link #wire()} is the name in reports. */
 public enum PiiKind {
