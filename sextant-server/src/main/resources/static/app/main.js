@@ -16,6 +16,7 @@ const ROUTES = [
   ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
   ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
+  ['/datasets', 'datasets'], ['/datasets/:id', 'datasets-detail'],
 ];
 
 const NAV = [
@@ -25,6 +26,7 @@ const NAV = [
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
   ['/settings', 'Settings', 'settings'],
+  ['/datasets', 'Datasets', 'datasets'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.analytics.datasets.DatasetFormat;
 import dev.sextant.analytics.datasets.DatasetReader;
 import dev.sextant.analytics.datasets.DatasetReport;
-import dev.sextant.analytics.datasets.DatasetReportJson;
 import dev.sextant.analytics.datasets.DatasetSettings;
 import dev.sextant.server.demo.DemoDatasets.DemoDataset;
 import java.io.ByteArrayInputStream;
@@ -34,7 +33,6 @@ class DemoDatasetsTest {
     @Test
     void theCuratedChatsAreReadyForTraining() throws IOException {
         DatasetReport r = report(DemoDatasets.all(SEED).get(1));
-        System.out.println("clean: " + DatasetReportJson.write(r));
         assertThat(r.format()).isEqualTo("chat");
         assertThat(r.records()).isEqualTo(DemoDatasets.CLEAN_CONVERSATIONS);
         assertThat(r.malformed().total()).isZero();
@@ -47,7 +45,6 @@ class DemoDatasetsTest {
     @Test
     void theRawTicketExportIsNotReadyForTheReasonsItWasBuiltWith() throws IOException {
         DatasetReport r = report(DemoDatasets.all(SEED).get(0));
-        System.out.println("messy: " + DatasetReportJson.write(r));
         assertThat(r.format()).isEqualTo("text_label");
         assertThat(r.lines()).isEqualTo(DemoDatasets.MESSY_TICKETS);
         assertThat(r.malformed().total()).isEqualTo(1);
@@ -60,6 +57,7 @@ class DemoDatasetsTest {
         assertThat(r.noise().empty().total()).isPositive();
         assertThat(r.noise().encodingDamage().total()).isPositive();
         assertThat(r.score().trainingReady()).isFalse();
+        assertThat(r.score().value()).isLessThan(0.7);
         assertThat(r.recommendations()).isNotEmpty();
     }
 
