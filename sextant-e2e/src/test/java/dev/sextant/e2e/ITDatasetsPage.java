@@ -208,6 +208,15 @@ class ITDatasetsPage {
         assertThat(page.locator("#dataset-malformed tr[data-id=\"358\"]")).isVisible();
         assertThat(page.locator("#dataset-balance tbody tr").first()).containsText("order_status");
         assertThat(page.locator("#dataset-recommendations li").first()).containsText("malformed line");
+
+        // chats have no labels: the sections that need them say so, the rest is there
+        page.navigate("/datasets");
+        clean.locator("a.dataset-name").click();
+        assertThat(page.locator("#dataset-score [data-ready]")).hasAttribute("data-ready", "true");
+        assertThat(page.locator("#dataset-balance")).containsText("No labels");
+        assertThat(page.locator("#dataset-bias")).containsText("No labels: not tested.");
+        assertThat(page.locator("#dataset-malformed")).containsText("Every line was read.");
+        assertThat(page.locator("#dataset-tokens canvas")).isVisible();
     }
 
     @Test

@@ -19,7 +19,7 @@ export function statusBadge(d) {
   return el;
 }
 
-/** The score with its readiness: "0.87" and "ready" (green) or "not ready" (red); a dash before the report. */
+/** The score with its readiness: "0.87" and "training ready" (green) or "not training ready" (red); a dash before the report. */
 export function scoreCell(d) {
   if (d.score === null || d.score === undefined) return h('span', { class: 'muted' }, '—');
   return h('span', { class: 'score-cell', dataset: { score: d.score } }, h('span', { class: 'num' }, fmt.num(d.score, 2)), ' ',
@@ -27,7 +27,7 @@ export function scoreCell(d) {
 }
 
 export function readiness(ready) {
-  const el = badge(ready ? 'ready' : 'not ready', ready ? 'good' : 'bad');
+  const el = badge(ready ? 'training ready' : 'not training ready', ready ? 'good' : 'bad');
   el.dataset.ready = String(!!ready);
   el.title = ready ? 'training ready: the score is above 0.7' : 'not training ready: the score is 0.7 or less';
   return el;

@@ -48,7 +48,7 @@ function scoreBlock(s) {
     h('div', { class: 'score-head' },
       h('span', { class: 'score-value', id: 'score-value', dataset: { value: s.value } }, fmt.num(s.value, 2)),
       readiness(s.training_ready),
-      h('span', { class: 'muted small' }, `training ready above ${s.ready_above}`)),
+      h('span', { class: 'muted small' }, `ready above ${s.ready_above}`)),
     bar(s.value, { ok: s.training_ready, mark: s.ready_above, cls: 'score-bar',
       label: `score ${fmt.num(s.value, 4)} of 1; training ready above ${s.ready_above}` }),
     h('p', { class: 'muted small' }, 'The weighted geometric mean of the components (each floored at 0.01), so one very bad aspect '
@@ -171,7 +171,11 @@ function flag(flagged) {
 }
 
 function bias(b) {
-  const l = b.label_by_length, g = b.gendered_terms;
+  return h('div', {}, labelByLength(b?.label_by_length), genderedTerms(b?.gendered_terms));
+}
+
+function labelByLength(l) {
+  if (!l) return h('div', {}, h('h3', {}, 'Label by input length'), h('p', { class: 'muted small' }, 'No labels: not tested.'));
   return h('div', {},
     h('h3', {}, 'Label by input length ', flag(l.flagged)),
     l.note ? h('p', { class: 'muted small' }, l.note) : null,
@@ -180,7 +184,12 @@ function bias(b) {
     l.buckets?.length ? sortableTable([
       { label: 'Length', value: x => x.bucket },
       { label: 'Labels (records)', value: x => x.labels.map(c => `${c.label} ${fmt.int(c.count)}`).join(', ') || '—' },
-    ], l.buckets) : null,
+    ], l.buckets) : null);
+}
+
+function genderedTerms(g) {
+  if (!g) return h('div', {}, h('h3', {}, 'Gendered terms'), h('p', { class: 'muted small' }, 'Not counted.'));
+  return h('div', {},
     h('h3', {}, 'Gendered terms ', flag(g.flagged)),
     figures([['Only female terms', fmt.int(g.female_only)], ['Only male terms', fmt.int(g.male_only)], ['Both', fmt.int(g.both)],
       ['Ratio', g.ratio === null ? '—' : fmt.num(g.ratio, 2)]]),
