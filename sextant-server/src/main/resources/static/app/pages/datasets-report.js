@@ -219,7 +219,7 @@ function tokens(t) {
     xAxis: { type: 'category', data: points.map(p => p[0]) },
     yAxis: { type: 'value', name: 'tokens' },
     series: [{ type: 'bar', data: points.map(p => p[1]), label: { show: true, position: 'top' },
-      markLine: { symbol: 'none', data: [{ yAxis: t.mean, name: 'mean' }], label: { formatter: `mean ${fmt.num(t.mean, 1)}` } } }],
+      markLine: { symbol: 'none', data: [{ yAxis: t.mean, name: 'mean' }], label: { position: 'insideEndTop', formatter: `mean ${fmt.num(t.mean, 1)}` } } }],
   }));
   return h('div', {},
     figures([['Records', fmt.int(t.records)], ['Mean', fmt.num(t.mean, 1), 'token_mean'], ['p50', fmt.int(t.p50), 'token_p50'],
