@@ -59,7 +59,7 @@ export function seg(id) {
  * A table whose headers sort it: columns are {label, value: row => node|text, sort?: row => comparable,
  * class}; a column without `sort` does not sort. `initial` is [column index, 'ascending'|'descending'].
  */
-export function sortableTable(columns, rows, { caption, emptyText = 'Nothing here.', initial, rowId } = {}) {
+export function sortableTable(columns, rows, { caption, emptyText = 'Nothing here.', initial, rowId, fold } = {}) {
   if (!rows || rows.length === 0) return empty(emptyText);
   let [by, dir] = initial || [-1, 'ascending'];
   const body = h('tbody');
@@ -90,10 +90,17 @@ export function sortableTable(columns, rows, { caption, emptyText = 'Nothing her
         return dir === 'ascending' ? c : -c;
       });
     }
-    fill(body, sorted.map(r => h('tr', rowId ? { dataset: { id: rowId(r) } } : {},
+    fill(body, (folded ? sorted.slice(0, fold) : sorted).map(r => h('tr', rowId ? { dataset: { id: rowId(r) } } : {},
       columns.map(c => h('td', { class: c.class }, c.value(r) ?? '—')))));
   };
+  // a long table shows its first `fold` rows until asked for the rest
+  let folded = fold && rows.length > fold;
+  const more = folded ? h('button', { type: 'button', class: 'btn small show-all', onclick: () => {
+    folded = false;
+    more.remove();
+    draw();
+  } }, `Show all ${rows.length}`) : null;
   draw();
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data sortable' }, caption ? h('caption', {}, caption) : null,
-    h('thead', {}, h('tr', {}, heads)), body));
+    h('thead', {}, h('tr', {}, heads)), body), more);
 }

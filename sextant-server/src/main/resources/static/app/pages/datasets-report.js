@@ -234,6 +234,6 @@ function malformed(m) {
     sortableTable([
       { label: 'Line', class: 'num', value: x => fmt.int(x.line), sort: x => x.line },
       { label: 'Why', value: x => x.reason, sort: x => x.reason },
-    ], m.examples, { emptyText: 'Every line was read.', rowId: x => String(x.line) }),
+    ], m.examples, { emptyText: 'Every line was read.', rowId: x => String(x.line), fold: 20 }),
     m.total > m.examples.length ? h('p', { class: 'muted small' }, `The first ${m.examples.length} of ${fmt.int(m.total)}.`) : null);
 }
