@@ -17,6 +17,7 @@ const ROUTES = [
   ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
   ['/hpo', 'hpo'], ['/hpo/:id', 'hpo-detail'], ['/models', 'models'], ['/models/:id', 'models-detail'],
+  ['/datasets', 'datasets'], ['/datasets/:id', 'datasets-detail'],
 ];
 
 const NAV = [
@@ -26,6 +27,7 @@ const NAV = [
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
   ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
+  ['/datasets', 'Datasets', 'datasets'],
   ['/settings', 'Settings', 'settings'],
 ];
 

@@ -26,7 +26,8 @@ class ITAccessibility {
     @ValueSource(strings = {"/", "/interactions", "/topology", "/agents", "/costs", "/feedback", "/alerts", "/sessions",
         "/settings/keys", "/settings/members", "/settings/prices", "/settings/account", "/configurations", "/prompts", "/configurations/code-assistant?range=30d", "/prompts/support-reply?range=30d",
         "/experiments", "/personalization",
-        "/hpo", "/models", "/models/support-bot-v2", "/models/support-bot-v1"})
+        "/hpo", "/models", "/models/support-bot-v2", "/models/support-bot-v1",
+        "/datasets"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {
@@ -95,6 +96,27 @@ class ITAccessibility {
             page.waitForSelector("#suggestion-reason");
             assertNoSeriousViolations(page, "/hpo/<id> (" + scheme + ")");
         }
+    }
+
+    @Test
+    void a_dataset_report_and_the_upload_dialog_have_no_serious_violation(Page page) {
+        tools.jackson.databind.JsonNode datasets = Dashboard.server().get("/api/v1/datasets").get("datasets");
+        String messy = datasets.valueStream().filter(d -> d.get("name").asString().equals("ticket-intents export (raw)"))
+                .findFirst().orElseThrow().get("id").asString();
+        Dashboard.logInAsAdmin(page);
+        for (String scheme : List.of("light", "dark")) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
+                    scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT));
+            page.navigate("/datasets/" + messy);
+            page.waitForSelector("#dataset-malformed");
+            waitUntilLoaded(page);
+            assertThat(page.locator("main#main .state.error").allInnerTexts()).as("blocks that failed to load").isEmpty();
+            assertNoSeriousViolations(page, "/datasets/<messy demo dataset> (" + scheme + ")");
+        }
+        page.navigate("/datasets");
+        page.locator("#upload-dataset").click();
+        page.waitForSelector("dialog[open]");
+        assertNoSeriousViolations(page, "/datasets, upload dialog");
     }
 
     @Test

@@ -36,10 +36,12 @@ class DemoLoader {
     private final Announcer announcer;
     private final Clock clock;
     private final DemoDefinitionsLoader definitions;
+    private final DemoDatasetsLoader datasets;
 
     DemoLoader(IngestService ingest, InteractionReader interactions, KeyIssuer keys, Announcer announcer, Clock clock,
-            DemoDefinitionsLoader definitions) {
+            DemoDefinitionsLoader definitions, DemoDatasetsLoader datasets) {
         this.definitions = definitions;
+        this.datasets = datasets;
         this.ingest = ingest;
         this.interactions = interactions;
         this.keys = keys;
@@ -61,6 +63,7 @@ class DemoLoader {
             }
             log.info("demo data loaded: {} items accepted, {} rejected", accepted, rejected);
             definitions.load(workspace.id(), now);
+            datasets.load(workspace.id(), SEED);
         } else {
             log.info("demo data already present in the default workspace; not loading it again");
         }

@@ -21,6 +21,9 @@
  *       learned patterns, Claude 3.5 Sonnet with its prompt cache, o3-mini with reasoning tokens
  *       and a client-reported cost. code-assistant v1, v2 from day 10, and from day 18 the running
  *       context test (v2 against v3 with a repository map, by session).</li>
+ *   <li>Datasets ({@link dev.sextant.server.demo.DemoDatasets}): curated support chats ready for
+ *       fine-tuning, and a raw ticket export that is not (duplicates, imbalance, personal data, a
+ *       cut-off line), read by the real analyzer.</li>
  * </ul>
  */
 package dev.sextant.server.demo;

@@ -44,7 +44,8 @@ class DashboardController {
         "/costs", "/feedback", "/alerts", "/sessions", "/sessions/{id}", "/settings", "/settings/{section}",
         "/configurations", "/configurations/{id}", "/prompts", "/prompts/{id}",
         "/experiments", "/experiments/{id}", "/personalization",
-        "/hpo", "/hpo/{id}", "/models", "/models/{id}"})
+        "/hpo", "/hpo/{id}", "/models", "/models/{id}",
+        "/datasets", "/datasets/{id}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
