@@ -16,6 +16,7 @@ const ROUTES = [
   ['/configurations', 'configurations'], ['/configurations/:id', 'configurations-detail'],
   ['/prompts', 'prompts'], ['/prompts/:id', 'prompts-detail'],
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
+  ['/training', 'training'], ['/training/:id', 'training-detail'],
 ];
 
 const NAV = [
@@ -24,6 +25,7 @@ const NAV = [
   ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
+  ['/training', 'Training', 'training'],
   ['/settings', 'Settings', 'settings'],
 ];
 

@@ -43,7 +43,8 @@ class DashboardController {
     @GetMapping({"/", "/overview", "/interactions", "/interactions/{id}", "/topology", "/agents", "/agents/{id}",
         "/costs", "/feedback", "/alerts", "/sessions", "/sessions/{id}", "/settings", "/settings/{section}",
         "/configurations", "/configurations/{id}", "/prompts", "/prompts/{id}",
-        "/experiments", "/experiments/{id}", "/personalization"})
+        "/experiments", "/experiments/{id}", "/personalization",
+        "/training", "/training/{id}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
