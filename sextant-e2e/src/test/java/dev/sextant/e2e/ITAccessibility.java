@@ -25,7 +25,8 @@ class ITAccessibility {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/interactions", "/topology", "/agents", "/costs", "/feedback", "/alerts", "/sessions",
         "/settings/keys", "/settings/members", "/settings/prices", "/settings/account", "/configurations", "/prompts", "/configurations/code-assistant?range=30d", "/prompts/support-reply?range=30d",
-        "/experiments", "/personalization"})
+        "/experiments", "/personalization",
+        "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {

@@ -63,7 +63,8 @@ class ITLogin {
         for (String path : new String[] {"/", "/overview", "/interactions", "/interactions/t-1", "/topology", "/agents",
             "/agents/support-bot", "/costs", "/feedback", "/alerts", "/sessions", "/sessions/s-1", "/settings", "/settings/keys",
             "/configurations", "/configurations/c-1", "/prompts", "/prompts/p-1", "/experiments", "/experiments/e-1",
-            "/personalization"}) {
+            "/personalization",
+            "/training", "/training/sft-1"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");
