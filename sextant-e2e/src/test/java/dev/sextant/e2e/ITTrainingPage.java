@@ -70,6 +70,9 @@ class ITTrainingPage {
         assertThat(rows).hasCount(1);
         assertThat(rows.first()).hasAttribute("data-id", running);
         assertThat(rows.first().locator("[role=progressbar]")).isVisible();
+        // live: metrics logged to the running run move its steps without a reload
+        logSteps(running, 1, 40, Instant.now().minusSeconds(100));
+        assertThat(rows.first().locator("[data-col=steps]")).containsText("40 / 1,000");
 
         // the headers sort: by type, ascending then descending
         page.navigate("/training?agent_id=" + agent);
@@ -139,7 +142,9 @@ class ITTrainingPage {
         assertThat(page.locator("[data-kpi=status] .badge")).hasAttribute("data-status", quality.get("summary").get("status").asString());
         assertThat(page.locator("#hyperparameters")).containsText("learning_rate");
         assertThat(page.locator("#dataset")).containsText("support-escalations");
-        assertThat(page.locator("#resources")).containsText(String.format("%.2f h", run.get("resources").get("gpu_hours").asDouble()));
+        assertThat(page.locator("#resources")).containsText(
+                new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
+                        .format(run.get("resources").get("gpu_hours").asDouble()) + " h");
 
         // the exact points, paged through the exact endpoint
         page.locator("#exact-metric").selectOption("val_loss");
