@@ -253,7 +253,10 @@ function follow(ctx, state, path, view, redraw) {
   };
   let first = true;
   source.addEventListener('open', () => fill(live, 'live'));
-  source.addEventListener('error', () => fill(live, 'reconnecting…'));
+  // EventSource retries a dropped stream by itself; a refused one (e.g. 503: the server's live
+  // connections are all taken) stays closed: say so, Refresh still works
+  source.addEventListener('error', () => fill(live, source.readyState === EventSource.CLOSED
+    ? 'live updates unavailable; Refresh (r) reloads' : 'reconnecting…'));
   source.addEventListener('progress', e => {
     let p;
     try { p = JSON.parse(e.data); } catch { return; }

@@ -34,7 +34,9 @@ export async function render(ctx) {
   });
 
   const sort = { key: null, dir: 'asc' }; // kept across live refreshes
-  const list = liveCard('Runs', (body, refreshing) => loadList(ctx, current, cursors, agents, refreshing, sort), { wide: true, id: 'training-runs' });
+  const finishedBest = new Map(); // a finished run's lowest val_loss does not change: asked once per page view
+  const list = liveCard('Runs', (body, refreshing) => loadList(ctx, current, cursors, agents, refreshing, sort, finishedBest),
+    { wide: true, id: 'training-runs' });
   fill(ctx.main, h('div', { class: 'training-page' },
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Training runs'),
@@ -45,7 +47,7 @@ export async function render(ctx) {
   ctx.training = { refresh };
 }
 
-async function loadList(ctx, current, cursors, agents, refreshing, sort) {
+async function loadList(ctx, current, cursors, agents, refreshing, sort, finishedBest) {
   const params = { limit: PAGE, cursor: cursors[cursors.length - 1] };
   for (const k of FILTERS) if (current[k]) params[k] = current[k];
   const page = await api('/training/runs', { params });
@@ -55,7 +57,7 @@ async function loadList(ctx, current, cursors, agents, refreshing, sort) {
     if (FILTERS.some(k => current[k])) return empty('No training run matches these filters.');
     return h('div', { id: 'training-empty' }, empty('No training runs yet.'), howTo());
   }
-  const best = await bestLosses(page.runs);
+  const best = await bestLosses(page.runs, finishedBest);
   const rows = page.runs.map(r => ({ ...r, best_val_loss: best.get(r.id) ?? null, seconds: runSeconds(r) }));
   const table = sortableTable([
     { key: 'name', label: 'Run', sort: r => r.name ?? r.id,
@@ -90,17 +92,21 @@ function stepsCell(r) {
 
 /**
  * The lowest val_loss of each run: one downsampled bucket over the whole run (its `min` is over the
- * finite values), a few requests at a time. A run whose request fails just shows —.
+ * finite values), a few requests at a time; a finished run's answer is kept for the page's live
+ * refreshes. A run whose request fails just shows —.
  */
-async function bestLosses(runs) {
+async function bestLosses(runs, finishedBest) {
   const out = new Map();
-  const queue = runs.filter(r => r.point_count > 0);
+  for (const r of runs) if (r.status !== 'running' && finishedBest.has(r.id)) out.set(r.id, finishedBest.get(r.id));
+  const queue = runs.filter(r => r.point_count > 0 && !out.has(r.id));
   const worker = async () => {
     for (let r = queue.shift(); r; r = queue.shift()) {
       try {
         const m = await api(`/training/runs/${encodeURIComponent(r.id)}/metrics`, { params: { name: 'val_loss', downsample: 1 } });
         const b = m.series.find(s => s.name === 'val_loss')?.buckets?.[0];
-        if (b && b.min !== null && b.min !== undefined) out.set(r.id, b.min);
+        const min = b && b.min !== null && b.min !== undefined ? b.min : null;
+        if (min !== null) out.set(r.id, min);
+        if (r.status !== 'running') finishedBest.set(r.id, min);
       } catch (e) { console.error(e); }
     }
   };
