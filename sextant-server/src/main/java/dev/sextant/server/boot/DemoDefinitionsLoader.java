@@ -76,11 +76,11 @@ class DemoDefinitionsLoader {
             }
         }
         log.info("demo definitions recorded: configurations, prompt templates and experiments");
-        loadTraining(ws, now);
+        loadTrainingRuns(ws, now);
     }
 
     /** The demo's training runs ({@link DemoTraining}): created, their points appended, resources reported, finished. */
-    private void loadTraining(WorkspaceId ws, Instant now) {
+    private void loadTrainingRuns(WorkspaceId ws, Instant now) {
         for (DemoTraining.Run run : DemoTraining.runs(now, DemoLoader.SEED)) {
             store.trainingRuns().create(ws, run.id(), run.spec(), run.startedAt());
             store.trainingRuns().append(ws, run.id(), run.points());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * run failed out of memory, the few-shot run has gradient spikes, and the last run is still running
  * with a point from the minute before now. Same seed, same runs.
  */
-class DemoTrainingTest {
+class DemoTrainingRunsTest {
     private static final Instant NOW = Instant.parse("2026-11-20T15:04:05Z");
 
     private static Map<String, DemoTraining.Run> runs() {
