@@ -18,6 +18,7 @@ const ROUTES = [
   ['/experiments', 'experiments'], ['/experiments/:id', 'experiments-detail'], ['/personalization', 'personalization'],
   ['/hpo', 'hpo'], ['/hpo/:id', 'hpo-detail'], ['/models', 'models'], ['/models/:id', 'models-detail'],
   ['/datasets', 'datasets'], ['/datasets/:id', 'datasets-detail'],
+  ['/training', 'training'], ['/training/:id', 'training-detail'],
 ];
 
 const NAV = [
@@ -26,8 +27,8 @@ const NAV = [
   ['/alerts', 'Alerts', 'alerts'], ['/sessions', 'Sessions', 'sessions'],
   ['/configurations', 'Configurations', 'configurations'], ['/prompts', 'Prompts', 'prompts'],
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
+  ['/training', 'Training', 'training'], ['/datasets', 'Datasets', 'datasets'],
   ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
-  ['/datasets', 'Datasets', 'datasets'],
   ['/settings', 'Settings', 'settings'],
 ];
 

@@ -27,7 +27,8 @@ class ITAccessibility {
         "/settings/keys", "/settings/members", "/settings/prices", "/settings/account", "/configurations", "/prompts", "/configurations/code-assistant?range=30d", "/prompts/support-reply?range=30d",
         "/experiments", "/personalization",
         "/hpo", "/models", "/models/support-bot-v2", "/models/support-bot-v1",
-        "/datasets"})
+        "/datasets",
+        "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {

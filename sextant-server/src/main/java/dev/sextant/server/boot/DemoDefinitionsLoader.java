@@ -10,6 +10,7 @@ import dev.sextant.server.demo.DemoDefinitions.Create;
 import dev.sextant.server.demo.DemoDefinitions.NewPromptVersion;
 import dev.sextant.server.demo.DemoDefinitions.NewTemplate;
 import dev.sextant.server.demo.DemoDefinitions.PromptChange;
+import dev.sextant.server.demo.DemoTraining;
 import dev.sextant.server.experiments.ExperimentHistory;
 import dev.sextant.server.prompts.PromptTemplateHistory;
 import dev.sextant.server.prompts.PromptTemplateHistory.Variable;
@@ -76,6 +77,7 @@ class DemoDefinitionsLoader {
         }
         log.info("demo definitions recorded: configurations, prompt templates and experiments");
         loadTraining(ws, now);
+        loadTrainingRuns(ws, now);
     }
 
     /** The HPO studies and model versions of the demo (recorded directly: the store is what the API writes through). */
@@ -89,6 +91,19 @@ class DemoDefinitionsLoader {
             v.evaluations().forEach(e -> store.modelVersions().addEvaluation(ws, v.version().id(), e));
         }
         log.info("demo training definitions recorded: HPO studies and model versions");
+    }
+
+    /** The demo's training runs ({@link DemoTraining}): created, their points appended, resources reported, finished. */
+    private void loadTrainingRuns(WorkspaceId ws, Instant now) {
+        for (DemoTraining.Run run : DemoTraining.runs(now, DemoLoader.SEED)) {
+            store.trainingRuns().create(ws, run.id(), run.spec(), run.startedAt());
+            store.trainingRuns().append(ws, run.id(), run.points());
+            store.trainingRuns().setResources(ws, run.id(), run.resources());
+            if (run.end() != null) {
+                store.trainingRuns().finish(ws, run.id(), run.end().status(), run.end().error(), run.end().at());
+            }
+        }
+        log.info("demo training runs recorded");
     }
 
     private static java.util.List<Variable> variables(java.util.List<DemoDefinitions.Variable> declared) {

@@ -45,7 +45,8 @@ class DashboardController {
         "/configurations", "/configurations/{id}", "/prompts", "/prompts/{id}",
         "/experiments", "/experiments/{id}", "/personalization",
         "/hpo", "/hpo/{id}", "/models", "/models/{id}",
-        "/datasets", "/datasets/{id}"})
+        "/datasets", "/datasets/{id}",
+        "/training", "/training/{id}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

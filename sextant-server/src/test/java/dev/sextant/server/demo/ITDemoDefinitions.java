@@ -150,6 +150,25 @@ class ITDemoDefinitions {
         assertThat(analytics.get("contributors").toString()).contains("priya.shah@acme.example");
     }
 
+    @Test
+    void trainingRunsTellTheirStoriesThroughTheApi() {
+        JsonNode runs = ok("/api/v1/training/runs").get("runs");
+        java.util.Map<String, String> status = new java.util.HashMap<>();
+        runs.forEach(r -> status.put(r.get("id").asString(), r.get("status").asString()));
+        assertThat(status).containsEntry("sft-support-v3", "completed").containsEntry("sft-support-v4", "completed")
+                .containsEntry("sft-support-v4-b64", "failed").containsEntry("tl-code-repos", "completed")
+                .containsEntry("fs-campaign-briefs", "completed").containsEntry("sft-support-v5", "running");
+        JsonNode overfits = ok("/api/v1/training/runs/sft-support-v4");
+        assertThat(overfits.get("quality").get("overfitting").get("overfitting").asBoolean()).isTrue();
+        assertThat(overfits.get("quality").get("overtraining").get("wasted_gpu_hours").asDouble()).isPositive();
+        assertThat(ok("/api/v1/training/runs/sft-support-v4-b64").get("error").get("type").asString())
+                .isEqualTo("torch.cuda.OutOfMemoryError");
+        JsonNode progress = ok("/api/v1/training/runs/sft-support-v5/progress");
+        assertThat(progress.get("fraction_done").asDouble()).isBetween(0.6, 0.7);
+        assertThat(progress.get("eta").isNull()).as(progress.toString()).isFalse();
+        assertThat(progress.get("predicted_final_loss").isNull()).as(progress.toString()).isFalse();
+    }
+
     private static JsonNode ok(String path) {
         Response r = server.get(path, key);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
