@@ -142,7 +142,11 @@ final class TrainingShowCommand implements Callable<Integer> {
         return n.isNull() || n.isMissingNode() ? "" : prefix + n.asString();
     }
 
+    /** A string as itself, a number in plain decimals (0.0001, not 1.0E-4), anything else as JSON. */
     private static String scalar(JsonNode n) {
+        if (n.isNumber() && Double.isFinite(n.asDouble())) {
+            return n.decimalValue().stripTrailingZeros().toPlainString();
+        }
         return n.isString() ? n.asString() : n.toString();
     }
 }
