@@ -48,8 +48,7 @@ final class HpoSuggestCommand implements Callable<Integer> {
             width = Math.max(width, name.length());
         }
         for (Map.Entry<String, JsonNode> p : hyper.properties()) {
-            JsonNode v = p.getValue();
-            out.println(String.format("  %-" + width + "s = %s", p.getKey(), v.isString() ? v.asString() : v.toString()));
+            out.println(String.format("  %-" + width + "s = %s", p.getKey(), Figures.plain(p.getValue())));
         }
         JsonNode ei = answer.path("expected_improvement");
         out.println("Expected improvement: " + (ei.isNumber() ? Figures.number(ei) : "– (not modelled yet)"));

@@ -80,7 +80,7 @@ final class TrainingShowCommand implements Callable<Integer> {
                 + (res.path("cost_usd").isNull() || res.path("cost_usd").isMissingNode() ? "–" : "$" + res.path("cost_usd").asString())
                 + ", " + Figures.count(res.path("tokens_processed")) + " tokens");
         List<String> hyper = new ArrayList<>();
-        r.path("hyperparameters").properties().forEach(e -> hyper.add(e.getKey() + "=" + scalar(e.getValue())));
+        r.path("hyperparameters").properties().forEach(e -> hyper.add(e.getKey() + "=" + Figures.plain(e.getValue())));
         if (!hyper.isEmpty()) {
             out.println("Hyperparameters: " + String.join(", ", hyper));
         }
@@ -140,13 +140,5 @@ final class TrainingShowCommand implements Callable<Integer> {
 
     private static String optional(String prefix, JsonNode n) {
         return n.isNull() || n.isMissingNode() ? "" : prefix + n.asString();
-    }
-
-    /** A string as itself, a number in plain decimals (0.0001, not 1.0E-4), anything else as JSON. */
-    private static String scalar(JsonNode n) {
-        if (n.isNumber() && Double.isFinite(n.asDouble())) {
-            return n.decimalValue().stripTrailingZeros().toPlainString();
-        }
-        return n.isString() ? n.asString() : n.toString();
     }
 }

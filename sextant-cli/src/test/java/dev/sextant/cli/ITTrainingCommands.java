@@ -166,7 +166,10 @@ class ITTrainingCommands {
         CliRunner.Result up = cli().run("training", "show", "../../workspace");
         assertThat(up.exitCode()).isNotZero();
         assertThat(up.out()).isEmpty();
-        for (String id : List.of("cli-sft/metrics", "cli-sft?exact=true", "x%2F..", "' OR 1=1 --")) {
+        CliRunner.Result slash = cli().run("training", "show", "cli-sft/metrics");
+        assertThat(slash.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(slash.err()).isEqualTo("sextant: \"cli-sft/metrics\" is not an id: ids never contain / or \\\n");
+        for (String id : List.of("cli-sft?exact=true", "x%2F..", "' OR 1=1 --")) {
             CliRunner.Result r = cli().run("training", "show", id);
             assertThat(r.exitCode()).as(id).isEqualTo(ExitCode.REFUSED);
             assertThat(r.err()).as(id).contains(": 404 training run '");
