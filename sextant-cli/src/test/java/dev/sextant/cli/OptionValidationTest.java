@@ -46,7 +46,7 @@ class OptionValidationTest {
         "login --url http://h/?a=1 --api-key sk-x | Invalid value for option '--url': must be the server's base URL without ?query or #fragment, was \"http://h/?a=1\"",
         "login --url http://localhost:7070 | Missing required option: '--api-key=KEY'",
         "session | a session command is required: start, log-tool, log-codegen or end",
-        "'' | a command is required: login, session, export, dashboard, trends, insights, alerts, training, hpo or models",
+        "'' | a command is required: login, session, export, dashboard, trends, insights, alerts, training, hpo, models or datasets",
         "insights --limit 0 | Invalid value for option '--limit': must be from 1 to 100, was 0",
         "alerts --status open | Invalid value for option '--status': expected one of [firing, acknowledged, resolved] (case-sensitive) but was 'open'",
         "trends --days 0 | Invalid value for option '--days': must be a number of days from 1 to 3650, was 0",
