@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * versions evaluated at 0.80, 0.86 and 0.84 accuracy.
  */
 class ITHpoAndModelsCommands {
-    private static RealServer server;
+    static RealServer server;
     private static String gridId;
     private static String doneId;
     private static String bayesId;
@@ -27,7 +27,12 @@ class ITHpoAndModelsCommands {
 
     @BeforeAll
     static void startServer() {
-        server = RealServer.start();
+        seed(RealServer.start());
+    }
+
+    /** The studies, versions and the second workspace every test reads; the PostgreSQL IT seeds its server the same way. */
+    static void seed(RealServer started) {
+        server = started;
         gridId = created(server.post("/api/v1/hpo/studies", """
                 {"name": "tune lr", "agent_id": "support-bot", "method": "grid",
                  "objective": {"metric": "validation_loss", "direction": "minimize"},

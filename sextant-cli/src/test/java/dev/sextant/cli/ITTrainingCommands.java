@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * reinforcement run without validation loss. A second workspace has a run of its own.
  */
 class ITTrainingCommands {
-    private static RealServer server;
+    static RealServer server;
     private static String otherKey;
 
     @TempDir
@@ -27,7 +27,12 @@ class ITTrainingCommands {
 
     @BeforeAll
     static void startServer() {
-        server = RealServer.start();
+        seed(RealServer.start());
+    }
+
+    /** The runs and the second workspace every test reads; the PostgreSQL IT seeds its server the same way. */
+    static void seed(RealServer started) {
+        server = started;
         created(server.post("/api/v1/training/runs", """
                 {"id": "cli-sft", "agent_id": "support-bot", "name": "sft tickets", "base_model": "llama-3-8b",
                  "training_type": "fine_tuning", "hyperparameters": {"learning_rate": 0.0001, "batch_size": 32, "epochs": 4},
