@@ -3,12 +3,12 @@ package dev.sextant.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The same hpo and models commands against a real server on PostgreSQL (the hiding static methods replace the DuckDB ones). */
-class ITHpoAndModelsCommandsOnPostgres extends ITHpoAndModelsCommands {
+/** The hpo and models commands against a real server on PostgreSQL (a schema of its own, dropped at the end). */
+class ITHpoAndModelsCommandsOnPostgres extends HpoAndModelsCommandScenarios {
     private static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @BeforeAll
-    static void startServer() {
+    static void startOnPostgres() {
         seed(SCHEMA.start());
     }
 
