@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code sextant training runs}: {@code GET /api/v1/training/runs}, newest first, as a table. The
- * best validation loss of each run is the minimum of its {@code val_loss} points, read as one
+ * best validation loss of each run is the lowest finite {@code val_loss} it logged, read as one
  * downsampled bucket ({@code GET .../metrics?name=val_loss&downsample=1}: one aggregate in the
- * database per run, not the run's quality analysis).
+ * database per run, not the run's quality analysis, whose best stops at the early-stopping point).
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "Training runs, newest first: id, agent, type, status, steps, best validation loss, start.",
