@@ -20,16 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * {@code ./sextant bench training [--points N] [--runs N] [--warmup N]}: one run of N metric values
@@ -82,8 +77,8 @@ final class TrainingBenchmark {
                 + " to one run in batches of %,d values; warm-up %,d values first on each path; %d cores, Java %s%n",
                 points, LOSS, points / 2, BATCH, warmPoints, Runtime.getRuntime().availableProcessors(), Runtime.version());
 
-        bareAppend(dir.resolve("warm-bare.duckdb"), warmBatches);
-        double bare = bareAppend(dir.resolve("bare.duckdb"), batches);
+        BareMetrics.append(dir.resolve("warm-bare.duckdb"), warmBatches, RUN);
+        double bare = BareMetrics.append(dir.resolve("bare.duckdb"), batches, RUN);
         storeAppend(dir.resolve("warm-store.duckdb"), warmBatches);
         double store = storeAppend(dir.resolve("store.duckdb"), batches);
 
@@ -155,10 +150,10 @@ final class TrainingBenchmark {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
             for (int i = 0; i < warmup + runs; i++) {
                 long t1 = System.nanoTime();
-                long buckets = bareDownsample(c, workspace);
+                long buckets = BareMetrics.downsample(c, workspace, RUN, LOSS, BUCKETS);
                 double a = millis(t1);
                 long t2 = System.nanoTime();
-                long rows = bareSelect(c, workspace);
+                long rows = BareMetrics.select(c, workspace, RUN, LOSS);
                 double b = millis(t2);
                 check(buckets == this.buckets && rows == points / 2, "the bare SQL read " + buckets + " buckets, " + rows + " rows");
                 if (i >= warmup) {
@@ -237,37 +232,6 @@ final class TrainingBenchmark {
         return bodies;
     }
 
-    private static double bareAppend(Path file, List<List<MetricSample>> batches) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE bare_metrics (workspace_id VARCHAR, run_id VARCHAR, seq BIGINT, step BIGINT,"
-                        + " epoch DOUBLE, name VARCHAR, value DOUBLE, ts TIMESTAMPTZ)");
-            }
-            DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
-            long seq = 0;
-            long values = 0;
-            long t0 = System.nanoTime();
-            for (List<MetricSample> batch : batches) {
-                try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bare_metrics")) {
-                    for (MetricSample p : batch) {
-                        a.beginRow();
-                        a.append("bench");
-                        a.append(RUN);
-                        a.append(seq++);
-                        a.append(p.step());
-                        a.append(p.epoch().doubleValue());
-                        a.append(p.name());
-                        a.append(p.value());
-                        a.appendEpochMicros(p.timestamp().toEpochMilli() * 1000);
-                        a.endRow();
-                    }
-                }
-                values += batch.size();
-            }
-            return values / ((System.nanoTime() - t0) / 1e9);
-        }
-    }
-
     private static double storeAppend(Path file, List<List<MetricSample>> batches) {
         try (SextantStore store = JdbcStores.duckdb(file)) {
             store.migrate();
@@ -281,67 +245,6 @@ final class TrainingBenchmark {
                 values += store.trainingRuns().append(ws, RUN, batch).orElseThrow().appended();
             }
             return values / ((System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    /** The store's downsampling statement, written out: the step range, then one GROUP BY over the buckets. */
-    private static long bareDownsample(Connection c, String workspace) throws Exception {
-        long lo;
-        long hi;
-        try (PreparedStatement p = c.prepareStatement("SELECT MIN(step), MAX(step) FROM training_metrics"
-                + " WHERE workspace_id = ? AND run_id = ? AND name = ?")) {
-            p.setString(1, workspace);
-            p.setString(2, RUN);
-            p.setString(3, LOSS);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                lo = rs.getLong(1);
-                hi = rs.getLong(2);
-            }
-        }
-        long width = (hi - lo) / BUCKETS + 1;
-        try (PreparedStatement p = c.prepareStatement("SELECT (step - ?) // ? AS bucket, MIN(step), MAX(step), COUNT(*),"
-                + " MIN(value), MAX(value), AVG(value), arg_max(value, step), MAX(ts) FROM training_metrics"
-                + " WHERE workspace_id = ? AND run_id = ? AND name = ? GROUP BY bucket ORDER BY bucket")) {
-            p.setLong(1, lo);
-            p.setLong(2, width);
-            p.setString(3, workspace);
-            p.setString(4, RUN);
-            p.setString(5, LOSS);
-            long buckets = 0;
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    for (int i = 1; i <= 9; i++) {
-                        rs.getObject(i);
-                    }
-                    buckets++;
-                }
-            }
-            return buckets;
-        }
-    }
-
-    /** Every point of the metric in the API's order, each column read. */
-    private static long bareSelect(Connection c, String workspace) throws Exception {
-        try (PreparedStatement p = c.prepareStatement("SELECT step, epoch, name, value, ts, seq FROM training_metrics"
-                + " WHERE workspace_id = ? AND run_id = ? AND name = ? ORDER BY step, seq")) {
-            p.setString(1, workspace);
-            p.setString(2, RUN);
-            p.setString(3, LOSS);
-            p.setFetchSize(10_000);
-            long rows = 0;
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    rs.getLong(1);
-                    rs.getDouble(2);
-                    rs.getString(3);
-                    rs.getDouble(4);
-                    rs.getObject(5);
-                    rs.getLong(6);
-                    rows++;
-                }
-            }
-            return rows;
         }
     }
 

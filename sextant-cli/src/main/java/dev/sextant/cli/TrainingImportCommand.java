@@ -89,7 +89,8 @@ final class TrainingImportCommand implements Callable<Integer> {
                 + (metrics.isEmpty() ? "" : "; metrics " + String.join(", ", metrics)) + ".");
         long problems = answer.path("problem_count").asLong(answer.path("problems").size());
         if (problems > 0) {
-            out.println(Figures.count(answer.path("problem_count")) + " parts of the file were skipped:");
+            out.println(problems == 1 ? "1 part of the file was skipped:"
+                    : Figures.count(answer.path("problem_count")) + " parts of the file were skipped:");
             int shown = 0;
             for (JsonNode p : answer.path("problems")) {
                 if (shown++ == PROBLEMS_SHOWN) {

@@ -78,7 +78,7 @@ class ITTrainingImportCommand {
         CliRunner.Result r = cli(RealServer.KEY).run("training", "import", file.toString(), "--format", "jsonl",
                 "--agent", "support-bot");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).startsWith("Imported 3 points into run ").contains("\n1 parts of the file were skipped:\n  line 3: ");
+        assertThat(r.out()).startsWith("Imported 3 points into run ").contains("\n1 part of the file was skipped:\n  line 3: ");
     }
 
     @Test
