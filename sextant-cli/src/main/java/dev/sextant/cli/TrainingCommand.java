@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code sextant training runs | show | log}: training runs from a shell. */
 @Command(name = "training", mixinStandardHelpOptions = true,
         description = "Training runs: list them, read one with its quality and prediction, log a metric by hand, import a training log.",
-        subcommands = {TrainingRunsCommand.class, TrainingShowCommand.class, TrainingLogCommand.class, TrainingImportCommand.class},
+        subcommands = {TrainingRunsCommand.class, TrainingShowCommand.class, TrainingLogCommand.class, TrainingImportCommand.class,
+                TrainingEfficiencyCommand.class},
         footer = {"", ExitCode.HELP})
 final class TrainingCommand implements Runnable {
     @Spec
@@ -16,6 +17,6 @@ final class TrainingCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a training command is required: runs, show, log or import");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a training command is required: runs, show, log, import or efficiency");
     }
 }

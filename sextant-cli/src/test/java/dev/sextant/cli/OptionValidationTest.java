@@ -52,7 +52,7 @@ class OptionValidationTest {
         "trends --days 0 | Invalid value for option '--days': must be a number of days from 1 to 3650, was 0",
         "dashboard --days x | Invalid value for option '--days': must be a whole number, was \"x\"",
         "trends --to yesterday | Invalid value for option '--to': must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was \"yesterday\"",
-        "training | a training command is required: runs, show, log or import",
+        "training | a training command is required: runs, show, log, import or efficiency",
         "training runs --status done | Invalid value for option '--status': expected one of [running, completed, failed, stopped] (case-sensitive) but was 'done'",
         "training runs --type sft | Invalid value for option '--type': expected one of [fine_tuning, few_shot, reinforcement, transfer_learning] (case-sensitive) but was 'sft'",
         "training runs --limit 101 | Invalid value for option '--limit': must be from 1 to 100, was 101",
