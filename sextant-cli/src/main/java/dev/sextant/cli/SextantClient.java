@@ -55,7 +55,7 @@ final class SextantClient {
             String scope) {
         HttpRequest request = request(path + QueryString.of(parameters)).timeout(body.timeout())
                 .header("Content-Type", body.contentType()).method(method, body.publisher()).build();
-        return send(request, what, scope);
+        return send(request, what, scope, true);
     }
 
     /** Sends one native batch; the server's answer {@code {"accepted", "rejected": [...]}} (200 or 207). */
@@ -73,6 +73,11 @@ final class SextantClient {
     }
 
     private JsonNode send(HttpRequest request, String what, String scope) {
+        return send(request, what, scope, false);
+    }
+
+    /** {@code upload}: a 400 is about the file sent, not about the options. */
+    private JsonNode send(HttpRequest request, String what, String scope, boolean upload) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -107,7 +112,8 @@ final class SextantClient {
                     + (status == 429 ? "busy" : "unavailable") + " (" + status + (detail == null ? "" : ": " + detail)
                     + "); nothing was stored, run the command again"
                     + response.headers().firstValue("Retry-After").map(s -> " in " + s + " s").orElse("") + ".");
-            case 400 -> new CliException(ExitCode.USAGE, "the server refused the options: "
+            case 400 -> upload ? new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " could not " + what + ": 400 "
+                    + (detail == null ? "" : detail)) : new CliException(ExitCode.USAGE, "the server refused the options: "
                     + (detail == null ? "400" : detail));
             default -> new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " could not " + what
                     + ": " + status + (detail == null ? "" : " " + detail));
