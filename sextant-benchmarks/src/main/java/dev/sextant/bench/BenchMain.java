@@ -9,7 +9,8 @@ import java.util.Arrays;
  * {@code ./sextant bench budget-check [--requests N] [--traces N]} and
  * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data) and
  * {@code ./sextant bench experiment [--units N] [--runs N] [--warmup N]} (an experiment's results) and
- * {@code ./sextant bench masking [--spans N] [--batch N] [--clients N]} (ingest with masking off, default, everything on).
+ * {@code ./sextant bench masking [--spans N] [--batch N] [--clients N]} (ingest with masking off, default, everything on) and
+ * {@code ./sextant bench training [--points N] [--runs N] [--warmup N]} (1M training metric values: logging and the loss curve).
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -18,7 +19,8 @@ public final class BenchMain {
                    ./sextant bench budget-check [--requests N] [--traces N]
                    ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]
                    ./sextant bench experiment [--units N] [--runs N] [--warmup N]
-                   ./sextant bench masking [--spans N] [--batch N] [--clients N]""";
+                   ./sextant bench masking [--spans N] [--batch N] [--clients N]
+                   ./sextant bench training [--points N] [--runs N] [--warmup N]""";
 
     private BenchMain() {}
 
@@ -27,6 +29,10 @@ public final class BenchMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length > 0 && args[0].equals("experiment")) {
             experiment(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("training")) {
+            training(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("budget-check")) {
@@ -115,5 +121,25 @@ public final class BenchMain {
             }
         }
         new ExperimentBenchmark(units, runs, warmup).run();
+    }
+
+    private static void training(String[] options) throws Exception {
+        int points = 1_000_000;
+        int runs = 10;
+        int warmup = 2;
+        for (int i = 0; i < options.length; i++) {
+            String flag = options[i];
+            if (i + 1 >= options.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            int value = Integer.parseInt(options[++i].replace("_", "").replace(",", ""));
+            switch (flag) {
+                case "--points" -> points = value;
+                case "--runs" -> runs = value;
+                case "--warmup" -> warmup = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        new TrainingBenchmark(points, runs, warmup).run();
     }
 }

@@ -84,4 +84,12 @@ final class Figures {
     static Double value(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode() ? null : n.asDouble();
     }
+
+    /** A value as a person writes it: a string as itself, a number in plain decimals (0.0001, not 1.0E-4), else JSON. */
+    static String plain(JsonNode n) {
+        if (n.isNumber() && Double.isFinite(n.asDouble())) {
+            return n.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return n.isString() ? n.asString() : n.toString();
+    }
 }

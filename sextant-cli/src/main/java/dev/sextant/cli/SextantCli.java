@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sextant", mixinStandardHelpOptions = true, version = "sextant-cli 0.1.0",
         description = "Track an AI-assisted working session in a running Sextant server and read its analytics.",
         subcommands = {LoginCommand.class, SessionCommand.class, ExportCommand.class, DashboardCommand.class,
-                TrendsCommand.class, InsightsCommand.class, AlertsCommand.class},
+                TrendsCommand.class, InsightsCommand.class, AlertsCommand.class, TrainingCommand.class, HpoCommand.class,
+                ModelsCommand.class, DatasetsCommand.class},
         footer = {"", "Server and key: SEXTANT_URL and SEXTANT_API_KEY, else the file written by login "
                 + "($SEXTANT_CONFIG, else ~/.config/sextant/config.json).", ExitCode.HELP})
 public final class SextantCli implements Runnable {
@@ -64,6 +65,6 @@ public final class SextantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session, export, dashboard, trends, insights or alerts");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: login, session, export, dashboard, trends, insights, alerts, training, hpo, models or datasets");
     }
 }

@@ -39,6 +39,25 @@ final class SextantClient {
         return send(request(path + QueryString.of(parameters)).GET().build(), what, "analytics:view");
     }
 
+    /** A POST of a JSON body (null: none) under {@code /api/v1/}; 200, 201 and 207 are answers, the rest failures. */
+    JsonNode post(String path, Map<String, String> parameters, JsonNode body, String what, String scope) {
+        HttpRequest.Builder request = request(path + QueryString.of(parameters));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        return send(request.build(), what, scope);
+    }
+
+    /** Sends a file as the body of a POST or PUT, streamed from disk with its length (see {@link UploadBody}). */
+    JsonNode upload(String method, String path, Map<String, String> parameters, UploadBody body, String what,
+            String scope) {
+        HttpRequest request = request(path + QueryString.of(parameters)).timeout(body.timeout())
+                .header("Content-Type", body.contentType()).method(method, body.publisher()).build();
+        return send(request, what, scope, true);
+    }
+
     /** Sends one native batch; the server's answer {@code {"accepted", "rejected": [...]}} (200 or 207). */
     IngestAnswer ingest(ArrayNode batch) {
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -54,6 +73,11 @@ final class SextantClient {
     }
 
     private JsonNode send(HttpRequest request, String what, String scope) {
+        return send(request, what, scope, false);
+    }
+
+    /** {@code upload}: a 400 is about the file sent, not about the options. */
+    private JsonNode send(HttpRequest request, String what, String scope, boolean upload) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -67,7 +91,7 @@ final class SextantClient {
         }
         int status = response.statusCode();
         JsonNode body = parse(response.body());
-        if (status == 200 || status == 207) {
+        if (status == 200 || status == 201 || status == 207) {
             if (body == null || !body.isObject()) {
                 throw new CliException(ExitCode.REFUSED, connection.url() + " answered " + status
                         + " but not with Sextant's JSON: is this URL a Sextant server?");
@@ -88,7 +112,8 @@ final class SextantClient {
                     + (status == 429 ? "busy" : "unavailable") + " (" + status + (detail == null ? "" : ": " + detail)
                     + "); nothing was stored, run the command again"
                     + response.headers().firstValue("Retry-After").map(s -> " in " + s + " s").orElse("") + ".");
-            case 400 -> new CliException(ExitCode.USAGE, "the server refused the options: "
+            case 400 -> upload ? new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " could not " + what + ": 400 "
+                    + (detail == null ? "" : detail)) : new CliException(ExitCode.USAGE, "the server refused the options: "
                     + (detail == null ? "400" : detail));
             default -> new CliException(ExitCode.REFUSED, "the server at " + connection.url() + " could not " + what
                     + ": " + status + (detail == null ? "" : " " + detail));

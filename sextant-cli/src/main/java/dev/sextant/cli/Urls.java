@@ -30,4 +30,16 @@ final class Urls {
         }
         return URI.create(s);
     }
+
+    /** One path segment (a run or study id), percent-encoded: an id never changes the path it is put in. */
+    static String segment(String id) {
+        if (id.equals(".") || id.equals("..")) {
+            throw new CliException(ExitCode.USAGE, "\"" + id + "\" is not an id");
+        }
+        if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
+            // the server refuses an encoded slash in a path (400) before looking: say why here
+            throw new CliException(ExitCode.USAGE, "\"" + id + "\" is not an id: ids never contain / or \\");
+        }
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

@@ -46,18 +46,62 @@ class OptionValidationTest {
         "login --url http://h/?a=1 --api-key sk-x | Invalid value for option '--url': must be the server's base URL without ?query or #fragment, was \"http://h/?a=1\"",
         "login --url http://localhost:7070 | Missing required option: '--api-key=KEY'",
         "session | a session command is required: start, log-tool, log-codegen or end",
-        "'' | a command is required: login, session, export, dashboard, trends, insights or alerts",
+        "'' | a command is required: login, session, export, dashboard, trends, insights, alerts, training, hpo, models or datasets",
         "insights --limit 0 | Invalid value for option '--limit': must be from 1 to 100, was 0",
         "alerts --status open | Invalid value for option '--status': expected one of [firing, acknowledged, resolved] (case-sensitive) but was 'open'",
         "trends --days 0 | Invalid value for option '--days': must be a number of days from 1 to 3650, was 0",
         "dashboard --days x | Invalid value for option '--days': must be a whole number, was \"x\"",
         "trends --to yesterday | Invalid value for option '--to': must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was \"yesterday\"",
+        "training | a training command is required: runs, show, log, import or efficiency",
+        "training runs --status done | Invalid value for option '--status': expected one of [running, completed, failed, stopped] (case-sensitive) but was 'done'",
+        "training runs --type sft | Invalid value for option '--type': expected one of [fine_tuning, few_shot, reinforcement, transfer_learning] (case-sensitive) but was 'sft'",
+        "training runs --limit 101 | Invalid value for option '--limit': must be from 1 to 100, was 101",
+        "training show | Missing required parameter: 'RUN_ID'",
+        "training log r1 --metric loss=1 | Missing required option: '--step=N'",
+        "training log r1 --step 1 | Missing required option: '--metric=NAME=VALUE'",
+        "training log r1 --step -1 --metric loss=1 | Invalid value for option '--step': must be 0 or more, was -1",
+        "training log r1 --step 1.5 --metric loss=1 | Invalid value for option '--step': must be a whole number, was \"1.5\"",
+        "training log r1 --step 1 --metric loss | Invalid value for option '--metric' (NAME=VALUE): must be NAME=VALUE, e.g. train_loss=0.42, was \"loss\"",
+        "training log r1 --step 1 --metric loss=abc | Invalid value for option '--metric' (NAME=VALUE): must be a number (e.g. 0.42, 1e-4), NaN, Infinity or -Infinity, was \"abc\"",
+        "training log r1 --step 1 --metric loss=0x10 | Invalid value for option '--metric' (NAME=VALUE): must be a number (e.g. 0.42, 1e-4), NaN, Infinity or -Infinity, was \"0x10\"",
+        "training log r1 --step 1 --metric loss=1e999 | Invalid value for option '--metric' (NAME=VALUE): is too large for a double, was \"1e999\"",
+        "training log r1 --step 1 --metric =1 | Invalid value for option '--metric' (NAME=VALUE): must be a metric name (1-250 characters), was blank",
+        "training log r1 --step 1 --metric loss=1 --metric loss=2 | --metric loss is given twice: one value per name and step",
+        "training log r1 --step 1 --metric loss=1 --epoch -0.5 | Invalid value for option '--epoch': must be a finite number from 0, was -0.5",
+        "training log r1 --step 1 --metric loss=1 --epoch NaN | Invalid value for option '--epoch': must be a finite number from 0, was NaN",
+        "training import f.json --format tb --agent a | Invalid value for option '--format': expected one of [hf_trainer_state, csv, jsonl] (case-sensitive) but was 'tb'",
+        "training import f.json --format csv | Missing required option: '--agent=ID'",
+        "hpo | an hpo command is required: studies or suggest",
+        "hpo suggest | Missing required parameter: 'STUDY_ID'",
+        "models timeline | Missing required option: '--agent=ID'",
+        "models timeline --agent a --window 0 | Invalid value for option '--window': must be from 1 to 100, was 0",
+        "datasets upload f.jsonl | Missing required option: '--name=NAME'",
+        "datasets upload f.jsonl --name x --format parquet | Invalid value for option '--format': expected one of [chat, prompt_completion, text_label, csv] (case-sensitive) but was 'parquet'",
+        "datasets report | Missing required parameter: 'ID'",
     })
     void badOptionExitsWithTwoAndSaysWhy(String args, String message) {
         CliRunner.Result result = run(split(args));
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).startsWith(message);
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aHundredAndOneMetricsAreRefused() {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("training", "log", "r1", "--step", "1"));
+        for (int i = 0; i <= TrainingLogCommand.MAX_METRICS; i++) {
+            args.addAll(java.util.List.of("--metric", "m" + i + "=1"));
+        }
+        CliRunner.Result result = run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("--metric may be given at most 100 times, was 101");
+    }
+
+    @Test
+    void validTrainingOptionsGetPastTheChecks() {
+        CliRunner.Result result = run("training", "log", "r1", "--step", "0", "--metric", "train_loss=-Infinity",
+                "--metric", "val_loss=1.5E-3", "--epoch", "0");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
     }
 
     @Test
