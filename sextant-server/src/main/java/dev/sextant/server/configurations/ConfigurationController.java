@@ -38,9 +38,9 @@ class ConfigurationController {
     private final DataVersions versions;
     private final SdkCompatibility compatibility;
 
-    ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions,
     private final AuditTrail audit;
 
+    ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions,
             SdkCompatibility compatibility, AuditTrail audit) {
         this.store = store.configurations();
         this.audit = audit;

@@ -26,9 +26,9 @@ class ExperimentResultsController {
     private final ExperimentConclusions conclusions;
     private final Clock clock;
 
-    ExperimentResultsController(SextantStore store, ExperimentResults results, ExperimentConclusions conclusions,
     private final AuditTrail audit;
 
+    ExperimentResultsController(SextantStore store, ExperimentResults results, ExperimentConclusions conclusions,
             Clock clock, AuditTrail audit) {
         this.lookup = new ExperimentLookup(store.experiments());
         this.audit = audit;

@@ -100,7 +100,7 @@ class PromptTemplateController {
         DraftCheck.Checked checked = body.validated();
         PromptVersion added = templates.addVersion(caller.workspace(), id, checked.by(author(caller)))
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
-        audit.record(caller, "prompt.version", "prompt_template", id, java.util.Map.of("version", added.number()));
+        audit.record(caller, "prompt.version", "prompt_template", id, java.util.Map.of("version", added.version()));
         dataVersions.changed(caller.workspace());
         PromptTemplate t = find(caller, id);
         return ResponseEntity.status(HttpStatus.CREATED).body(AddedVersion.of(VersionView.of(added, t), checked.warnings()));
