@@ -250,6 +250,63 @@ abstract class AuditLogScenarios {
         assertThat(otherCsv.body().strip().split("\n")).hasSize(1); // the header only
     }
 
+    @Test
+    void configurationExperimentBudgetWebhookMaskingAndModelActionsAreRecorded() {
+        String admin = workspace("audit-c-" + suffix());
+        created(server().post("/api/v1/configurations", admin, "{\"id\": \"support-prompt\", \"agent_id\": \"support-bot\","
+                + " \"content\": {\"behaviour\": {\"temperature\": 0.2}}}"));
+        created(server().post("/api/v1/configurations/support-prompt/versions", admin,
+                "{\"content\": {\"behaviour\": {\"temperature\": 0.3}}}"));
+        ok(server().post("/api/v1/configurations/support-prompt/versions/1/activate", admin, ""));
+        created(server().post("/api/v1/experiments", admin, """
+                {"id": "audit-exp", "name": "Shorter prompt", "agent_id": "support-bot",
+                 "variants": [
+                   {"id": "control", "name": "Current", "configuration_version": "support-prompt-v1", "allocation": 50},
+                   {"id": "short", "name": "Short", "configuration_version": "support-prompt-v2", "allocation": 50}],
+                 "success_metrics": ["success_rate"], "minimum_sample_size": 1000,
+                 "minimum_detectable_effect": 0.02, "baseline": 0.1,
+                 "starts_at": "2026-11-01T00:00:00Z", "ends_at": "2026-12-01T00:00:00Z"}"""));
+        ok(server().post("/api/v1/experiments/audit-exp/start", admin, ""));
+        assertThat(server().post("/api/v1/experiments/audit-exp/start", admin, "").status()).isEqualTo(409);
+        ok(server().post("/api/v1/experiments/audit-exp/stop", admin, ""));
+        String budget = created(server().post("/api/v1/budgets", admin, "{\"name\": \"monthly\", \"scope\": \"agent:bot-a\","
+                + " \"amount_usd\": 10, \"period\": \"month\"}")).get("id").asString();
+        assertThat(server().delete("/api/v1/budgets/" + budget, admin).status()).isEqualTo(204);
+        String hook = created(server().post("/api/v1/webhooks", admin,
+                "{\"url\": \"https://hooks.example.invalid/services/T000/B000/secret-token-123\"}")).get("id").asString();
+        assertThat(server().delete("/api/v1/webhooks/" + hook, admin).status()).isEqualTo(204);
+        Response masking = server().send(SextantTestServer.authorized(server().request("/api/v1/governance/masking"), admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"hash_user_ids\": true}")).build());
+        assertThat(masking.status()).as(masking.toString()).isEqualTo(200);
+        created(server().post("/api/v1/model-versions", admin, "{\"id\": \"mv-1\", \"agent_id\": \"bot\","
+                + " \"version_label\": \"v1\", \"model_id\": \"m\"}"));
+
+        List<JsonNode> items = items(log(admin, "?page_size=200"));
+        assertThat(items.stream().map(i -> i.get("action").asString()).toList()).containsExactly("model_version.create",
+                "masking.update", "webhook.delete", "webhook.create", "budget.delete", "budget.create", "experiment.stop",
+                "experiment.start", "experiment.create", "configuration.activate", "configuration.version",
+                "configuration.create");
+        assertThat(only(items, "configuration.activate").get("details").get("version").asInt()).isEqualTo(1);
+        assertThat(only(items, "experiment.stop").get("details").get("after").asString()).isEqualTo("stopped");
+        assertThat(only(items, "experiment.start").get("target").get("id").asString()).isEqualTo("audit-exp");
+        JsonNode hookEntry = only(items, "webhook.create");
+        assertThat(hookEntry.get("details").get("host").asString()).isEqualTo("hooks.example.invalid");
+        assertThat(hookEntry.toString()).doesNotContain("secret-token-123");
+        assertThat(only(items, "masking.update").get("details").get("after").get("hash_user_ids").asBoolean()).isTrue();
+        assertThat(only(items, "budget.delete").get("target").get("id").asString()).isEqualTo(budget);
+    }
+
+    private static JsonNode created(Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static JsonNode ok(Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
