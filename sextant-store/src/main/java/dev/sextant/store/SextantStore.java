@@ -111,6 +111,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.mlflow.MlflowStore mlflow();
     /** Masking rules, hashing secret and counters (issue 8 item 5). */
     dev.sextant.store.masking.MaskingStore masking();
+    /** The append-only audit log of administrative and configuration actions (issue 8 item 6). */
+    dev.sextant.store.audit.AuditLogStore auditLog();
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.sextant.server.access;
 
 import dev.sextant.model.Scope;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
@@ -28,8 +29,11 @@ class ApiKeyController {
 
     private final KeyIssuer keys;
 
-    ApiKeyController(KeyIssuer keys) {
+    private final AuditTrail audit;
+
+    ApiKeyController(KeyIssuer keys, AuditTrail audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -43,6 +47,7 @@ class ApiKeyController {
     ResponseEntity<KeyView> create(@AuthenticationPrincipal Caller caller, @RequestBody CreateKey body) {
         NewKey key = body.validated();
         IssuedKey issued = keys.issue(caller.workspace(), key.name(), key.scopes());
+        audit.record(caller, "api_key.create", "api_key", issued.key().id(), Map.of("name", key.name(), "scopes", key.scopes().stream().map(Scope::wire).sorted().toList()));
         return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.of(issued));
     }
 
@@ -52,6 +57,7 @@ class ApiKeyController {
         if (!keys.revoke(caller.workspace(), id)) {
             throw new NotFoundException("API key", id);
         }
+        audit.record(caller, "api_key.revoke", "api_key", id, Map.of());
         return ResponseEntity.noContent().build();
     }
 

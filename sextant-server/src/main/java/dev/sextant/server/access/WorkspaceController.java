@@ -2,6 +2,7 @@ package dev.sextant.server.access;
 
 import dev.sextant.model.Scope;
 import dev.sextant.model.Workspace;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.ForbiddenException;
 import dev.sextant.server.web.InvalidRequestException;
@@ -33,8 +34,11 @@ class WorkspaceController {
     private final WorkspaceStore workspaces;
     private final KeyIssuer keys;
 
-    WorkspaceController(WorkspaceStore workspaces, KeyIssuer keys) {
+    private final AuditTrail audit;
+
+    WorkspaceController(WorkspaceStore workspaces, KeyIssuer keys, AuditTrail audit) {
         this.workspaces = workspaces;
+        this.audit = audit;
         this.keys = keys;
     }
 
@@ -64,6 +68,7 @@ class WorkspaceController {
         body.validate();
         Workspace workspace = workspaces.create(WorkspaceIds.next(), body.slug(), body.name().strip());
         IssuedKey admin = keys.issue(workspace.id(), "admin", EnumSet.allOf(Scope.class));
+        audit.record(caller, "workspace.create", "workspace", workspace.id().value(), Map.of("slug", workspace.slug(), "name", workspace.name(), "admin_key_id", admin.key().id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(WorkspaceView.of(workspace), KeyView.of(admin)));
     }
 

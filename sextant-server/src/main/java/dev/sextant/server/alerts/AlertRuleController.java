@@ -4,6 +4,7 @@ import dev.sextant.analytics.AlertEvaluation;
 import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -42,8 +43,11 @@ class AlertRuleController {
     private final RuleRunner runner;
     private final Clock clock;
 
-    AlertRuleController(SextantStore store, RuleRunner runner, Clock clock) {
+    private final AuditTrail audit;
+
+    AlertRuleController(SextantStore store, RuleRunner runner, Clock clock, AuditTrail audit) {
         this.rules = store.alertRules();
+        this.audit = audit;
         this.webhooks = store.webhooks();
         this.alerts = store.alerts();
         this.runner = runner;
@@ -56,7 +60,9 @@ class AlertRuleController {
             @RequestBody RuleBody body) {
         noParameters(request);
         AlertRuleSpec spec = checked(caller.workspace(), body);
-        return ResponseEntity.status(HttpStatus.CREATED).body(RuleView.of(rules.create(caller.workspace(), spec)));
+        AlertRule created = rules.create(caller.workspace(), spec);
+        audit.record(caller, "alert_rule.create", "alert_rule", created.id(), java.util.Map.of("name", spec.name()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RuleView.of(created));
     }
 
     @GetMapping
@@ -84,6 +90,7 @@ class AlertRuleController {
         AlertRuleSpec spec = checked(caller.workspace(), body);
         AlertRule updated = rules.update(caller.workspace(), id, spec)
                 .orElseThrow(() -> new NotFoundException("alert rule", id));
+        audit.record(caller, "alert_rule.update", "alert_rule", id, java.util.Map.of("name", spec.name(), "enabled", spec.enabled()));
         if (!spec.enabled()) {
             closeOpenAlert(caller.workspace(), id);
         }
@@ -98,6 +105,7 @@ class AlertRuleController {
         if (!rules.delete(caller.workspace(), id)) {
             throw new NotFoundException("alert rule", id);
         }
+        audit.record(caller, "alert_rule.delete", "alert_rule", id, java.util.Map.of());
         closeOpenAlert(caller.workspace(), id);
         return ResponseEntity.noContent().build();
     }

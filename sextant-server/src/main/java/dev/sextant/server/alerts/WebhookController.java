@@ -3,6 +3,7 @@ package dev.sextant.server.alerts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -36,8 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
     private final WebhookStore webhooks;
 
-    WebhookController(SextantStore store) {
+    private final AuditTrail audit;
+
+    WebhookController(SextantStore store, AuditTrail audit) {
         this.webhooks = store.webhooks();
+        this.audit = audit;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,6 +73,7 @@ class WebhookController {
         }
         WebhookBody.Checked hook = body.validated();
         Webhook created = webhooks.create(caller.workspace(), hook.url(), hook.secret(), hook.format());
+        audit.record(caller, "webhook.create", "webhook", created.id(), java.util.Map.of("host", String.valueOf(java.net.URI.create(created.url()).getHost()), "format", String.valueOf(created.format())));
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(created, true));
     }
 
@@ -87,6 +92,7 @@ class WebhookController {
         if (!webhooks.delete(caller.workspace(), id)) {
             throw new NotFoundException("webhook", id);
         }
+        audit.record(caller, "webhook.delete", "webhook", id, java.util.Map.of());
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package dev.sextant.server.configurations;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.users.SessionAuthentication;
@@ -37,9 +38,12 @@ class ConfigurationController {
     private final DataVersions versions;
     private final SdkCompatibility compatibility;
 
+    private final AuditTrail audit;
+
     ConfigurationController(SextantStore store, ConfigurationChanges changes, DataVersions versions,
-            SdkCompatibility compatibility) {
+            SdkCompatibility compatibility, AuditTrail audit) {
         this.store = store.configurations();
+        this.audit = audit;
         this.changes = changes;
         this.versions = versions;
         this.compatibility = compatibility;
@@ -61,6 +65,7 @@ class ConfigurationController {
         ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
         versions.changed(caller.workspace()); // analytics of configurations and customizations change
         Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
+        audit.record(caller, "configuration.create", "configuration", v1.configurationId(), java.util.Map.of("version", v1.number()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, view(caller, v1)));
     }
 
@@ -88,6 +93,7 @@ class ConfigurationController {
             @PathVariable String id, @RequestBody VersionBody body) {
         Parameters.read(request);
         ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
+        audit.record(caller, "configuration.version", "configuration", id, java.util.Map.of("version", added.number()));
         versions.changed(caller.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, added));
     }
@@ -108,6 +114,7 @@ class ConfigurationController {
             @PathVariable String id, @PathVariable int version) {
         Parameters.read(request);
         ConfigurationVersion active = changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller));
+        audit.record(caller, "configuration.activate", "configuration", id, java.util.Map.of("version", active.number()));
         versions.changed(caller.workspace());
         return view(caller, active);
     }
@@ -123,6 +130,7 @@ class ConfigurationController {
         }
         ConfigurationVersion active = changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK,
                 actor(caller));
+        audit.record(caller, "configuration.rollback", "configuration", id, java.util.Map.of("version", active.number()));
         versions.changed(caller.workspace());
         return view(caller, active);
     }

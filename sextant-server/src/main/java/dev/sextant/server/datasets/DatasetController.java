@@ -2,6 +2,7 @@ package dev.sextant.server.datasets;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.server.web.Problem;
@@ -45,8 +46,11 @@ class DatasetController {
     private final DatasetUpload upload;
     private final long maxBytes;
 
-    DatasetController(SextantStore store, DatasetUploadSettings settings) {
+    private final AuditTrail audit;
+
+    DatasetController(SextantStore store, DatasetUploadSettings settings, AuditTrail audit) {
         this.datasets = store.datasets();
+        this.audit = audit;
         this.maxBytes = settings.maxUploadBytes();
         this.upload = new DatasetUpload(datasets, maxBytes, Clock.systemUTC());
     }
@@ -124,6 +128,7 @@ class DatasetController {
         if (!ID.matcher(id).matches() || !datasets.delete(caller.workspace(), id)) {
             throw notFound(id);
         }
+        audit.record(caller, "dataset.delete", "dataset", id, java.util.Map.of());
         return ResponseEntity.noContent().build();
     }
 

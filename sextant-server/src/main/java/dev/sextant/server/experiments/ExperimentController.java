@@ -2,6 +2,7 @@ package dev.sextant.server.experiments;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.FieldProblem;
@@ -38,8 +39,11 @@ class ExperimentController {
     private final ConfigurationVersions versions;
     private final Clock clock = Clock.systemUTC();
 
-    ExperimentController(SextantStore store, ConfigurationVersions versions) {
+    private final AuditTrail audit;
+
+    ExperimentController(SextantStore store, ConfigurationVersions versions, AuditTrail audit) {
         this.experiments = store.experiments();
+        this.audit = audit;
         this.lookup = new ExperimentLookup(experiments);
         this.versions = versions;
     }
@@ -50,6 +54,7 @@ class ExperimentController {
         ExperimentBody.Valid valid = body.validated(caller.workspace(), versions);
         Experiment added = experiments.add(caller.workspace(), valid.id(), valid.spec(),
                 valid.start() ? ExperimentStatus.RUNNING : ExperimentStatus.DRAFT);
+        audit.record(caller, "experiment.create", "experiment", added.id(), java.util.Map.of("status", added.status().wire()));
         return ResponseEntity.status(HttpStatus.CREATED).body(ExperimentView.of(added, null));
     }
 
@@ -108,8 +113,10 @@ class ExperimentController {
         }
         ExperimentBody.Valid valid = body.validated(caller.workspace(), versions);
         lookup.draft(caller, id, "edited");
-        return experiments.replaceDraft(caller.workspace(), id, valid.spec()).map(e -> ExperimentView.of(e, null))
+        ExperimentView edited = experiments.replaceDraft(caller.workspace(), id, valid.spec()).map(e -> ExperimentView.of(e, null))
                 .orElseThrow(() -> lookup.notADraftAnyMore(caller, id, "edited"));
+        audit.record(caller, "experiment.edit", "experiment", id, java.util.Map.of());
+        return edited;
     }
 
     @PostMapping("/{id}/start")
@@ -120,9 +127,11 @@ class ExperimentController {
             throw new ConflictException("experiment '" + id + "' is " + e.status().wire() + "; only a draft can be started"
                     + (e.status() == ExperimentStatus.RUNNING ? "" : " (a stopped experiment is not restarted: create a new one)"));
         }
-        return experiments.transition(caller.workspace(), id, java.util.Set.of(ExperimentStatus.DRAFT),
+        ExperimentView started = experiments.transition(caller.workspace(), id, java.util.Set.of(ExperimentStatus.DRAFT),
                 ExperimentStatus.RUNNING, clock.instant()).map(x -> ExperimentView.of(x, null))
                 .orElseThrow(() -> lookup.notADraftAnyMore(caller, id, "started"));
+        audit.record(caller, "experiment.start", "experiment", id, java.util.Map.of("before", "draft", "after", "running"));
+        return started;
     }
 
     @PostMapping("/{id}/stop")
@@ -133,10 +142,12 @@ class ExperimentController {
             throw new ConflictException("experiment '" + id + "' is " + e.status().wire() + "; only a running experiment"
                     + " can be stopped" + (e.status() == ExperimentStatus.DRAFT ? " (delete a draft instead)" : ""));
         }
-        return experiments.transition(caller.workspace(), id, java.util.Set.of(ExperimentStatus.RUNNING),
+        ExperimentView stopped = experiments.transition(caller.workspace(), id, java.util.Set.of(ExperimentStatus.RUNNING),
                 ExperimentStatus.STOPPED, clock.instant()).map(x -> ExperimentView.of(x, null))
                 .orElseThrow(() -> new ConflictException("experiment '" + id + "' changed while it was being stopped;"
                         + " read it again"));
+        audit.record(caller, "experiment.stop", "experiment", id, java.util.Map.of("before", "running", "after", "stopped"));
+        return stopped;
     }
 
     @DeleteMapping("/{id}")
@@ -146,6 +157,7 @@ class ExperimentController {
         if (!experiments.deleteDraft(caller.workspace(), id)) {
             throw lookup.notADraftAnyMore(caller, id, "deleted");
         }
+        audit.record(caller, "experiment.delete", "experiment", id, java.util.Map.of());
         return ResponseEntity.noContent().build();
     }
 

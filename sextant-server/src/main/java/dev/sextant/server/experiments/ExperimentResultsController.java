@@ -2,6 +2,7 @@ package dev.sextant.server.experiments;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.store.Experiment;
 import dev.sextant.store.SextantStore;
@@ -25,9 +26,12 @@ class ExperimentResultsController {
     private final ExperimentConclusions conclusions;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     ExperimentResultsController(SextantStore store, ExperimentResults results, ExperimentConclusions conclusions,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
         this.lookup = new ExperimentLookup(store.experiments());
+        this.audit = audit;
         this.results = results;
         this.conclusions = conclusions;
         this.clock = clock;
@@ -47,6 +51,8 @@ class ExperimentResultsController {
             @RequestBody(required = false) JsonNode body) {
         Experiment e = lookup.find(caller, id);
         ConcludeBody valid = ConcludeBody.validated(body, e.spec());
-        return ExperimentView.of(conclusions.conclude(caller.workspace(), e, valid, clock.instant()), null);
+        ExperimentView concluded = ExperimentView.of(conclusions.conclude(caller.workspace(), e, valid, clock.instant()), null);
+        audit.record(caller, "experiment.conclude", "experiment", id, java.util.Map.of("before", e.status().wire()));
+        return concluded;
     }
 }

@@ -5,6 +5,7 @@ import dev.sextant.analytics.hpo.SearchSpace;
 import dev.sextant.analytics.hpo.StudySummaries;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.hpo.HpoStudy;
@@ -28,8 +29,11 @@ class HpoStudyController {
     private final HpoStudyStore studies;
     private final StudyLookup lookup;
 
-    HpoStudyController(SextantStore store) {
+    private final AuditTrail audit;
+
+    HpoStudyController(SextantStore store, AuditTrail audit) {
         this.studies = store.hpoStudies();
+        this.audit = audit;
         this.lookup = new StudyLookup(studies);
     }
 
@@ -37,6 +41,7 @@ class HpoStudyController {
     @RequiresScope({Scope.CONFIG_WRITE, Scope.INGEST_WRITE})
     ResponseEntity<StudyView> create(@AuthenticationPrincipal Caller caller, @RequestBody StudyBody body) {
         HpoStudy added = studies.addStudy(caller.workspace(), body.validated());
+        audit.record(caller, "hpo_study.create", "hpo_study", added.id(), java.util.Map.of());
         return ResponseEntity.status(HttpStatus.CREATED).body(StudyView.of(added));
     }
 

@@ -10,6 +10,7 @@ import dev.sextant.pii.MaskTarget;
 import dev.sextant.pii.MaskingRules;
 import dev.sextant.pii.TextMasker;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -49,8 +50,11 @@ class MaskingController {
     private final IngestMasking masking;
     private final Clock clock;
 
-    MaskingController(SextantStore store, IngestMasking masking, Clock clock) {
+    private final AuditTrail audit;
+
+    MaskingController(SextantStore store, IngestMasking masking, Clock clock, AuditTrail audit) {
         this.store = store.masking();
+        this.audit = audit;
         this.masking = masking;
         this.clock = clock;
     }
@@ -92,6 +96,7 @@ class MaskingController {
         MaskingRules rules = validated(body, "");
         store.setRules(caller.workspace(), MaskingRulesJson.write(rules));
         masking.invalidate(caller.workspace());
+        audit.record(caller, "masking.update", "masking_rules", null, Map.of("after", MaskingRulesJson.tree(rules)));
         return get(caller, null);
     }
 

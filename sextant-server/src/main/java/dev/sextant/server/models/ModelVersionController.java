@@ -2,6 +2,7 @@ package dev.sextant.server.models;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.SextantStore;
@@ -26,8 +27,11 @@ class ModelVersionController {
     private final ModelVersionStore versions;
     private final VersionLookup lookup;
 
-    ModelVersionController(SextantStore store) {
+    private final AuditTrail audit;
+
+    ModelVersionController(SextantStore store, AuditTrail audit) {
         this.versions = store.modelVersions();
+        this.audit = audit;
         this.lookup = new VersionLookup(versions);
     }
 
@@ -35,6 +39,7 @@ class ModelVersionController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<VersionView> create(@AuthenticationPrincipal Caller caller, @RequestBody VersionBody body) {
         ModelVersion added = versions.add(caller.workspace(), body.validated(caller.workspace(), versions));
+        audit.record(caller, "model_version.create", "model_version", added.id(), java.util.Map.of("agent_id", String.valueOf(added.agentId()), "version_label", String.valueOf(added.versionLabel())));
         return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(added));
     }
 

@@ -4,6 +4,7 @@ import dev.sextant.cost.CatalogCostAccountant;
 import dev.sextant.cost.PriceCatalog;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
@@ -32,8 +33,12 @@ class PriceController {
     private final CatalogCostAccountant accountant;
     private final DataVersions versions;
 
-    PriceController(PriceCatalog catalog, PriceStore prices, CatalogCostAccountant accountant, DataVersions versions) {
+    private final AuditTrail audit;
+
+    PriceController(PriceCatalog catalog, PriceStore prices, CatalogCostAccountant accountant, DataVersions versions,
+            AuditTrail audit) {
         this.catalog = catalog;
+        this.audit = audit;
         this.prices = prices;
         this.accountant = accountant;
         this.versions = versions;
@@ -51,6 +56,7 @@ class PriceController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<PriceView> add(@AuthenticationPrincipal Caller caller, @RequestBody NewPrice body) {
         PriceStore.StoredPrice stored = prices.add(caller.workspace(), body.validated());
+        audit.record(caller, "price.set", "price", stored.id(), java.util.Map.of("price", PriceView.of(stored.id(), stored.price())));
         accountant.invalidate(caller.workspace());
         versions.changed(caller.workspace()); // answers priced at query time (e.g. cache savings) change
         return ResponseEntity.status(HttpStatus.CREATED).body(PriceView.of(stored.id(), stored.price()));
@@ -62,6 +68,7 @@ class PriceController {
         if (!prices.delete(caller.workspace(), id)) {
             throw new NotFoundException("price", id);
         }
+        audit.record(caller, "price.delete", "price", id, java.util.Map.of());
         accountant.invalidate(caller.workspace());
         versions.changed(caller.workspace());
         return ResponseEntity.noContent().build();

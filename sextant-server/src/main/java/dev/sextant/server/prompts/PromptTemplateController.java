@@ -2,6 +2,7 @@ package dev.sextant.server.prompts;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.prompts.PromptViews.AddedVersion;
@@ -43,8 +44,11 @@ class PromptTemplateController {
     private final PromptTemplateStore templates;
     private final DataVersions dataVersions;
 
-    PromptTemplateController(SextantStore store, DataVersions dataVersions) {
+    private final AuditTrail audit;
+
+    PromptTemplateController(SextantStore store, DataVersions dataVersions, AuditTrail audit) {
         this.templates = store.promptTemplates();
+        this.audit = audit;
         this.dataVersions = dataVersions;
     }
 
@@ -61,6 +65,7 @@ class PromptTemplateController {
     ResponseEntity<Created> create(@AuthenticationPrincipal Caller caller, @RequestBody TemplateBody body) {
         TemplateBody.Valid valid = body.validated();
         PromptTemplate created = templates.create(caller.workspace(), valid.spec(), valid.first().by(author(caller)));
+        audit.record(caller, "prompt.create", "prompt_template", created.id(), java.util.Map.of("version", 1));
         dataVersions.changed(caller.workspace()); // cached analytics answers list templates
         PromptVersion first = templates.version(caller.workspace(), created.id(), 1).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(created, first, valid.first().warnings()));
@@ -95,6 +100,7 @@ class PromptTemplateController {
         DraftCheck.Checked checked = body.validated();
         PromptVersion added = templates.addVersion(caller.workspace(), id, checked.by(author(caller)))
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
+        audit.record(caller, "prompt.version", "prompt_template", id, java.util.Map.of("version", added.version()));
         dataVersions.changed(caller.workspace());
         PromptTemplate t = find(caller, id);
         return ResponseEntity.status(HttpStatus.CREATED).body(AddedVersion.of(VersionView.of(added, t), checked.warnings()));
@@ -120,6 +126,7 @@ class PromptTemplateController {
         checkVersion(t, body.version());
         PromptTemplate labelled = templates.setProduction(caller.workspace(), id, body.version())
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
+        audit.record(caller, "prompt.label", "prompt_template", id, java.util.Map.of("label", "production", "before", t.production(), "after", body.version()));
         dataVersions.changed(caller.workspace());
         return TemplateView.of(labelled);
     }

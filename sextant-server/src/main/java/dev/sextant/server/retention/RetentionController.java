@@ -2,6 +2,7 @@ package dev.sextant.server.retention;
 
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.store.RetentionStore;
 import dev.sextant.store.SextantStore;
@@ -27,9 +28,12 @@ class RetentionController {
     private final RetentionJob job;
     private final RetentionScheduler scheduler;
 
-    RetentionController(SextantStore store, RetentionPolicies policies, RetentionJob job,
+    private final AuditTrail audit;
+
+    RetentionController(SextantStore store, RetentionPolicies policies, RetentionJob job, AuditTrail audit,
             RetentionScheduler scheduler) {
         this.store = store.retention();
+        this.audit = audit;
         this.policies = policies;
         this.job = job;
         this.scheduler = scheduler;
@@ -46,7 +50,9 @@ class RetentionController {
     @PutMapping
     @RequiresScope(Scope.ADMIN)
     RetentionView set(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
-        store.set(caller.workspace(), RetentionBody.validated(body));
+        var settings = RetentionBody.validated(body);
+        store.set(caller.workspace(), settings);
+        audit.record(caller, "retention.update", "retention", null, java.util.Map.of("set", settings.stream().map(s -> java.util.Arrays.asList(s.kind().wire(), s.days())).toList()));
         return get(caller);
     }
 
@@ -54,6 +60,8 @@ class RetentionController {
     @PostMapping("/run")
     @RequiresScope(Scope.ADMIN)
     RetentionView.RunView run(@AuthenticationPrincipal Caller caller) {
-        return RetentionView.RunView.of(job.run(caller.workspace()));
+        RetentionView.RunView ran = RetentionView.RunView.of(job.run(caller.workspace()));
+        audit.record(caller, "retention.run", "retention", null, java.util.Map.of("result", ran));
+        return ran;
     }
 }

@@ -3,6 +3,7 @@ package dev.sextant.server.users;
 import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -44,8 +45,11 @@ class MemberController {
     private final UserStore users;
     private final Passwords passwords;
 
-    MemberController(UserStore users, Passwords passwords) {
+    private final AuditTrail audit;
+
+    MemberController(UserStore users, Passwords passwords, AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
         this.passwords = passwords;
     }
 
@@ -84,6 +88,7 @@ class MemberController {
             user = users.createUser(body.email().strip(), name, passwords.hash(body.password()));
         }
         users.setRole(caller.workspace(), user.id(), role);
+        audit.record(caller, "member.add", "member", user.id(), Map.of("email", user.email(), "role", role.wire(), "new_user", existing.isEmpty()));
         return ResponseEntity.status(HttpStatus.CREATED).body(MemberView.of(new Member(user, role)));
     }
 
@@ -96,6 +101,7 @@ class MemberController {
             refuseLastAdmin(caller.workspace(), "demoted");
         }
         users.setRole(caller.workspace(), userId, role);
+        audit.record(caller, "member.role_change", "member", userId, Map.of("email", member.user().email(), "before", member.role().wire(), "after", role.wire()));
         return MemberView.of(new Member(member.user(), role));
     }
 
@@ -107,6 +113,7 @@ class MemberController {
             refuseLastAdmin(caller.workspace(), "removed");
         }
         users.removeMember(caller.workspace(), userId);
+        audit.record(caller, "member.remove", "member", userId, Map.of("email", member.user().email(), "role", member.role().wire()));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package dev.sextant.server.users;
 
+import dev.sextant.server.access.Caller;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.AnyValidKey;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -9,6 +11,7 @@ import dev.sextant.store.UserStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +31,18 @@ class PasswordController {
     private final UserStore users;
     private final Passwords passwords;
 
-    PasswordController(UserStore users, Passwords passwords) {
+    private final AuditTrail audit;
+
+    PasswordController(UserStore users, Passwords passwords, AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
         this.passwords = passwords;
     }
 
     @PostMapping("/api/v1/auth/password")
     @AnyValidKey
-    ResponseEntity<Void> change(@RequestBody ChangePassword body, HttpServletRequest request) {
+    ResponseEntity<Void> change(@AuthenticationPrincipal Caller caller, @RequestBody ChangePassword body,
+            HttpServletRequest request) {
         ActiveSession session = SessionCookieFilter.of(request).orElseThrow(() -> InvalidRequestException.of(FieldProblem.parameter(
                 SessionCookieFilter.COOKIE, "a password is changed by its user in a login session; "
                         + "the request was authenticated by an API key")));
@@ -49,6 +56,7 @@ class PasswordController {
                     "the new password is the current one; choose a different password"));
         }
         users.updatePassword(session.user().id(), passwords.hash(body.newPassword()), session.session().id());
+        audit.record(caller, "user.password_change", "user", session.user().id(), java.util.Map.of());
         return ResponseEntity.noContent().build();
     }
 

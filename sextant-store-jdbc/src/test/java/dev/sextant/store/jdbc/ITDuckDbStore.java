@@ -370,4 +370,12 @@ class ITDuckDbStore {
         @Override protected void dropStore() { file.delete(); }
         @Override protected boolean normalizesJsonText() { return false; }
     }
+
+    @Nested
+    class AuditLog extends dev.sextant.store.tests.audit.AuditLogContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
 }

@@ -1,0 +1,32 @@
+package dev.sextant.server.audit;
+
+import dev.sextant.server.support.SextantTestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The audit log scenarios on PostgreSQL, in a schema of their own. */
+class ITAuditLogOnPostgres extends AuditLogScenarios {
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String SCHEMA = "sx_audit_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @RegisterExtension
+    static final SextantTestServer server = new SextantTestServer()
+            .with("--sextant.db.url=" + URL).with("--sextant.db.user=postgres").with("--sextant.db.schema=" + SCHEMA);
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Override
+    SextantTestServer server() {
+        return server;
+    }
+}
