@@ -55,7 +55,14 @@ public final class RunQuality {
         StabilityResult stability = Stability.analyze(trainLoss, gradNorm, s.smoothingWindow(), s.spikeZ());
         OvertrainingWasteResult waste = OvertrainingWaste.compute(epochs, valLoss, gpuHours, s.overtrainingCutoff());
 
-        int best = stopping.bestIndex();
+        // the summary's best is the lowest finite validation loss (as overtraining waste reads it); early
+        // stopping keeps its own best, the last one that improved by more than min-delta
+        int best = -1;
+        for (int i = 0; i < valLoss.length; i++) {
+            if (Double.isFinite(valLoss[i]) && (best < 0 || valLoss[i] < valLoss[best])) {
+                best = i;
+            }
+        }
         double finalTrain = trainLoss.length == 0 ? Double.NaN : trainLoss[trainLoss.length - 1];
         double finalVal = valLoss.length == 0 ? Double.NaN : valLoss[valLoss.length - 1];
         RunQualityStatus status;
@@ -72,7 +79,7 @@ public final class RunQuality {
         } else {
             status = RunQualityStatus.IMPROVING;
         }
-        RunSummary summary = new RunSummary(stopping.bestLoss(), best < 0 ? Double.NaN : epochs[best],
+        RunSummary summary = new RunSummary(best < 0 ? Double.NaN : valLoss[best], best < 0 ? Double.NaN : epochs[best],
                 best < 0 ? -1 : val.get(best).step(), finalTrain, finalVal, status);
         return new RunQualityReport(summary, overfitting, stopping, convergence, stability, waste);
     }

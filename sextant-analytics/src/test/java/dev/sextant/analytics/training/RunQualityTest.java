@@ -152,4 +152,25 @@ class RunQualityTest {
         assertThat(r.stability().gradientSpikes()).containsExactly(5);
         assertThat(r.summary().status()).isEqualTo(RunQualityStatus.UNSTABLE);
     }
+
+    /**
+     * The summary's best is the lowest validation loss of the whole run, also when it comes after the
+     * point where early stopping (patience 3) would have stopped: 0.5, 0.40, then three evaluations
+     * without improvement (stop at index 4, best 0.40 at index 1), then 0.35 at step 60.
+     */
+    @Test
+    void theSummaryBestIsTheLowestValidationLossNotEarlyStoppingsBest() {
+        List<MetricPoint> points = new ArrayList<>();
+        double[] v = {0.5, 0.40, 0.41, 0.42, 0.43, 0.35};
+        for (int e = 0; e < v.length; e++) {
+            points.add(train(10L * (e + 1), 0.6 - 0.05 * e));
+            points.add(val(10L * (e + 1), v[e]));
+        }
+        RunQualityReport r = RunQuality.analyze(points, 1.0);
+        assertThat(r.earlyStopping().bestIndex()).isEqualTo(1);
+        assertThat(r.earlyStopping().shouldHaveStopped()).isTrue();
+        assertThat(r.summary().bestValidationLoss()).isEqualTo(0.35);
+        assertThat(r.summary().bestStep()).isEqualTo(60);
+        assertThat(r.summary().bestEpoch()).isEqualTo(6.0);
+    }
 }
