@@ -111,6 +111,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.mlflow.MlflowStore mlflow();
     /** Masking rules, hashing secret and counters (issue 8 item 5). */
     dev.sextant.store.masking.MaskingStore masking();
+    /** Erasure of one end user's data and its receipts (issue 8 item 7). */
+    dev.sextant.store.erasure.ErasureStore erasure();
 
     @Override
     void close();

@@ -80,6 +80,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.datasets.DatasetStore datasets;
     private final dev.sextant.store.mlflow.MlflowStore mlflow;
     private final dev.sextant.store.masking.MaskingStore masking;
+    private final dev.sextant.store.erasure.ErasureStore erasure;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -129,6 +130,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.datasets = new JdbcDatasetStore(database, clock);
         this.mlflow = new JdbcMlflowStore(database, clock);
         this.masking = new JdbcMaskingStore(database, clock);
+        this.erasure = new JdbcErasureStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -379,6 +381,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.masking.MaskingStore masking() {
         return masking;
+    }
+
+    @Override
+    public dev.sextant.store.erasure.ErasureStore erasure() {
+        return erasure;
     }
 
     @Override
