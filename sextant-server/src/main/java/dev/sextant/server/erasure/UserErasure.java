@@ -11,6 +11,7 @@ import dev.sextant.store.erasure.ErasureStore;
 import dev.sextant.store.masking.MaskingStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -50,12 +51,12 @@ class UserErasure {
         ReentrantLock lock = running.computeIfAbsent(workspace, w -> new ReentrantLock());
         lock.lock();
         try {
-            Instant requested = clock.instant();
+            Instant requested = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answer equals the kept receipt
             Set<String> forms = storedForms(workspace, userId);
             ErasureCounts deleted = store.erase(workspace, forms, batchSize);
             long remaining = store.remaining(workspace, forms);
             ErasureReceipt receipt = new ErasureReceipt("erasure_" + UUID.randomUUID().toString().replace("-", ""),
-                    userId, requested, clock.instant(), deleted, remaining);
+                    userId, requested, clock.instant().truncatedTo(ChronoUnit.MICROS), deleted, remaining);
             store.record(workspace, receipt);
             if (deleted.removedAnything()) {
                 versions.changed(workspace);
