@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +34,12 @@ class UserErasure {
     private final int batchSize;
     private final ConcurrentMap<WorkspaceId, ReentrantLock> running = new ConcurrentHashMap<>();
 
-    UserErasure(SextantStore store, DataVersions versions, Clock clock,
-            @Value("${sextant.erasure.batch-size:1000}") int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("sextant.erasure.batch-size must be at least 1, was " + batchSize);
-        }
+    UserErasure(SextantStore store, DataVersions versions, Clock clock, ErasureSettings settings) {
         this.store = store.erasure();
         this.masking = store.masking();
         this.versions = versions;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
     }
 
     ErasureReceipt erase(WorkspaceId workspace, String userId) {
