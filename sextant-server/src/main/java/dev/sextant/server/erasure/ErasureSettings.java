@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sextant.erasure")
 record ErasureSettings(@DefaultValue("1000") int batchSize) {
-    static final int MAX_BATCH = 1_000_000;
+    static final int MAX_BATCH = 10_000;
 
     ErasureSettings {
         if (batchSize < 1 || batchSize > MAX_BATCH) {

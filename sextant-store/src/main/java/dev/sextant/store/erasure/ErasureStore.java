@@ -14,8 +14,8 @@ public interface ErasureStore {
 
     /**
      * Deletes the user's traces with their spans and scores, the scores the user gave, and the
-     * user's sessions, each statement one batch of at most {@code batchSize} rows in its own
-     * transaction (ingestion goes on between batches). Passes repeat while they still find
+     * user's sessions, in batches of at most {@code batchSize} (1 to 10,000) traces or rows, each
+     * in its own transaction (ingestion goes on between batches). Passes repeat while they still find
      * something, a bounded number of times; what arrives after the last pass stays and is
      * counted by {@link #remaining}.
      */

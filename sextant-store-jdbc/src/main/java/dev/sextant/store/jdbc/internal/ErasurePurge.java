@@ -2,20 +2,23 @@ package dev.sextant.store.jdbc.internal;
 
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.erasure.ErasureCounts;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The erasure of one user in one workspace, batched like {@link RetentionPurge}: each statement
- * deletes at most one batch of rows chosen by key in a subquery and commits on its own, so
- * ingestion goes on between batches. Children first (scores on the user's traces and spans, then
- * spans, then traces, then sessions): a run that stops half way leaves traces the next run finds.
- * Passes repeat while one still removes something (records of the user that arrived during the
- * previous pass), at most {@link #MAX_PASSES} times.
+ * The erasure of one user in one workspace, in batches that each commit on their own, so ingestion
+ * goes on between them: a batch of the user's traces with their spans and the scores on them in
+ * one transaction (a trace never goes before its children), then the scores the user gave and the
+ * user's sessions, a batch of rows per statement. Passes repeat while one still removes something
+ * (records of the user that arrived during the previous pass), at most {@link #MAX_PASSES} times;
+ * then spans and scores that arrived for an already erased trace are swept by its id. The erased
+ * trace ids are kept in memory for that sweep (some tens of bytes per trace).
  *
  * <p>Roll-ups need no separate step: a trace's token and cost sums live on its own row and go
  * with it, and every analytics answer (stats, trends, personalization, sessions) is computed from
@@ -23,6 +26,8 @@ import java.util.Set;
  */
 final class ErasurePurge {
     static final int MAX_PASSES = 3;
+    /** A batch of traces is named by its ids in the statements: kept well under PostgreSQL's 65,535 parameters. */
+    static final int MAX_BATCH = 10_000;
 
     private final Database database;
 
@@ -31,22 +36,23 @@ final class ErasurePurge {
     }
 
     ErasureCounts run(WorkspaceId workspace, Set<String> userIds, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH + ", was " + batchSize);
         }
         if (userIds.isEmpty()) {
             return ErasureCounts.NONE;
         }
         List<Object> users = new ArrayList<>(userIds);
+        List<String> erasedTraces = new ArrayList<>();
         ErasureCounts total = ErasureCounts.NONE;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            ErasureCounts removed = pass(workspace, users, batchSize);
+            ErasureCounts removed = pass(workspace, users, batchSize, erasedTraces);
             total = total.plus(removed);
             if (!removed.removedAnything()) {
                 break;
             }
         }
-        return total;
+        return total.plus(sweepLateChildren(workspace, erasedTraces, batchSize));
     }
 
     long remaining(WorkspaceId workspace, Set<String> userIds) {
@@ -71,28 +77,110 @@ final class ErasurePurge {
         });
     }
 
-    private ErasureCounts pass(WorkspaceId workspace, List<Object> users, int batchSize) {
+    private ErasureCounts pass(WorkspaceId workspace, List<Object> users, int batchSize, List<String> erasedTraces) {
+        long[] traceTotals = new long[3];
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down: erasing again carries on from here
+            }
+            TraceBatch batch = database.write("deleting traces of an erased user in workspace " + workspace,
+                    c -> traceBatch(c, workspace, users, batchSize));
+            traceTotals[0] += batch.traces();
+            traceTotals[1] += batch.spans();
+            traceTotals[2] += batch.scores();
+            erasedTraces.addAll(batch.ids());
+            if (batch.ids().size() < batchSize) {
+                break;
+            }
+        }
         String in = in(users.size());
-        String userTraces = "SELECT t.id FROM traces t WHERE t.workspace_id = ? AND t.user_id IN " + in;
         List<Object> ws = List.of(workspace.value());
-        long scores = drain(workspace, batchSize, "deleting scores of an erased user",
+        long given = drain(workspace, batchSize, "deleting scores an erased user gave",
                 "DELETE FROM scores WHERE workspace_id = ? AND id IN (SELECT s.id FROM scores s WHERE s.workspace_id = ?"
-                        + " AND (s.user_id IN " + in + " OR s.trace_id IN (" + userTraces + ")"
-                        + " OR s.span_id IN (SELECT p.id FROM spans p WHERE p.workspace_id = ? AND p.trace_id IN ("
-                        + userTraces + "))) LIMIT " + batchSize + ")",
-                ws, users, ws, users, ws, ws, users);
-        long spans = drain(workspace, batchSize, "deleting spans of an erased user",
-                "DELETE FROM spans WHERE workspace_id = ? AND id IN (SELECT s.id FROM spans s WHERE s.workspace_id = ?"
-                        + " AND s.trace_id IN (" + userTraces + ") LIMIT " + batchSize + ")",
-                ws, ws, users);
-        long traces = drain(workspace, batchSize, "deleting traces of an erased user",
-                "DELETE FROM traces WHERE workspace_id = ? AND id IN (" + userTraces + " LIMIT " + batchSize + ")",
+                        + " AND s.user_id IN " + in + " LIMIT " + batchSize + ")",
                 ws, users);
         long sessions = drain(workspace, batchSize, "deleting sessions of an erased user",
                 "DELETE FROM sessions WHERE workspace_id = ? AND id IN (SELECT s.id FROM sessions s"
                         + " WHERE s.workspace_id = ? AND s.user_id IN " + in + " LIMIT " + batchSize + ")",
                 ws, users);
-        return new ErasureCounts(traces, spans, scores, sessions);
+        return new ErasureCounts(traceTotals[0], traceTotals[1], traceTotals[2] + given, sessions);
+    }
+
+    /** Rows removed by one batch of traces, and the ids of the traces. */
+    private record TraceBatch(List<String> ids, long traces, long spans, long scores) {}
+
+    /**
+     * One transaction: up to a batch of the user's traces, with the scores on them or on their
+     * spans and their spans, so no pass ever leaves a trace's children behind a deleted trace.
+     */
+    private static TraceBatch traceBatch(Connection c, WorkspaceId workspace, List<Object> users, int batchSize)
+            throws SQLException {
+        List<Object> select = new ArrayList<>();
+        select.add(workspace.value());
+        select.addAll(users);
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement statement = SqlValues.prepare(c, select, "SELECT id FROM traces WHERE workspace_id = ?"
+                + " AND user_id IN " + in(users.size()) + " ORDER BY id LIMIT " + batchSize);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        if (ids.isEmpty()) {
+            return new TraceBatch(ids, 0, 0, 0);
+        }
+        long[] removed = children(c, workspace, ids);
+        List<Object> bound = new ArrayList<>();
+        bound.add(workspace.value());
+        bound.addAll(ids);
+        int traces;
+        try (PreparedStatement delete = SqlValues.prepare(c, bound,
+                "DELETE FROM traces WHERE workspace_id = ? AND id IN " + in(ids.size()))) {
+            traces = delete.executeUpdate();
+        }
+        return new TraceBatch(ids, traces, removed[0], removed[1]);
+    }
+
+    /** Deletes the spans of the given traces and the scores on them or their spans: {spans, scores}. */
+    private static long[] children(Connection c, WorkspaceId workspace, List<String> traceIds) throws SQLException {
+        String in = in(traceIds.size());
+        List<Object> scoreValues = new ArrayList<>();
+        scoreValues.add(workspace.value());
+        scoreValues.addAll(traceIds);
+        scoreValues.add(workspace.value());
+        scoreValues.addAll(traceIds);
+        int scores;
+        try (PreparedStatement delete = SqlValues.prepare(c, scoreValues, "DELETE FROM scores WHERE workspace_id = ?"
+                + " AND (trace_id IN " + in + " OR span_id IN (SELECT p.id FROM spans p WHERE p.workspace_id = ?"
+                + " AND p.trace_id IN " + in + "))")) {
+            scores = delete.executeUpdate();
+        }
+        List<Object> spanValues = new ArrayList<>();
+        spanValues.add(workspace.value());
+        spanValues.addAll(traceIds);
+        int spans;
+        try (PreparedStatement delete = SqlValues.prepare(c, spanValues,
+                "DELETE FROM spans WHERE workspace_id = ? AND trace_id IN " + in)) {
+            spans = delete.executeUpdate();
+        }
+        return new long[] {spans, scores};
+    }
+
+    /**
+     * Spans and scores of erased traces that were committed after their trace went (sent late, or
+     * racing the batch on PostgreSQL): found by the erased trace ids, a batch of ids at a time.
+     */
+    private ErasureCounts sweepLateChildren(WorkspaceId workspace, List<String> erasedTraces, int batchSize) {
+        long spans = 0;
+        long scores = 0;
+        for (int from = 0; from < erasedTraces.size(); from += batchSize) {
+            List<String> ids = erasedTraces.subList(from, Math.min(erasedTraces.size(), from + batchSize));
+            long[] removed = database.write("deleting late spans of an erased user in workspace " + workspace,
+                    c -> children(c, workspace, ids));
+            spans += removed[0];
+            scores += removed[1];
+        }
+        return new ErasureCounts(0, spans, scores, 0);
     }
 
     private static String in(int count) {

@@ -110,6 +110,43 @@ public abstract class ErasureContract extends StoreContract {
         assertThat(store().erasure().remaining(ws, Set.of("frank"))).isZero();
     }
 
+    /**
+     * The erased user's own records arriving while the erasure runs are either erased (counted in
+     * the result) or still stored and counted by {@code remaining}: never lost track of.
+     */
+    @Test
+    public void theUsersRecordsArrivingDuringAnErasureAreErasedOrRemaining() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        write(user(ws, "ivan", "early", 30));
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        ErasureCounts counts;
+        try {
+            Future<?> writing = writer.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    write(user(ws, "ivan", "late" + i, 1));
+                }
+            });
+            counts = store().erasure().erase(ws, Set.of("ivan"), 1);
+            writing.get();
+        } finally {
+            writer.shutdownNow();
+        }
+        int lateStored = 0;
+        for (int i = 0; i < 20; i++) {
+            if (store().interactions().get(ws, "late" + i + "-ivan-0").isPresent()) {
+                lateStored++;
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            assertThat(store().interactions().get(ws, "early-ivan-" + i)).isEmpty();
+        }
+        assertThat(counts.traces() + lateStored).isEqualTo(30 + 20);
+        // what is left is found by the next erasure, and then nothing remains
+        ErasureCounts again = store().erasure().erase(ws, Set.of("ivan"), 1);
+        assertThat(again.traces()).isEqualTo(lateStored);
+        assertThat(store().erasure().remaining(ws, Set.of("ivan"))).isZero();
+    }
+
     @Test
     public void receiptsAreKeptPerWorkspaceNewestFirst() {
         WorkspaceId ws = newWorkspace();
@@ -133,11 +170,17 @@ public abstract class ErasureContract extends StoreContract {
      * gave on it, one score the user gave on nothing of theirs (on no trace) and one session.
      */
     private static WorkspaceBatch user(WorkspaceId ws, String user, int count) {
+        return user(ws, user, "", count);
+    }
+
+    /** As {@link #user(WorkspaceId, String, int)}, every record id starting with {@code prefix + "-"} when one is given. */
+    private static WorkspaceBatch user(WorkspaceId ws, String user, String prefix, int count) {
+        String p = prefix.isEmpty() ? "" : prefix + "-";
         List<Trace> traces = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
         List<Score> scores = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = user + "-" + i;
+            String id = p + user + "-" + i;
             Instant at = AT.plusSeconds(i);
             Trace t = trace(id, at);
             traces.add(new Trace(id, t.agentId(), user + "-session", t.conversationId(), user, t.name(), t.input(),
@@ -148,7 +191,7 @@ public abstract class ErasureContract extends StoreContract {
             spans.add(llm(id + "-b", id, at.plusMillis(10), "gpt-4o", Usage.of(1000, 500), "0.01"));
             scores.add(new Score(id + "-score", id, null, "user_rating", 4.0, null, "fine", "user", user, at));
         }
-        scores.add(new Score(user + "-given", null, null, "nps", 9.0, null, "likes it", "user", user, AT));
+        scores.add(new Score(p + user + "-given", null, null, "nps", 9.0, null, "likes it", "user", user, AT));
         return new WorkspaceBatch(ws, traces, spans, scores,
                 List.of(new Session(user + "-session", user, "support-bot", "{\"channel\": \"web\"}", AT, null)));
     }
