@@ -7,6 +7,7 @@ import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
 import dev.sextant.store.SextantStore;
+import dev.sextant.store.erasure.ErasureReceipt;
 import dev.sextant.store.erasure.ErasureStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -36,7 +37,12 @@ class ErasureController {
     ReceiptView erase(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") String userId,
             HttpServletRequest request) {
         noParameters(request);
-        return ReceiptView.of(caller.workspace(), erasure.erase(caller.workspace(), UserIds.validated(userId)));
+        ErasureReceipt receipt = erasure.erase(caller.workspace(), UserIds.validated(userId));
+        // AUDIT: an erasure is an administrative deletion (issue 8 item 6); record it here once the
+        // audit trail is on this branch, e.g. audit.record(caller, "user_data.erase", "erasure_receipt",
+        // receipt.id(), Map.of("deleted", receipt.deleted(), "remaining", receipt.remaining())) —
+        // the receipt id and counts, nothing of the erased content.
+        return ReceiptView.of(caller.workspace(), receipt);
     }
 
     @GetMapping("/api/v1/users/{user_id}/data/erasures")

@@ -56,9 +56,6 @@ class UserErasure {
             if (deleted.removedAnything()) {
                 versions.changed(workspace);
             }
-            // AUDIT: an erasure is an administrative deletion (issue 8 item 6). When the audit log
-            // lands, record it here: who (the caller's key), when (receipt.completedAt()), what
-            // ("erasure", receipt.id()) — the receipt id only, never the user id's erased content.
             return receipt;
         } finally {
             lock.unlock();
