@@ -113,6 +113,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.masking.MaskingStore masking();
     /** The append-only audit log of administrative and configuration actions (issue 8 item 6). */
     dev.sextant.store.audit.AuditLogStore auditLog();
+    /** Erasure of one end user's data and its receipts (issue 8 item 7). */
+    dev.sextant.store.erasure.ErasureStore erasure();
 
     @Override
     void close();

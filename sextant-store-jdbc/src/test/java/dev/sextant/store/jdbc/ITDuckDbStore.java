@@ -378,4 +378,12 @@ class ITDuckDbStore {
         @Override protected void dropStore() { file.delete(); }
         @Override protected boolean normalizesJsonText() { return false; }
     }
+
+    @Nested
+    class Erasure extends dev.sextant.store.tests.erasure.ErasureContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
 }

@@ -378,4 +378,12 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class Erasure extends dev.sextant.store.tests.erasure.ErasureContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
 }

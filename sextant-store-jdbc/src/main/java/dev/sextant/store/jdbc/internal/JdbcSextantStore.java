@@ -81,6 +81,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.mlflow.MlflowStore mlflow;
     private final dev.sextant.store.masking.MaskingStore masking;
     private final dev.sextant.store.audit.AuditLogStore auditLog;
+    private final dev.sextant.store.erasure.ErasureStore erasure;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -131,6 +132,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.mlflow = new JdbcMlflowStore(database, clock);
         this.masking = new JdbcMaskingStore(database, clock);
         this.auditLog = new JdbcAuditLogStore(database, clock);
+        this.erasure = new JdbcErasureStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -386,6 +388,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.audit.AuditLogStore auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public dev.sextant.store.erasure.ErasureStore erasure() {
+        return erasure;
     }
 
     @Override
