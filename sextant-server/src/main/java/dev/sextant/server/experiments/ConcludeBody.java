@@ -1,5 +1,6 @@
 package dev.sextant.server.experiments;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.ExperimentSpec;
@@ -45,7 +46,7 @@ record ConcludeBody(boolean winnerGiven, String winner, String note) {
                 }
                 case "note" -> {
                     if (value.isString()) {
-                        note = ExperimentBody.text("note", value.asString(), MAX_NOTE, false, problems);
+                        note = TextFields.text("note", value.asString(), MAX_NOTE, false, problems);
                     } else if (!value.isNull()) {
                         problems.add(FieldProblem.field("note", "note must be a string, was " + kind(value)));
                     }

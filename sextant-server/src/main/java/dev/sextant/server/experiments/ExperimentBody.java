@@ -1,5 +1,6 @@
 package dev.sextant.server.experiments;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -48,9 +49,9 @@ record ExperimentBody(String id, String name, String hypothesis, String agentId,
                         + " is an endpoint); choose another"));
             }
         }
-        String cleanName = text("name", name, MAX_NAME, true, problems);
-        String cleanHypothesis = text("hypothesis", hypothesis, MAX_HYPOTHESIS, false, problems);
-        String cleanAgent = text("agent_id", agentId, MAX_AGENT_ID, false, problems);
+        String cleanName = TextFields.text("name", name, MAX_NAME, true, problems);
+        String cleanHypothesis = TextFields.text("hypothesis", hypothesis, MAX_HYPOTHESIS, false, problems);
+        String cleanAgent = TextFields.text("agent_id", agentId, MAX_AGENT_ID, false, problems);
         ExperimentUnitKind parsedUnit = ExperimentUnitKind.USER_ID;
         if (unit != null) {
             parsedUnit = ExperimentUnitKind.fromWire(unit).orElse(ExperimentUnitKind.USER_ID);
@@ -103,24 +104,6 @@ record ExperimentBody(String id, String name, String hypothesis, String agentId,
         return new Valid(id, spec, Boolean.TRUE.equals(start));
     }
 
-    static String text(String field, String value, int max, boolean required, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.add(FieldProblem.field(field, field + " is required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            problems.add(FieldProblem.field(field, field + " is " + value.length() + " characters, over the limit of " + max));
-            return null;
-        }
-        if (value.indexOf('\u0000') >= 0) {
-            problems.add(FieldProblem.field(field, field + " contains a NUL character (\\u0000), which PostgreSQL cannot"
-                    + " store; remove it"));
-            return null;
-        }
-        return value.strip();
-    }
 
     private static List<String> metrics(String field, List<String> given, List<String> fallback, boolean needsOne,
             List<FieldProblem> problems) {

@@ -1,5 +1,6 @@
 package dev.sextant.server.experiments;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.store.ExperimentSpec.Variant;
@@ -47,8 +48,8 @@ final class VariantRules {
             } else if (!ids.add(v.id())) {
                 problems.add(FieldProblem.field(at + ".id", "variant id '" + v.id() + "' is used more than once"));
             }
-            String name = ExperimentBody.text(at + ".name", v.name(), ExperimentBody.MAX_NAME, false, problems);
-            String version = ExperimentBody.text(at + ".configuration_version", v.configurationVersion(),
+            String name = TextFields.text(at + ".name", v.name(), ExperimentBody.MAX_NAME, false, problems);
+            String version = TextFields.text(at + ".configuration_version", v.configurationVersion(),
                     ExperimentBody.MAX_VERSION, true, problems);
             if (version != null && !versions.exists(workspace, version)) {
                 problems.add(FieldProblem.field(at + ".configuration_version", "configuration version '" + version

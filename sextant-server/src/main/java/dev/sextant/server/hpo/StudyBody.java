@@ -1,5 +1,6 @@
 package dev.sextant.server.hpo;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.analytics.hpo.SearchSpace;
 import dev.sextant.analytics.hpo.SpaceProblem;
 import dev.sextant.server.web.FieldProblem;
@@ -33,8 +34,8 @@ record StudyBody(String name, String agentId, String method, Objective objective
 
     HpoStudySpec validated() {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanName = text("name", name, MAX_NAME, true, problems);
-        String cleanAgent = text("agent_id", agentId, MAX_AGENT_ID, false, problems);
+        String cleanName = TextFields.text("name", name, MAX_NAME, true, problems);
+        String cleanAgent = TextFields.text("agent_id", agentId, MAX_AGENT_ID, false, problems);
         HpoMethod parsedMethod = null;
         if (method == null) {
             problems.add(FieldProblem.field("method", "method is required: grid, random, bayesian or evolutionary"));
@@ -51,7 +52,7 @@ record StudyBody(String name, String agentId, String method, Objective objective
             problems.add(FieldProblem.field("objective", "objective is required: {\"metric\": ..., \"direction\":"
                     + " \"minimize\" | \"maximize\"}"));
         } else {
-            metric = text("objective.metric", objective.metric(), MAX_METRIC, true, problems);
+            metric = TextFields.text("objective.metric", objective.metric(), MAX_METRIC, true, problems);
             if (objective.direction() == null) {
                 problems.add(FieldProblem.at("objective.direction", "/objective/direction",
                         "objective.direction is required: minimize or maximize"));
@@ -148,24 +149,6 @@ record StudyBody(String name, String agentId, String method, Objective objective
         return FieldProblem.at(f, p, s.message());
     }
 
-    static String text(String field, String value, int max, boolean required, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.add(FieldProblem.field(field, field + " is required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            problems.add(FieldProblem.field(field, field + " is " + value.length() + " characters, over the limit of " + max));
-            return null;
-        }
-        if (value.indexOf('\u0000') >= 0) {
-            problems.add(FieldProblem.field(field, field + " contains a NUL character (\\u0000), which PostgreSQL cannot"
-                    + " store; remove it"));
-            return null;
-        }
-        return value.strip();
-    }
 
     static String shorten(String value) {
         String text = value.replace('\u0000', '?');

@@ -1,5 +1,6 @@
 package dev.sextant.server.hpo;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.analytics.hpo.SearchSpace;
 import dev.sextant.analytics.hpo.SpaceProblem;
 import dev.sextant.server.web.FieldProblem;
@@ -63,7 +64,7 @@ record TrialBody(Map<String, JsonNode> hyperparameters, Double score, Double tra
                 epoch = convergenceEpoch.intValue();
             }
         }
-        String cleanRun = StudyBody.text("run_id", runId, MAX_RUN_ID, false, problems);
+        String cleanRun = TextFields.text("run_id", runId, MAX_RUN_ID, false, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -1,5 +1,6 @@
 package dev.sextant.server.models;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.models.NewEvaluation;
@@ -26,9 +27,9 @@ record EvaluationBody(String benchmark, JsonNode metrics, String primaryMetric, 
 
     NewEvaluation validated(Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        String bench = Texts.check("benchmark", benchmark, MAX_TEXT, true, problems);
-        String data = Texts.check("dataset", dataset, MAX_TEXT, false, problems);
-        String primary = Texts.check("primary_metric", primaryMetric, MAX_METRIC_NAME, primaryMetric != null, problems);
+        String bench = TextFields.text("benchmark", benchmark, MAX_TEXT, true, problems);
+        String data = TextFields.text("dataset", dataset, MAX_TEXT, false, problems);
+        String primary = TextFields.text("primary_metric", primaryMetric, MAX_METRIC_NAME, primaryMetric != null, problems);
         if (primary == null && primaryMetric == null) {
             primary = NewEvaluation.DEFAULT_PRIMARY;
         }

@@ -1,5 +1,6 @@
 package dev.sextant.server.models;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
@@ -39,12 +40,12 @@ record VersionBody(String id, String agentId, String versionLabel, String modelI
                         + " is an endpoint); choose another"));
             }
         }
-        String agent = Texts.check("agent_id", agentId, MAX_TEXT, true, problems);
-        String label = Texts.check("version_label", versionLabel, MAX_TEXT, true, problems);
-        String model = Texts.check("model_id", modelId, MAX_TEXT, true, problems);
-        String base = Texts.check("base_model", baseModel, MAX_TEXT, false, problems);
-        String run = Texts.check("run_id", runId, MAX_TEXT, false, problems);
-        String note = Texts.check("notes", notes, MAX_NOTES, false, problems);
+        String agent = TextFields.text("agent_id", agentId, MAX_TEXT, true, problems);
+        String label = TextFields.text("version_label", versionLabel, MAX_TEXT, true, problems);
+        String model = TextFields.text("model_id", modelId, MAX_TEXT, true, problems);
+        String base = TextFields.text("base_model", baseModel, MAX_TEXT, false, problems);
+        String run = TextFields.text("run_id", runId, MAX_TEXT, false, problems);
+        String note = TextFields.text("notes", notes, MAX_NOTES, false, problems);
         TrainingType type = null;
         if (trainingType != null) {
             type = TrainingType.find(trainingType).orElse(null);
@@ -98,7 +99,7 @@ record VersionBody(String id, String agentId, String versionLabel, String modelI
         List<String> clean = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < tags.size(); i++) {
-            String tag = Texts.check("tags[" + i + "]", tags.get(i), MAX_TAG, true, problems);
+            String tag = TextFields.text("tags[" + i + "]", tags.get(i), MAX_TAG, true, problems);
             if (tag != null && seen.add(tag)) {
                 clean.add(tag);
             }

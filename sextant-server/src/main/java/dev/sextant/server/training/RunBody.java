@@ -1,5 +1,6 @@
 package dev.sextant.server.training;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.store.training.DatasetRef;
@@ -34,9 +35,9 @@ record RunBody(String id, String agentId, String name, String baseModel, String 
             problems.add(FieldProblem.field("id", "id must be 1-128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-',"
                     + " starting with a letter or digit, was '" + Fields.shorten(id) + "'"));
         }
-        String agent = Fields.text("agent_id", agentId, MAX_TEXT, false, problems);
-        String cleanName = Fields.text("name", name, 500, false, problems);
-        String model = Fields.text("base_model", baseModel, MAX_TEXT, false, problems);
+        String agent = TextFields.text("agent_id", agentId, MAX_TEXT, false, problems);
+        String cleanName = TextFields.text("name", name, 500, false, problems);
+        String model = TextFields.text("base_model", baseModel, MAX_TEXT, false, problems);
         TrainingType type = null;
         if (trainingType == null) {
             problems.add(FieldProblem.field("training_type", "training_type is required: fine_tuning, few_shot,"
@@ -51,10 +52,10 @@ record RunBody(String id, String agentId, String name, String baseModel, String 
         Hyperparameters.check(hyperparameters, problems);
         DatasetRef ref = null;
         if (dataset != null) {
-            ref = new DatasetRef(Fields.text("dataset.id", dataset.id(), MAX_TEXT, false, problems),
-                    Fields.text("dataset.name", dataset.name(), MAX_TEXT, false, problems), dataset.size(),
-                    Fields.text("dataset.source", dataset.source(), 2000, false, problems),
-                    Fields.text("dataset.split", dataset.split(), MAX_TEXT, false, problems));
+            ref = new DatasetRef(TextFields.text("dataset.id", dataset.id(), MAX_TEXT, false, problems),
+                    TextFields.text("dataset.name", dataset.name(), MAX_TEXT, false, problems), dataset.size(),
+                    TextFields.text("dataset.source", dataset.source(), 2000, false, problems),
+                    TextFields.text("dataset.split", dataset.split(), MAX_TEXT, false, problems));
             if (dataset.size() != null && dataset.size() < 0) {
                 problems.add(FieldProblem.field("dataset.size", "dataset.size counts examples, 0 or more, was "
                         + dataset.size()));

@@ -1,5 +1,6 @@
 package dev.sextant.server.training;
 
+import dev.sextant.server.web.TextFields;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
@@ -145,9 +146,9 @@ class RunController {
             if (status == TrainingRunStatus.COMPLETED) {
                 problems.add(FieldProblem.field("error", "a completed run has no error; finish it as failed or stopped"));
             }
-            error = new RunError(Fields.text("error.type", body.error().type(), 256, false, problems),
-                    Fields.text("error.message", body.error().message(), 10_000, false, problems),
-                    Fields.text("error.traceback", body.error().traceback(), 100_000, false, problems));
+            error = new RunError(TextFields.text("error.type", body.error().type(), 256, false, problems),
+                    TextFields.text("error.message", body.error().message(), 10_000, false, problems),
+                    TextFields.text("error.traceback", body.error().traceback(), 100_000, false, problems));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
