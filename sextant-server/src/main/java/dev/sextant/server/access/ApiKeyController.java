@@ -47,7 +47,7 @@ class ApiKeyController {
     ResponseEntity<KeyView> create(@AuthenticationPrincipal Caller caller, @RequestBody CreateKey body) {
         NewKey key = body.validated();
         IssuedKey issued = keys.issue(caller.workspace(), key.name(), key.scopes());
-        audit.record(caller, "api_key.create", "api_key", issued.key().id(), Map.of("name", key.name(), "scopes", key.scopes().stream().map(Scope::wire).sorted().toList()));
+        audit.record(caller, "api_key.create", "api_key", issued.key().id(), AuditTrail.details("name", key.name(), "scopes", key.scopes().stream().map(Scope::wire).sorted().toList()));
         return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.of(issued));
     }
 
@@ -57,7 +57,7 @@ class ApiKeyController {
         if (!keys.revoke(caller.workspace(), id)) {
             throw new NotFoundException("API key", id);
         }
-        audit.record(caller, "api_key.revoke", "api_key", id, Map.of());
+        audit.record(caller, "api_key.revoke", "api_key", id, AuditTrail.details());
         return ResponseEntity.noContent().build();
     }
 

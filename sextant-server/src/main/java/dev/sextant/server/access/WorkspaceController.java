@@ -68,7 +68,7 @@ class WorkspaceController {
         body.validate();
         Workspace workspace = workspaces.create(WorkspaceIds.next(), body.slug(), body.name().strip());
         IssuedKey admin = keys.issue(workspace.id(), "admin", EnumSet.allOf(Scope.class));
-        audit.record(caller, "workspace.create", "workspace", workspace.id().value(), Map.of("slug", workspace.slug(), "name", workspace.name(), "admin_key_id", admin.key().id()));
+        audit.record(caller, "workspace.create", "workspace", workspace.id().value(), AuditTrail.details("slug", workspace.slug(), "name", workspace.name(), "admin_key_id", admin.key().id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(WorkspaceView.of(workspace), KeyView.of(admin)));
     }
 

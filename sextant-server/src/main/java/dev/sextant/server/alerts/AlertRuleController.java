@@ -61,7 +61,7 @@ class AlertRuleController {
         noParameters(request);
         AlertRuleSpec spec = checked(caller.workspace(), body);
         AlertRule created = rules.create(caller.workspace(), spec);
-        audit.record(caller, "alert_rule.create", "alert_rule", created.id(), java.util.Map.of("name", spec.name()));
+        audit.record(caller, "alert_rule.create", "alert_rule", created.id(), AuditTrail.details("name", spec.name()));
         return ResponseEntity.status(HttpStatus.CREATED).body(RuleView.of(created));
     }
 
@@ -90,7 +90,7 @@ class AlertRuleController {
         AlertRuleSpec spec = checked(caller.workspace(), body);
         AlertRule updated = rules.update(caller.workspace(), id, spec)
                 .orElseThrow(() -> new NotFoundException("alert rule", id));
-        audit.record(caller, "alert_rule.update", "alert_rule", id, java.util.Map.of("name", spec.name(), "enabled", spec.enabled()));
+        audit.record(caller, "alert_rule.update", "alert_rule", id, AuditTrail.details("name", spec.name(), "enabled", spec.enabled()));
         if (!spec.enabled()) {
             closeOpenAlert(caller.workspace(), id);
         }
@@ -105,7 +105,7 @@ class AlertRuleController {
         if (!rules.delete(caller.workspace(), id)) {
             throw new NotFoundException("alert rule", id);
         }
-        audit.record(caller, "alert_rule.delete", "alert_rule", id, java.util.Map.of());
+        audit.record(caller, "alert_rule.delete", "alert_rule", id, AuditTrail.details());
         closeOpenAlert(caller.workspace(), id);
         return ResponseEntity.noContent().build();
     }

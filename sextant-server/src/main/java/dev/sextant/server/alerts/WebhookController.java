@@ -73,7 +73,7 @@ class WebhookController {
         }
         WebhookBody.Checked hook = body.validated();
         Webhook created = webhooks.create(caller.workspace(), hook.url(), hook.secret(), hook.format());
-        audit.record(caller, "webhook.create", "webhook", created.id(), java.util.Map.of("host", String.valueOf(java.net.URI.create(created.url()).getHost()), "format", String.valueOf(created.format())));
+        audit.record(caller, "webhook.create", "webhook", created.id(), AuditTrail.details("host", String.valueOf(java.net.URI.create(created.url()).getHost()), "format", String.valueOf(created.format())));
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookView.of(created, true));
     }
 
@@ -92,7 +92,7 @@ class WebhookController {
         if (!webhooks.delete(caller.workspace(), id)) {
             throw new NotFoundException("webhook", id);
         }
-        audit.record(caller, "webhook.delete", "webhook", id, java.util.Map.of());
+        audit.record(caller, "webhook.delete", "webhook", id, AuditTrail.details());
         return ResponseEntity.noContent().build();
     }
 

@@ -63,6 +63,21 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Details from key, value pairs, where a value may be null (a label cleared, an optional field
+     * absent): {@code Map.of} refuses nulls, and an audit entry must not fail an action for one.
+     */
+    public static Map<String, Object> details(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("details take key, value pairs");
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return details;
+    }
+
     /** The client's {@code X-Request-Id} when it sent one, else one this request got from {@link RequestIdFilter}. */
     private static String requestId(HttpServletRequest request) {
         if (request == null) {

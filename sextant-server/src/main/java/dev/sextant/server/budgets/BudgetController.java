@@ -59,7 +59,7 @@ class BudgetController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<BudgetView> add(@AuthenticationPrincipal Caller caller, @RequestBody BudgetBody body) {
         Budget added = budgets.add(caller.workspace(), body.validated());
-        audit.record(caller, "budget.create", "budget", added.id(), java.util.Map.of("name", added.spec().name(), "amount_usd", added.spec().amountUsd()));
+        audit.record(caller, "budget.create", "budget", added.id(), AuditTrail.details("name", added.spec().name(), "amount_usd", added.spec().amountUsd()));
         check.forget(caller.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, added, statuses.now()));
     }
@@ -84,7 +84,7 @@ class BudgetController {
         Budget replaced = budgets.replace(caller.workspace(), id, spec)
                 .orElseThrow(() -> new NotFoundException("budget", id));
         check.forget(caller.workspace());
-        audit.record(caller, "budget.update", "budget", id, java.util.Map.of("before_amount_usd", before.spec().amountUsd(), "after_amount_usd", replaced.spec().amountUsd()));
+        audit.record(caller, "budget.update", "budget", id, AuditTrail.details("before_amount_usd", before.spec().amountUsd(), "after_amount_usd", replaced.spec().amountUsd()));
         alerts.forget(caller.workspace(), before, replaced.spec(), statuses.now());
         return view(caller, replaced, statuses.now());
     }
@@ -96,7 +96,7 @@ class BudgetController {
         if (!budgets.delete(caller.workspace(), id)) {
             throw new NotFoundException("budget", id);
         }
-        audit.record(caller, "budget.delete", "budget", id, java.util.Map.of("name", before.spec().name()));
+        audit.record(caller, "budget.delete", "budget", id, AuditTrail.details("name", before.spec().name()));
         check.forget(caller.workspace());
         alerts.forget(caller.workspace(), before, null, statuses.now());
         return ResponseEntity.noContent().build();

@@ -65,7 +65,7 @@ class ConfigurationController {
         ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
         versions.changed(caller.workspace()); // analytics of configurations and customizations change
         Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
-        audit.record(caller, "configuration.create", "configuration", v1.configurationId(), java.util.Map.of("version", v1.number()));
+        audit.record(caller, "configuration.create", "configuration", v1.configurationId(), AuditTrail.details("version", v1.number()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Views.of(created, view(caller, v1)));
     }
 
@@ -93,7 +93,7 @@ class ConfigurationController {
             @PathVariable String id, @RequestBody VersionBody body) {
         Parameters.read(request);
         ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
-        audit.record(caller, "configuration.version", "configuration", id, java.util.Map.of("version", added.number()));
+        audit.record(caller, "configuration.version", "configuration", id, AuditTrail.details("version", added.number()));
         versions.changed(caller.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, added));
     }
@@ -114,7 +114,7 @@ class ConfigurationController {
             @PathVariable String id, @PathVariable int version) {
         Parameters.read(request);
         ConfigurationVersion active = changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller));
-        audit.record(caller, "configuration.activate", "configuration", id, java.util.Map.of("version", active.number()));
+        audit.record(caller, "configuration.activate", "configuration", id, AuditTrail.details("version", active.number()));
         versions.changed(caller.workspace());
         return view(caller, active);
     }
@@ -130,7 +130,7 @@ class ConfigurationController {
         }
         ConfigurationVersion active = changes.activate(caller.workspace(), id, body.version(), ChangeKind.ROLLBACK,
                 actor(caller));
-        audit.record(caller, "configuration.rollback", "configuration", id, java.util.Map.of("version", active.number()));
+        audit.record(caller, "configuration.rollback", "configuration", id, AuditTrail.details("version", active.number()));
         versions.changed(caller.workspace());
         return view(caller, active);
     }

@@ -128,7 +128,7 @@ class DatasetController {
         if (!ID.matcher(id).matches() || !datasets.delete(caller.workspace(), id)) {
             throw notFound(id);
         }
-        audit.record(caller, "dataset.delete", "dataset", id, java.util.Map.of());
+        audit.record(caller, "dataset.delete", "dataset", id, AuditTrail.details());
         return ResponseEntity.noContent().build();
     }
 

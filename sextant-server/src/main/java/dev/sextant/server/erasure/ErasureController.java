@@ -43,7 +43,7 @@ class ErasureController {
         noParameters(request);
         ErasureReceipt receipt = erasure.erase(caller.workspace(), UserIds.validated(userId));
         // the receipt id and counts, nothing of the erased content (the receipt itself names the user)
-        audit.record(caller, "user_data.erase", "erasure_receipt", receipt.id(), Map.of(
+        audit.record(caller, "user_data.erase", "erasure_receipt", receipt.id(), AuditTrail.details(
                 "traces", receipt.deleted().traces(), "spans", receipt.deleted().spans(),
                 "scores", receipt.deleted().scores(), "sessions", receipt.deleted().sessions(),
                 "remaining", receipt.remaining()));

@@ -54,7 +54,7 @@ class ExperimentController {
         ExperimentBody.Valid valid = body.validated(caller.workspace(), versions);
         Experiment added = experiments.add(caller.workspace(), valid.id(), valid.spec(),
                 valid.start() ? ExperimentStatus.RUNNING : ExperimentStatus.DRAFT);
-        audit.record(caller, "experiment.create", "experiment", added.id(), java.util.Map.of("status", added.status().wire()));
+        audit.record(caller, "experiment.create", "experiment", added.id(), AuditTrail.details("status", added.status().wire()));
         return ResponseEntity.status(HttpStatus.CREATED).body(ExperimentView.of(added, null));
     }
 
@@ -115,7 +115,7 @@ class ExperimentController {
         lookup.draft(caller, id, "edited");
         ExperimentView edited = experiments.replaceDraft(caller.workspace(), id, valid.spec()).map(e -> ExperimentView.of(e, null))
                 .orElseThrow(() -> lookup.notADraftAnyMore(caller, id, "edited"));
-        audit.record(caller, "experiment.edit", "experiment", id, java.util.Map.of());
+        audit.record(caller, "experiment.edit", "experiment", id, AuditTrail.details());
         return edited;
     }
 
@@ -130,7 +130,7 @@ class ExperimentController {
         ExperimentView started = experiments.transition(caller.workspace(), id, java.util.Set.of(ExperimentStatus.DRAFT),
                 ExperimentStatus.RUNNING, clock.instant()).map(x -> ExperimentView.of(x, null))
                 .orElseThrow(() -> lookup.notADraftAnyMore(caller, id, "started"));
-        audit.record(caller, "experiment.start", "experiment", id, java.util.Map.of("before", "draft", "after", "running"));
+        audit.record(caller, "experiment.start", "experiment", id, AuditTrail.details("before", "draft", "after", "running"));
         return started;
     }
 
@@ -146,7 +146,7 @@ class ExperimentController {
                 ExperimentStatus.STOPPED, clock.instant()).map(x -> ExperimentView.of(x, null))
                 .orElseThrow(() -> new ConflictException("experiment '" + id + "' changed while it was being stopped;"
                         + " read it again"));
-        audit.record(caller, "experiment.stop", "experiment", id, java.util.Map.of("before", "running", "after", "stopped"));
+        audit.record(caller, "experiment.stop", "experiment", id, AuditTrail.details("before", "running", "after", "stopped"));
         return stopped;
     }
 
@@ -157,7 +157,7 @@ class ExperimentController {
         if (!experiments.deleteDraft(caller.workspace(), id)) {
             throw lookup.notADraftAnyMore(caller, id, "deleted");
         }
-        audit.record(caller, "experiment.delete", "experiment", id, java.util.Map.of());
+        audit.record(caller, "experiment.delete", "experiment", id, AuditTrail.details());
         return ResponseEntity.noContent().build();
     }
 

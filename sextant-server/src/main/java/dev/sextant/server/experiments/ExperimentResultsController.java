@@ -52,7 +52,7 @@ class ExperimentResultsController {
         Experiment e = lookup.find(caller, id);
         ConcludeBody valid = ConcludeBody.validated(body, e.spec());
         ExperimentView concluded = ExperimentView.of(conclusions.conclude(caller.workspace(), e, valid, clock.instant()), null);
-        audit.record(caller, "experiment.conclude", "experiment", id, java.util.Map.of("before", e.status().wire()));
+        audit.record(caller, "experiment.conclude", "experiment", id, AuditTrail.details("before", e.status().wire()));
         return concluded;
     }
 }

@@ -41,7 +41,7 @@ class HpoStudyController {
     @RequiresScope({Scope.CONFIG_WRITE, Scope.INGEST_WRITE})
     ResponseEntity<StudyView> create(@AuthenticationPrincipal Caller caller, @RequestBody StudyBody body) {
         HpoStudy added = studies.addStudy(caller.workspace(), body.validated());
-        audit.record(caller, "hpo_study.create", "hpo_study", added.id(), java.util.Map.of());
+        audit.record(caller, "hpo_study.create", "hpo_study", added.id(), AuditTrail.details());
         return ResponseEntity.status(HttpStatus.CREATED).body(StudyView.of(added));
     }
 

@@ -96,7 +96,7 @@ class MaskingController {
         MaskingRules rules = validated(body, "");
         store.setRules(caller.workspace(), MaskingRulesJson.write(rules));
         masking.invalidate(caller.workspace());
-        audit.record(caller, "masking.update", "masking_rules", null, Map.of("after", MaskingRulesJson.tree(rules)));
+        audit.record(caller, "masking.update", "masking_rules", null, AuditTrail.details("after", MaskingRulesJson.tree(rules)));
         return get(caller, null);
     }
 

@@ -39,7 +39,7 @@ class ModelVersionController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<VersionView> create(@AuthenticationPrincipal Caller caller, @RequestBody VersionBody body) {
         ModelVersion added = versions.add(caller.workspace(), body.validated(caller.workspace(), versions));
-        audit.record(caller, "model_version.create", "model_version", added.id(), java.util.Map.of("agent_id", String.valueOf(added.agentId()), "version_label", String.valueOf(added.versionLabel())));
+        audit.record(caller, "model_version.create", "model_version", added.id(), AuditTrail.details("agent_id", String.valueOf(added.agentId()), "version_label", String.valueOf(added.versionLabel())));
         return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(added));
     }
 

@@ -56,7 +56,7 @@ class PriceController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<PriceView> add(@AuthenticationPrincipal Caller caller, @RequestBody NewPrice body) {
         PriceStore.StoredPrice stored = prices.add(caller.workspace(), body.validated());
-        audit.record(caller, "price.set", "price", stored.id(), java.util.Map.of("price", PriceView.of(stored.id(), stored.price())));
+        audit.record(caller, "price.set", "price", stored.id(), AuditTrail.details("price", PriceView.of(stored.id(), stored.price())));
         accountant.invalidate(caller.workspace());
         versions.changed(caller.workspace()); // answers priced at query time (e.g. cache savings) change
         return ResponseEntity.status(HttpStatus.CREATED).body(PriceView.of(stored.id(), stored.price()));
@@ -68,7 +68,7 @@ class PriceController {
         if (!prices.delete(caller.workspace(), id)) {
             throw new NotFoundException("price", id);
         }
-        audit.record(caller, "price.delete", "price", id, java.util.Map.of());
+        audit.record(caller, "price.delete", "price", id, AuditTrail.details());
         accountant.invalidate(caller.workspace());
         versions.changed(caller.workspace());
         return ResponseEntity.noContent().build();

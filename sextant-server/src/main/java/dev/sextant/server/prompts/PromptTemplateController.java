@@ -65,7 +65,7 @@ class PromptTemplateController {
     ResponseEntity<Created> create(@AuthenticationPrincipal Caller caller, @RequestBody TemplateBody body) {
         TemplateBody.Valid valid = body.validated();
         PromptTemplate created = templates.create(caller.workspace(), valid.spec(), valid.first().by(author(caller)));
-        audit.record(caller, "prompt.create", "prompt_template", created.id(), java.util.Map.of("version", 1));
+        audit.record(caller, "prompt.create", "prompt_template", created.id(), AuditTrail.details("version", 1));
         dataVersions.changed(caller.workspace()); // cached analytics answers list templates
         PromptVersion first = templates.version(caller.workspace(), created.id(), 1).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(created, first, valid.first().warnings()));
@@ -100,7 +100,7 @@ class PromptTemplateController {
         DraftCheck.Checked checked = body.validated();
         PromptVersion added = templates.addVersion(caller.workspace(), id, checked.by(author(caller)))
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
-        audit.record(caller, "prompt.version", "prompt_template", id, java.util.Map.of("version", added.version()));
+        audit.record(caller, "prompt.version", "prompt_template", id, AuditTrail.details("version", added.version()));
         dataVersions.changed(caller.workspace());
         PromptTemplate t = find(caller, id);
         return ResponseEntity.status(HttpStatus.CREATED).body(AddedVersion.of(VersionView.of(added, t), checked.warnings()));
@@ -126,7 +126,7 @@ class PromptTemplateController {
         checkVersion(t, body.version());
         PromptTemplate labelled = templates.setProduction(caller.workspace(), id, body.version())
                 .orElseThrow(() -> new NotFoundException("prompt template", id));
-        audit.record(caller, "prompt.label", "prompt_template", id, java.util.Map.of("label", "production", "before", t.production(), "after", body.version()));
+        audit.record(caller, "prompt.label", "prompt_template", id, AuditTrail.details("label", "production", "before", t.production(), "after", body.version()));
         dataVersions.changed(caller.workspace());
         return TemplateView.of(labelled);
     }

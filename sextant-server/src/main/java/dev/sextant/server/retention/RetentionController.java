@@ -52,7 +52,7 @@ class RetentionController {
     RetentionView set(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
         var settings = RetentionBody.validated(body);
         store.set(caller.workspace(), settings);
-        audit.record(caller, "retention.update", "retention", null, java.util.Map.of("set", settings.stream().map(s -> java.util.Arrays.asList(s.kind().wire(), s.days())).toList()));
+        audit.record(caller, "retention.update", "retention", null, AuditTrail.details("set", settings.stream().map(s -> java.util.Arrays.asList(s.kind().wire(), s.days())).toList()));
         return get(caller);
     }
 
@@ -61,7 +61,7 @@ class RetentionController {
     @RequiresScope(Scope.ADMIN)
     RetentionView.RunView run(@AuthenticationPrincipal Caller caller) {
         RetentionView.RunView ran = RetentionView.RunView.of(job.run(caller.workspace()));
-        audit.record(caller, "retention.run", "retention", null, java.util.Map.of("result", ran));
+        audit.record(caller, "retention.run", "retention", null, AuditTrail.details("result", ran));
         return ran;
     }
 }

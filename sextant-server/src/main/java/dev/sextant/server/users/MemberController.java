@@ -88,7 +88,7 @@ class MemberController {
             user = users.createUser(body.email().strip(), name, passwords.hash(body.password()));
         }
         users.setRole(caller.workspace(), user.id(), role);
-        audit.record(caller, "member.add", "member", user.id(), Map.of("email", user.email(), "role", role.wire(), "new_user", existing.isEmpty()));
+        audit.record(caller, "member.add", "member", user.id(), AuditTrail.details("email", user.email(), "role", role.wire(), "new_user", existing.isEmpty()));
         return ResponseEntity.status(HttpStatus.CREATED).body(MemberView.of(new Member(user, role)));
     }
 
@@ -101,7 +101,7 @@ class MemberController {
             refuseLastAdmin(caller.workspace(), "demoted");
         }
         users.setRole(caller.workspace(), userId, role);
-        audit.record(caller, "member.role_change", "member", userId, Map.of("email", member.user().email(), "before", member.role().wire(), "after", role.wire()));
+        audit.record(caller, "member.role_change", "member", userId, AuditTrail.details("email", member.user().email(), "before", member.role().wire(), "after", role.wire()));
         return MemberView.of(new Member(member.user(), role));
     }
 
@@ -113,7 +113,7 @@ class MemberController {
             refuseLastAdmin(caller.workspace(), "removed");
         }
         users.removeMember(caller.workspace(), userId);
-        audit.record(caller, "member.remove", "member", userId, Map.of("email", member.user().email(), "role", member.role().wire()));
+        audit.record(caller, "member.remove", "member", userId, AuditTrail.details("email", member.user().email(), "role", member.role().wire()));
         return ResponseEntity.noContent().build();
     }
 

@@ -56,7 +56,7 @@ class PasswordController {
                     "the new password is the current one; choose a different password"));
         }
         users.updatePassword(session.user().id(), passwords.hash(body.newPassword()), session.session().id());
-        audit.record(caller, "user.password_change", "user", session.user().id(), java.util.Map.of());
+        audit.record(caller, "user.password_change", "user", session.user().id(), AuditTrail.details());
         return ResponseEntity.noContent().build();
     }
 
