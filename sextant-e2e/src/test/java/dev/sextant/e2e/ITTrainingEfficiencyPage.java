@@ -127,7 +127,7 @@ class ITTrainingEfficiencyPage {
         for (String agent : new String[] {"support-bot", "code-assistant"}) {
             JsonNode t = Dashboard.server().get("/api/v1/model-versions/transfer?agent_id=" + agent);
             System.out.println("transfer of " + agent + ": " + t);
-            if (Dashboard.server().get("/api/v1/model-versions/timeline?agent_id=" + agent).get("versions").isEmpty()) {
+            if (Dashboard.server().get("/api/v1/model-versions?agent_id=" + agent).get("versions").isEmpty()) {
                 continue; // the page only offers agents with versions
             }
             page.navigate("/models?agent=" + agent);
