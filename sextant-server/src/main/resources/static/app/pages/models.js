@@ -1,11 +1,13 @@
 // Model versions (`/models`): an agent's versions (the agent picker, `?agent=` in the URL) with
 // the evolution timeline — primary accuracy per version and the rolling improvement — and the
 // parent of each. GET /api/v1/model-versions and /api/v1/model-versions/timeline?agent_id=.
+// Below it, the agent's transfer-learning effectiveness (models-transfer.js).
 import { api } from '../api.js';
 import { h, fill, fmt, card, empty } from '../ui.js';
 import { chart } from '../charts.js';
 import { sortableTable } from '../sortable-table.js';
 import { useModelStyles, versionHref, accuracy, points, pointsKind, when } from './models-common.js';
+import { transferCard } from './models-transfer.js';
 
 export async function render(ctx) {
   useModelStyles();
@@ -18,6 +20,7 @@ export async function render(ctx) {
         + 'parents, benchmark results, and how each compares with the one before it.')));
   const pickerHolder = h('div', { class: 'agent-picker' });
   head.append(pickerHolder);
+  const transferHolder = h('div', { id: 'model-transfer-holder' }); // the picked agent's transfer learning
   const body = card('Versions', async cardBody => {
     const { versions } = await api('/model-versions');
     if (!versions.length) {
@@ -32,6 +35,10 @@ export async function render(ctx) {
     const picker = h('select', { id: 'model-agent', onchange: () => ctx.setQuery({ agent: picker.value }, { push: true }) },
       agents.map(a => h('option', { value: a, selected: a === agent }, `${a} (${counts.get(a)})`)));
     fill(pickerHolder, h('label', { for: 'model-agent' }, 'Agent'), picker);
+    if (transferHolder.dataset.agent !== agent) { // a Retry of this card keeps a loaded transfer block
+      transferHolder.dataset.agent = agent;
+      fill(transferHolder, transferCard(agent));
+    }
     const byId = new Map(versions.map(v => [v.id, v]));
     const timeline = await api('/model-versions/timeline', { params: { agent_id: agent } });
     const chartEl = h('div', { class: 'chart', role: 'img', dataset: { chart: 'timeline' },
@@ -44,7 +51,7 @@ export async function render(ctx) {
     drawTimeline(chartEl, timeline);
     return undefined;
   }, { wide: true, id: 'model-versions' });
-  fill(page, head, h('div', { class: 'grid' }, body));
+  fill(page, head, h('div', { class: 'grid' }, body, transferHolder));
 }
 
 function drawTimeline(el, timeline) {

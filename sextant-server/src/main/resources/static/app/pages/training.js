@@ -2,11 +2,13 @@
 // agent, type, status, steps, the lowest validation loss, GPU hours, cost, start and duration.
 // The filters (agent_id, status, training_type) and the page cursor live in the URL; new data on
 // the live stream reloads the list in place (a running run's steps and loss move without a reload).
+// Above the list, the efficiency of the filtered agent's runs (training-efficiency.js).
 import { api } from '../api.js';
 import { h, fill, fmt, field, empty } from '../ui.js';
 import { liveCard, throttledRefresh } from '../figures.js';
 import { useTrainingStyles, statusBadge, typeLabel, loss, gpuHours, duration, runSeconds, timeCell, sortableTable,
   progressBar, STATUSES, TYPES } from './training-common.js';
+import { efficiencyCard } from './training-efficiency.js';
 
 const FILTERS = ['agent_id', 'status', 'training_type'];
 const PAGE = 50;
@@ -42,7 +44,7 @@ export async function render(ctx) {
       h('div', {}, h('h1', {}, 'Training runs'),
         h('p', { class: 'muted' }, 'Fine-tuning, few-shot, reinforcement and transfer-learning runs, newest first. Runs are started '
           + 'and logged through the training API (POST /api/v1/training/runs), the MLflow tracking API or the importers.'))),
-    form, list));
+    form, efficiencyCard(current.agent_id), list));
   const refresh = throttledRefresh(ctx, () => list.refresh(), 2000);
   ctx.training = { refresh };
 }
