@@ -34,6 +34,7 @@ public final class QueryParams {
 
     private final Map<String, String[]> parameters;
     private final List<FieldProblem> problems = new ArrayList<>();
+    private int maxLength = MAX_LENGTH;
 
     private QueryParams(Map<String, String[]> parameters, Collection<String> known) {
         this.parameters = parameters;
@@ -60,14 +61,20 @@ public final class QueryParams {
         of(parameters).done();
     }
 
+    /** Makes {@code maxLength} the limit of a value's length where a read names none. */
+    public QueryParams withMaxLength(int maxLength) {
+        this.maxLength = maxLength;
+        return this;
+    }
+
     /** Whether the parameter was given at all (rightly or not). */
     public boolean has(String name) {
         return parameters.containsKey(name);
     }
 
-    /** The one value, at most {@link #MAX_LENGTH} characters; null when absent or wrong. */
+    /** The one value, at most {@link #MAX_LENGTH} (or {@link #withMaxLength}) characters; null when absent or wrong. */
     public String text(String name) {
-        return text(name, MAX_LENGTH);
+        return text(name, maxLength);
     }
 
     /** The one value, at most {@code maxLength} characters; null when absent or wrong. */
@@ -80,23 +87,45 @@ public final class QueryParams {
             problem(name, name + " was given " + values.length + " times; give it once");
             return null;
         }
-        String value = values[0];
+        return checked(name, values[0], maxLength) ? values[0] : null;
+    }
+
+    /** Every value of a repeatable parameter (at most {@code maxTimes}), each checked as {@link #text(String)}. */
+    public List<String> all(String name, int maxTimes) {
+        String[] values = parameters.get(name);
+        if (values == null) {
+            return List.of();
+        }
+        if (values.length > maxTimes) {
+            problem(name, name + " was given " + values.length + " times, at most " + maxTimes);
+            return List.of();
+        }
+        List<String> right = new ArrayList<>(values.length);
+        for (String value : values) {
+            if (checked(name, value, maxLength)) {
+                right.add(value);
+            }
+        }
+        return right;
+    }
+
+    private boolean checked(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             problem(name, name + " is empty; give it a value or leave it out");
-            return null;
+            return false;
         }
         if (value.length() > maxLength) {
             problem(name, name + " is " + value.length() + " characters, over the limit of " + maxLength);
-            return null;
+            return false;
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
                 problem(name, name + " contains a control character (U+" + String.format("%04X", (int) value.charAt(i))
                         + "); remove it");
-                return null;
+                return false;
             }
         }
-        return value;
+        return true;
     }
 
     /** The one value; a problem when absent. */
@@ -158,6 +187,37 @@ public final class QueryParams {
     public int whole(String name, int min, int max, int fallback) {
         Integer value = whole(name, min, max);
         return value == null ? fallback : value;
+    }
+
+    /** A whole number from {@code min} to {@code max} (a long), or null when absent or wrong. */
+    public Long wholeLong(String name, long min, long max) {
+        String raw = text(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(name, name + " must be a whole number between " + min + " and " + max + ", was '" + shown(raw) + "'");
+        return null;
+    }
+
+    /** {@code true} or {@code false}; false when absent or wrong. */
+    public boolean flag(String name) {
+        String raw = text(name);
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        problem(name, name + " must be true or false, was '" + shown(raw) + "'");
+        return false;
     }
 
     /** A finite decimal number (no NaN, infinity or hexadecimal), or null when absent or wrong. */
