@@ -193,4 +193,48 @@ class QueryParamsTest {
         assertThatThrownBy(p::done).isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("3 problems: unknown parameter 'colour'");
     }
+
+    @Test
+    void aRepeatableParameterGivesEveryRightValueUpToItsLimit() {
+        QueryParams p = QueryParams.of(query("name", "loss", "name", "", "name", "acc\u0007"), "name");
+        assertThat(p.all("name", 5)).containsExactly("loss");
+        assertThat(problems(p)).containsExactly("name: name is empty; give it a value or leave it out",
+                "name: name contains a control character (U+0007); remove it");
+        QueryParams many = QueryParams.of(query("name", "a", "name", "b", "name", "c"), "name");
+        assertThat(many.all("name", 2)).isEmpty();
+        assertThat(problems(many)).containsExactly("name: name was given 3 times, at most 2");
+        assertThat(QueryParams.of(Map.of()).all("name", 2)).isEmpty();
+    }
+
+    @Test
+    void flagsAreTrueOrFalseOnly() {
+        QueryParams p = QueryParams.of(query("a", "true", "b", "false", "c", "yes", "d", "TRUE"), "a", "b", "c", "d", "e");
+        assertThat(p.flag("a")).isTrue();
+        assertThat(p.flag("b")).isFalse();
+        assertThat(p.flag("c")).isFalse();
+        assertThat(p.flag("d")).isFalse();
+        assertThat(p.flag("e")).isFalse();
+        assertThat(problems(p)).containsExactly("c: c must be true or false, was 'yes'", "d: d must be true or false, was 'TRUE'");
+    }
+
+    @Test
+    void longWholeNumbersKeepTheirBounds() {
+        QueryParams p = QueryParams.of(query("step", "9223372036854775807", "to", "9223372036854775808", "from", "-1"),
+                "step", "to", "from");
+        assertThat(p.wholeLong("step", 0, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+        assertThat(p.wholeLong("to", 0, Long.MAX_VALUE)).isNull();
+        assertThat(p.wholeLong("from", 0, Long.MAX_VALUE)).isNull();
+        assertThat(problems(p)).containsExactly(
+                "to: to must be a whole number between 0 and 9223372036854775807, was '9223372036854775808'",
+                "from: from must be a whole number between 0 and 9223372036854775807, was '-1'");
+    }
+
+    @Test
+    void anEndpointMayRaiseTheDefaultLengthLimit() {
+        String value = "v".repeat(500);
+        QueryParams p = QueryParams.of(Map.of("name", new String[] {value}), "name").withMaxLength(512);
+        assertThat(p.text("name")).isEqualTo(value);
+        assertThat(p.text("name", 300)).isNull();
+        assertThat(problems(p)).containsExactly("name: name is 500 characters, over the limit of 300");
+    }
 }
