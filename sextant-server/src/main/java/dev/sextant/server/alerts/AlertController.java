@@ -5,6 +5,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.users.SessionAuthentication;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.AlertQuery;
 import dev.sextant.store.AlertStatus;
 import dev.sextant.store.AlertStore;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class AlertController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Page list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        QueryParameters p = QueryParameters.of(request.getParameterMap(), Set.of("status", "rule_id", "page", "page_size"));
+        QueryParams p = QueryParams.of(request.getParameterMap(), "status", "rule_id", "page", "page_size");
         String rawStatus = p.text("status");
         AlertStatus status = null;
         if (rawStatus != null) {
@@ -49,9 +49,9 @@ class AlertController {
             }
         }
         String ruleId = p.text("rule_id");
-        int page = p.integer("page", 1, 1_000_000, 1);
-        int size = p.integer("page_size", 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE);
-        p.throwIfAny();
+        int page = p.whole("page", 1, 1_000_000, 1);
+        int size = p.whole("page_size", 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE);
+        p.done();
         Instant now = clock.instant();
         AlertStore.AlertPage found = alerts.list(caller.workspace(), new AlertQuery(status, ruleId, page, size));
         return new Page(found.items().stream().map(AlertView::of).toList(), page, size, found.hasMore(), now);

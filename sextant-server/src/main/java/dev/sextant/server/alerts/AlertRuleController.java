@@ -9,6 +9,7 @@ import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.AlertRule;
 import dev.sextant.store.AlertRuleSpec;
 import dev.sextant.store.AlertRuleStore;
@@ -20,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -150,6 +150,6 @@ class AlertRuleController {
     }
 
     static void noParameters(HttpServletRequest request) {
-        QueryParameters.of(request.getParameterMap(), Set.of()).throwIfAny();
+        QueryParams.none(request.getParameterMap());
     }
 }

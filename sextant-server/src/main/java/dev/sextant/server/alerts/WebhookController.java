@@ -8,6 +8,7 @@ import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.Webhook;
 import dev.sextant.store.WebhookDelivery;
@@ -15,7 +16,6 @@ import dev.sextant.store.WebhookStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -99,9 +99,9 @@ class WebhookController {
     @GetMapping("/{id}/deliveries")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Deliveries deliveries(@AuthenticationPrincipal Caller caller, HttpServletRequest request, @PathVariable String id) {
-        QueryParameters p = QueryParameters.of(request.getParameterMap(), Set.of("limit"));
-        int limit = p.integer("limit", 1, 200, 50);
-        p.throwIfAny();
+        QueryParams p = QueryParams.of(request.getParameterMap(), "limit");
+        int limit = p.whole("limit", 1, 200, 50);
+        p.done();
         if (webhooks.find(caller.workspace(), id).isEmpty()) {
             throw new NotFoundException("webhook", id);
         }

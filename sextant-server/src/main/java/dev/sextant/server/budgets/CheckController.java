@@ -3,6 +3,7 @@ package dev.sextant.server.budgets;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -28,7 +29,7 @@ class CheckController {
     @GetMapping("/api/v1/budgets/check")
     @RequiresScope({Scope.INGEST_WRITE, Scope.ANALYTICS_VIEW})
     CheckView check(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        QueryParameters p = new QueryParameters(request.getParameterMap(), KNOWN);
+        QueryParams p = QueryParams.of(request.getParameterMap(), KNOWN);
         String agentId = p.text("agent_id");
         String model = p.text("model");
         BigDecimal estimate = p.value("estimated_cost_usd", BigDecimal::new, "a decimal number of USD, e.g. 0.0125");

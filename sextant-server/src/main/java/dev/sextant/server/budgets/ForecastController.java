@@ -3,6 +3,7 @@ package dev.sextant.server.budgets;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SpendScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -29,15 +30,12 @@ class ForecastController {
     @GetMapping("/api/v1/analytics/forecast")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ForecastView forecast(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        QueryParameters p = new QueryParameters(request.getParameterMap(), KNOWN);
+        QueryParams p = QueryParams.of(request.getParameterMap(), KNOWN);
         String metric = p.text("metric");
         if (metric != null && !metric.equals("cost")) {
-            p.problem("metric", "metric must be cost (the only forecast metric so far), was '" + metric + "'");
+            p.problem("metric", "metric must be cost (the only forecast metric so far), was '" + QueryParams.shown(metric) + "'");
         }
-        Integer days = p.value("days", Integer::parseInt, "a whole number between 1 and " + MAX_DAYS);
-        if (days != null && (days < 1 || days > MAX_DAYS)) {
-            p.problem("days", "days must be between 1 and " + MAX_DAYS + ", was " + days);
-        }
+        Integer days = p.whole("days", 1, MAX_DAYS);
         String agentId = p.text("agent_id");
         String model = p.text("model");
         if (agentId != null && model != null) {

@@ -5,6 +5,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.configperf.Activations.Activation;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.Configuration;
 import dev.sextant.store.ConfigurationPerformanceQuery;
 import dev.sextant.store.ConfigurationPerformanceReader;
@@ -50,12 +51,12 @@ class BusinessImpactController {
     @GetMapping("/api/v1/analytics/business-impact")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     BusinessImpactAnswer impact(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), KNOWN);
+        QueryParams p = QueryParams.of(request.getParameterMap(), KNOWN);
         String agentId = p.text("agent_id");
         BigDecimal value = p.money("value_per_success");
         BigDecimal cost = p.money("customization_cost");
         DailyRange range = DailyRange.of(p, clock.instant());
-        var query = p.query(agentId, range.from(), range.to(), List.of(), Interval.DAY);
+        var query = PerformanceQueries.query(p, agentId, range.from(), range.to(), List.of(), Interval.DAY);
         Map<String, String> agents = configurations.list(caller.workspace(), agentId).stream()
                 .collect(Collectors.toMap(Configuration::id, Configuration::agentId));
         List<Activation> activations = Activations.of(

@@ -8,6 +8,7 @@ import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConfigurationPerformance;
 import dev.sextant.store.ConfigurationPerformance.Version;
 import dev.sextant.store.ConfigurationPerformanceReader;
@@ -46,8 +47,9 @@ class ConfigVersionController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     VersionsView versions(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), LIST);
-        var query = p.query(p.text("agent_id"), p.time("from"), p.time("to"), List.of(), p.interval("interval"));
+        QueryParams p = QueryParams.of(request.getParameterMap(), LIST);
+        var query = PerformanceQueries.query(p, p.text("agent_id"), p.time("from"), p.time("to"), List.of(),
+                PerformanceQueries.interval(p, "interval"));
         ConfigurationPerformance result = reader.versions(caller.workspace(), query);
         return new VersionsView(asOf(result), result.versions().stream().map(VersionView::of).toList(),
                 result.series().stream().map(VersionView.PointView::of).toList());
@@ -56,7 +58,7 @@ class ConfigVersionController {
     @GetMapping("/compare")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ComparisonView compare(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), COMPARE);
+        QueryParams p = QueryParams.of(request.getParameterMap(), COMPARE);
         String a = p.required("a");
         String b = p.text("b");
         BaselineKind kind = BaselineKind.CHOSEN;
@@ -72,7 +74,7 @@ class ConfigVersionController {
         } else if (a != null && a.equals(b)) {
             p.problem("b", "b must name another version than a, both were '" + a + "'");
         }
-        var query = p.query(p.text("agent_id"), p.time("from"), p.time("to"), a == null || b == null ? List.of()
+        var query = PerformanceQueries.query(p, p.text("agent_id"), p.time("from"), p.time("to"), a == null || b == null ? List.of()
                 : List.of(a, b), null);
         ConfigurationPerformance result = reader.versions(caller.workspace(), query);
         Version candidate = one(result, a, "a");

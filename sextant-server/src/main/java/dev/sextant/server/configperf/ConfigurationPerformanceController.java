@@ -4,6 +4,7 @@ import dev.sextant.analytics.configurations.VersionComparison.BaselineKind;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConfigurationPerformance;
 import dev.sextant.store.ConfigurationPerformance.Version;
 import dev.sextant.store.ConfigurationPerformanceQuery;
@@ -53,10 +54,10 @@ class ConfigurationPerformanceController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     PerformanceView performance(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), KNOWN);
+        QueryParams p = QueryParams.of(request.getParameterMap(), KNOWN);
         Instant from = p.time("from");
         Instant to = p.time("to");
-        p.query(null, from, to, List.of(), null);
+        PerformanceQueries.query(p, null, from, to, List.of(), null);
         ConfigurationVersions cv = ConfigurationVersions.load(configurations, caller.workspace(), id);
         ConfigurationPerformance result = reader.versions(caller.workspace(),
                 new ConfigurationPerformanceQuery(cv.configuration().agentId(), from, to, List.of(), null));

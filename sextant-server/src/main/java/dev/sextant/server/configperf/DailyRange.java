@@ -1,5 +1,6 @@
 package dev.sextant.server.configperf;
 
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.TrendQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 record DailyRange(Instant from, Instant to) {
     static final int DEFAULT_DAYS = 90;
 
-    static DailyRange of(ConfigVersionParameters p, Instant now) {
+    static DailyRange of(QueryParams p, Instant now) {
         Instant from = p.time("from");
         Instant to = p.time("to");
         Instant end = to != null ? to : now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);

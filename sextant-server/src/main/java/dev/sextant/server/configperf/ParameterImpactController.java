@@ -6,6 +6,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.Configuration;
 import dev.sextant.store.ConfigurationPerformanceQuery;
 import dev.sextant.store.ConfigurationPerformanceReader;
@@ -48,10 +49,10 @@ class ParameterImpactController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ParameterImpactAnswer ofConfiguration(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(), Set.of("from", "to", "outcome"));
+        QueryParams p = QueryParams.of(request.getParameterMap(), Set.of("from", "to", "outcome"));
         Outcome outcome = outcome(p);
         DailyRange range = DailyRange.of(p, clock.instant());
-        p.query(null, range.from(), range.to(), List.of(), Interval.DAY);
+        PerformanceQueries.query(p, null, range.from(), range.to(), List.of(), Interval.DAY);
         ConfigurationVersions cv = ConfigurationVersions.load(configurations, caller.workspace(), id);
         return answer(caller.workspace(), id, cv.configuration().agentId(), range, outcome, List.of(cv));
     }
@@ -59,12 +60,12 @@ class ParameterImpactController {
     @GetMapping("/api/v1/analytics/parameter-impact")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ParameterImpactAnswer ofWorkspace(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ConfigVersionParameters p = new ConfigVersionParameters(request.getParameterMap(),
+        QueryParams p = QueryParams.of(request.getParameterMap(),
                 Set.of("agent_id", "from", "to", "outcome"));
         String agentId = p.text("agent_id");
         Outcome outcome = outcome(p);
         DailyRange range = DailyRange.of(p, clock.instant());
-        p.query(agentId, range.from(), range.to(), List.of(), Interval.DAY);
+        PerformanceQueries.query(p, agentId, range.from(), range.to(), List.of(), Interval.DAY);
         List<ConfigurationVersions> all = configurations.list(caller.workspace(), agentId).stream()
                 .map(c -> ConfigurationVersions.of(c, configurations.versions(caller.workspace(), c.id()))).toList();
         return answer(caller.workspace(), null, agentId, range, outcome, all);
@@ -86,7 +87,7 @@ class ParameterImpactController {
                 ParameterImpact.analyse(observed.observations(), outcome));
     }
 
-    private static Outcome outcome(ConfigVersionParameters p) {
+    private static Outcome outcome(QueryParams p) {
         String raw = p.choice("outcome", OUTCOME_NAMES);
         return raw == null ? Outcome.SUCCESS : OUTCOMES.get(raw);
     }

@@ -5,6 +5,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.Configuration;
 import dev.sextant.store.ConfigurationStore;
 import dev.sextant.store.ConfigurationVersion;
@@ -45,7 +46,9 @@ class ActiveController {
     @RequiresScope({Scope.INGEST_WRITE, Scope.ANALYTICS_VIEW})
     ResponseEntity<ActiveView> active(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        String sdkText = Parameters.read(request, "sdk_version").getFirst();
+        QueryParams p = QueryParams.of(request.getParameterMap(), "sdk_version");
+        String sdkText = p.text("sdk_version");
+        p.done();
         SdkVersion sdk = null;
         if (sdkText != null) {
             try {

@@ -8,6 +8,7 @@ import dev.sextant.server.cache.DataVersions;
 import dev.sextant.server.users.SessionAuthentication;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ChangeKind;
 import dev.sextant.store.Configuration;
 import dev.sextant.store.ConfigurationStore;
@@ -52,7 +53,9 @@ class ConfigurationController {
     @GetMapping
     @RequiresScope({Scope.ANALYTICS_VIEW, Scope.INGEST_WRITE})
     Views.ConfigurationList list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        String agentId = Parameters.read(request, "agent_id").getFirst();
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id");
+        String agentId = p.text("agent_id");
+        p.done();
         return new Views.ConfigurationList(store.list(caller.workspace(), agentId).stream()
                 .map(c -> Views.of(c, null)).toList());
     }
@@ -61,7 +64,7 @@ class ConfigurationController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<Views.ConfigurationView> create(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @RequestBody CreateBody body) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         ConfigurationVersion v1 = changes.create(caller.workspace(), body, actor(caller));
         versions.changed(caller.workspace()); // analytics of configurations and customizations change
         Configuration created = changes.configuration(caller.workspace(), v1.configurationId());
@@ -73,7 +76,7 @@ class ConfigurationController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Views.ConfigurationView get(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         Configuration cfg = changes.configuration(caller.workspace(), id);
         return Views.of(cfg, store.active(caller.workspace(), id).map(v -> view(caller, v)).orElse(null));
     }
@@ -82,7 +85,7 @@ class ConfigurationController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Views.VersionList versions(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         changes.configuration(caller.workspace(), id);
         return new Views.VersionList(id, store.versions(caller.workspace(), id).stream().map(v -> view(caller, v)).toList());
     }
@@ -91,7 +94,7 @@ class ConfigurationController {
     @RequiresScope(Scope.CONFIG_WRITE)
     ResponseEntity<Views.VersionView> addVersion(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id, @RequestBody VersionBody body) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         ConfigurationVersion added = changes.addVersion(caller.workspace(), id, body, actor(caller));
         audit.record(caller, "configuration.version", "configuration", id, AuditTrail.details("version", added.number()));
         versions.changed(caller.workspace());
@@ -102,7 +105,7 @@ class ConfigurationController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Views.VersionView version(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id, @PathVariable int version) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         changes.configuration(caller.workspace(), id);
         return view(caller, store.version(caller.workspace(), id, version)
                 .orElseThrow(() -> ConfigurationChanges.missingVersion(id, version)));
@@ -112,7 +115,7 @@ class ConfigurationController {
     @RequiresScope(Scope.CONFIG_WRITE)
     Views.VersionView activate(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id, @PathVariable int version) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         ConfigurationVersion active = changes.activate(caller.workspace(), id, version, ChangeKind.ACTIVATE, actor(caller));
         audit.record(caller, "configuration.activate", "configuration", id, AuditTrail.details("version", active.number()));
         versions.changed(caller.workspace());
@@ -123,7 +126,7 @@ class ConfigurationController {
     @RequiresScope(Scope.CONFIG_WRITE)
     Views.VersionView rollback(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id, @RequestBody RollbackBody body) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         if (body.version() == null || body.version() < 1) {
             throw InvalidRequestException.of(FieldProblem.field("version", "version is required: the number of an"
                     + " earlier version to make active again, was " + body.version()));
@@ -139,7 +142,7 @@ class ConfigurationController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Views.EventList events(@AuthenticationPrincipal Caller caller, HttpServletRequest request,
             @PathVariable String id) {
-        Parameters.read(request);
+        QueryParams.none(request.getParameterMap());
         changes.configuration(caller.workspace(), id);
         return new Views.EventList(id, store.events(caller.workspace(), id).stream().map(Views::of).toList());
     }

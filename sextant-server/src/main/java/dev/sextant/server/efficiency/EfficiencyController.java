@@ -8,6 +8,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.training.MetricQuery;
 import dev.sextant.store.training.MetricSample;
@@ -37,7 +38,7 @@ class EfficiencyController {
     @GetMapping("/api/v1/training/efficiency")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     EfficiencyView efficiency(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        Parameters p = new Parameters(request.getParameterMap(), "from", "to", "agent_id");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "from", "to", "agent_id");
         Instant from = p.time("from");
         Instant to = p.time("to");
         String agent = p.text("agent_id");

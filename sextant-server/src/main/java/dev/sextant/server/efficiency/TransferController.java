@@ -5,6 +5,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.models.ModelEvaluation;
 import dev.sextant.store.models.ModelVersion;
@@ -37,7 +38,7 @@ class TransferController {
     @GetMapping("/api/v1/model-versions/transfer")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     TransferEffectiveness transfer(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        Parameters p = new Parameters(request.getParameterMap(), "agent_id");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id");
         String agent = p.text("agent_id");
         if (agent == null && !request.getParameterMap().containsKey("agent_id")) {
             p.problem("agent_id", "agent_id is required: the agent whose versions to measure");

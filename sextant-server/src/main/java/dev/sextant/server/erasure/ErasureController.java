@@ -7,6 +7,7 @@ import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.erasure.ErasureReceipt;
 import dev.sextant.store.erasure.ErasureStore;
@@ -74,11 +75,7 @@ class ErasureController {
     }
 
     private static void noParameters(HttpServletRequest request) {
-        if (!request.getParameterMap().isEmpty()) {
-            String name = request.getParameterMap().keySet().iterator().next();
-            throw new InvalidRequestException(List.of(FieldProblem.parameter(name,
-                    "unknown parameter '" + name + "'; this endpoint takes none")));
-        }
+        QueryParams.none(request.getParameterMap());
     }
 
     record ReceiptList(List<ReceiptView> erasures) {}

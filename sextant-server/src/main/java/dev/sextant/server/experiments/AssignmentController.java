@@ -5,6 +5,7 @@ import dev.sextant.analytics.experiments.Assignment.Allocation;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.Experiment;
 import dev.sextant.store.ExperimentSpec.Variant;
@@ -36,7 +37,7 @@ class AssignmentController {
     @GetMapping("/api/v1/experiments/{id}/assignment")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     AssignmentView assign(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        ExperimentParameters p = new ExperimentParameters(request.getParameterMap(), "unit_id");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "unit_id");
         String unitId = p.text("unit_id");
         if (unitId == null && request.getParameter("unit_id") == null) {
             p.problem("unit_id", "unit_id is required: the id of the unit to assign (1 to " + MAX_UNIT_ID + " characters)");

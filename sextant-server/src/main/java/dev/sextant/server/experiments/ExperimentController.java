@@ -6,6 +6,7 @@ import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.Experiment;
 import dev.sextant.store.ExperimentQuery;
@@ -61,7 +62,7 @@ class ExperimentController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Experiments list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ExperimentParameters p = new ExperimentParameters(request.getParameterMap(), "status", "agent_id");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "status", "agent_id");
         String status = p.text("status");
         String agent = p.text("agent_id");
         ExperimentStatus parsed = null;
@@ -86,7 +87,7 @@ class ExperimentController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ResponseEntity<ExperimentView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             HttpServletRequest request) {
-        ExperimentParameters p = new ExperimentParameters(request.getParameterMap(), "baseline");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "baseline");
         Double baseline = p.number("baseline");
         if (baseline != null && !(baseline > 0 && baseline < 1)) {
             p.problem("baseline", "baseline must be strictly between 0 and 1, was " + baseline);

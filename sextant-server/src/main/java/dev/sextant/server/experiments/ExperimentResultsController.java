@@ -4,6 +4,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.Experiment;
 import dev.sextant.store.SextantStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,7 @@ class ExperimentResultsController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ExperimentResultsView results(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             HttpServletRequest request) {
-        new ExperimentParameters(request.getParameterMap()).done();
+        QueryParams.none(request.getParameterMap());
         return results.results(caller.workspace(), lookup.find(caller, id), clock.instant());
     }
 

@@ -5,6 +5,7 @@ import dev.sextant.analytics.experiments.PowerAnalysis.EffectKind;
 import dev.sextant.analytics.experiments.PowerAnalysis.SampleSize;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,15 +22,15 @@ class PowerController {
     @GetMapping("/api/v1/experiments/power")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     PowerView power(HttpServletRequest request) {
-        ExperimentParameters p = new ExperimentParameters(request.getParameterMap(), "baseline", "sd", "mde", "kind",
+        QueryParams p = QueryParams.of(request.getParameterMap(), "baseline", "sd", "mde", "kind",
                 "alpha", "power", "variants");
         Double baseline = p.number("baseline");
         Double sd = p.number("sd");
         Double mde = p.number("mde");
-        String kindText = p.text("kind");
+        String kindText = p.choice("kind", java.util.List.of("absolute", "relative"));
         Double alpha = p.number("alpha");
         Double power = p.number("power");
-        Integer variants = p.whole("variants");
+        Integer variants = p.whole("variants", 2, ExperimentBody.MAX_VARIANTS);
         if (request.getParameter("mde") == null) {
             p.problem("mde", "mde is required: the minimum detectable effect");
         }
@@ -42,17 +43,10 @@ class PowerController {
         }
         EffectKind kind = EffectKind.ABSOLUTE;
         if (kindText != null) {
-            switch (kindText) {
-                case "absolute" -> kind = EffectKind.ABSOLUTE;
-                case "relative" -> kind = EffectKind.RELATIVE;
-                default -> p.problem("kind", "kind must be absolute or relative, was '" + kindText + "'");
-            }
+            kind = kindText.equals("relative") ? EffectKind.RELATIVE : EffectKind.ABSOLUTE;
             if (sd != null && kind == EffectKind.RELATIVE) {
                 p.problem("kind", "kind=relative needs a baseline; for a mean give mde as an absolute difference");
             }
-        }
-        if (variants != null && (variants < 2 || variants > ExperimentBody.MAX_VARIANTS)) {
-            p.problem("variants", "variants must be from 2 to " + ExperimentBody.MAX_VARIANTS + ", was " + variants);
         }
         p.done();
         double a = alpha == null ? 0.05 : alpha;
@@ -67,7 +61,7 @@ class PowerController {
             return new PowerView("rate", n.perVariant(), n.total(), baseline, n.target(), null, mde,
                     kind.name().toLowerCase(java.util.Locale.ROOT), a, pw, arms);
         } catch (IllegalArgumentException e) {
-            ExperimentParameters problem = new ExperimentParameters(java.util.Map.of());
+            QueryParams problem = QueryParams.of(java.util.Map.of());
             problem.problem(e.getMessage().startsWith("alpha") ? "alpha" : e.getMessage().startsWith("power") ? "power"
                     : e.getMessage().contains("baseline rate") ? "baseline" : e.getMessage().contains("standard deviation")
                     ? "sd" : "mde", e.getMessage());

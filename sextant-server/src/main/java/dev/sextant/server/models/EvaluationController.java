@@ -4,6 +4,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.models.ModelVersion;
 import dev.sextant.store.models.ModelVersionStore;
@@ -48,7 +49,7 @@ class EvaluationController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Evaluations list(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        new ModelParameters(request.getParameterMap()).done();
+        QueryParams.none(request.getParameterMap());
         ModelVersion version = lookup.find(caller, id);
         return new Evaluations(version.id(), versions.evaluations(caller.workspace(), version.id()).stream()
                 .map(EvaluationView::of).toList());

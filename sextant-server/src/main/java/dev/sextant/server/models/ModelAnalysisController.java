@@ -8,6 +8,7 @@ import dev.sextant.model.Scope;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.models.ModelVersion;
@@ -40,7 +41,7 @@ class ModelAnalysisController {
     @GetMapping("/{id}/comparison")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ComparisonView comparison(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        ModelParameters p = new ModelParameters(request.getParameterMap(), "against");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "against");
         String against = p.text("against");
         if (id.equals(against)) {
             p.problem("against", "against names the version itself ('" + id + "'); name another version");
@@ -63,7 +64,7 @@ class ModelAnalysisController {
     @GetMapping("/{id}/drift")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     DriftView drift(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        new ModelParameters(request.getParameterMap()).done();
+        QueryParams.none(request.getParameterMap());
         ModelVersion v = lookup.find(caller, id);
         Instant now = clock.instant();
         if (v.deployedAt() == null || v.deployedAt().isAfter(now)) {
@@ -77,7 +78,7 @@ class ModelAnalysisController {
     @GetMapping("/timeline")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     ModelTimeline timeline(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ModelParameters p = new ModelParameters(request.getParameterMap(), "agent_id", "window");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "window");
         String agent = p.text("agent_id");
         if (agent == null && !request.getParameterMap().containsKey("agent_id")) {
             p.problem("agent_id", "agent_id is required: the agent whose versions to show");

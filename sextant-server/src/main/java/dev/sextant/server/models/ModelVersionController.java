@@ -5,6 +5,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.models.ModelVersion;
 import dev.sextant.store.models.ModelVersionStore;
@@ -46,7 +47,7 @@ class ModelVersionController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Versions list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        ModelParameters p = new ModelParameters(request.getParameterMap(), "agent_id");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id");
         String agent = p.text("agent_id");
         p.done();
         return new Versions(versions.list(caller.workspace(), agent).stream().map(VersionView::of).toList());
@@ -55,7 +56,7 @@ class ModelVersionController {
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     VersionView get(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        new ModelParameters(request.getParameterMap()).done();
+        QueryParams.none(request.getParameterMap());
         return VersionView.of(lookup.find(caller, id));
     }
 

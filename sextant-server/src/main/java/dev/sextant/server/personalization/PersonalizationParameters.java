@@ -1,5 +1,6 @@
 package dev.sextant.server.personalization;
 
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.PersonalizationQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
     static final Set<String> SEGMENTS = Set.of("from", "to", "agent_id", "k");
 
     static PersonalizationParameters users(Map<String, String[]> parameters, Instant now) {
-        StrictParameters p = new StrictParameters(parameters, USERS);
+        QueryParams p = QueryParams.of(parameters, USERS);
         Instant from = p.time("from");
         Instant to = p.time("to");
         String agent = p.text("agent_id");
@@ -34,7 +35,7 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
         if (rawCursor != null) {
             cursor = UserCursor.decode(rawCursor);
             if (cursor == null) {
-                p.problem("cursor", "cursor is not one this endpoint gave out: '" + StrictParameters.echo(rawCursor) + "'");
+                p.problem("cursor", "cursor is not one this endpoint gave out: '" + QueryParams.shown(rawCursor) + "'");
             }
         }
         PersonalizationQuery query = query(p, from, to, agent, user, now);
@@ -42,7 +43,7 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
     }
 
     static PersonalizationParameters segments(Map<String, String[]> parameters, Instant now) {
-        StrictParameters p = new StrictParameters(parameters, SEGMENTS);
+        QueryParams p = QueryParams.of(parameters, SEGMENTS);
         Instant from = p.time("from");
         Instant to = p.time("to");
         String agent = p.text("agent_id");
@@ -53,13 +54,13 @@ record PersonalizationParameters(PersonalizationQuery query, int limit, UserCurs
 
     /** Only {@code from} and {@code to} (with their defaults and limit) among the {@code known} parameters. */
     static PersonalizationQuery window(Map<String, String[]> parameters, Set<String> known, Instant now) {
-        StrictParameters p = new StrictParameters(parameters, known);
+        QueryParams p = QueryParams.of(parameters, known);
         Instant from = p.time("from");
         Instant to = p.time("to");
         return query(p, from, to, null, null, now);
     }
 
-    private static PersonalizationQuery query(StrictParameters p, Instant from, Instant to, String agent, String user,
+    private static PersonalizationQuery query(QueryParams p, Instant from, Instant to, String agent, String user,
             Instant now) {
         if (p.hasProblems()) {
             p.done();

@@ -6,6 +6,7 @@ import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SessionPage;
 import dev.sextant.store.SessionReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,11 +44,7 @@ class SessionController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     SessionDetailView get(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             HttpServletRequest request) {
-        if (!request.getParameterMap().isEmpty()) {
-            String name = request.getParameterMap().keySet().iterator().next();
-            throw new InvalidRequestException(List.of(FieldProblem.parameter(name,
-                    "unknown parameter '" + name + "'; this endpoint takes none")));
-        }
+        QueryParams.none(request.getParameterMap());
         if (id.length() > SessionParameters.MAX_ID_LENGTH) {
             throw new InvalidRequestException(List.of(FieldProblem.parameter("id", "id is " + id.length()
                     + " characters long; session ids are at most " + SessionParameters.MAX_ID_LENGTH)));

@@ -2,6 +2,9 @@ package dev.sextant.server.training;
 
 /** Checks of names (metrics, tags, parameter keys) shared by the training bodies; text fields use {@link dev.sextant.server.web.TextFields}. */
 final class Fields {
+    /** The longest value a training endpoint takes in a query parameter. */
+    static final int MAX_PARAMETER = 512;
+
     private Fields() {}
 
 

@@ -1,5 +1,6 @@
 package dev.sextant.server.training;
 
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.server.web.TextFields;
 import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
@@ -63,8 +64,8 @@ class RunController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Runs list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        RunParameters p = new RunParameters(request.getParameterMap(), "agent_id", "status", "training_type", "limit",
-                "cursor");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "status", "training_type", "limit",
+                "cursor").withMaxLength(Fields.MAX_PARAMETER);
         String agent = p.text("agent_id");
         TrainingRunStatus status = null;
         TrainingType type = null;
@@ -79,7 +80,7 @@ class RunController {
         } catch (IllegalArgumentException e) {
             p.problem("training_type", Fields.shorten(e.getMessage()));
         }
-        Long limit = p.whole("limit", 1, TrainingRunQuery.MAX_LIMIT);
+        Long limit = p.wholeLong("limit", 1, TrainingRunQuery.MAX_LIMIT);
         String cursor = p.text("cursor");
         p.done();
         TrainingRunPage page;

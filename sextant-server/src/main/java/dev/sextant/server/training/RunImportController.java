@@ -9,6 +9,7 @@ import dev.sextant.model.WorkspaceId;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.cache.DataVersions;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.training.MetricSample;
 import dev.sextant.store.training.NewTrainingRun;
@@ -59,8 +60,8 @@ class RunImportController {
     @RequiresScope(Scope.INGEST_WRITE)
     ResponseEntity<ImportView> create(@AuthenticationPrincipal Caller caller, HttpServletRequest request)
             throws IOException {
-        RunParameters p = new RunParameters(QueryString.parameters(request), "format", "training_type", "agent_id", "name",
-                "base_model", "id", "status");
+        QueryParams p = QueryParams.of(QueryString.parameters(request), "format", "training_type", "agent_id", "name",
+                "base_model", "id", "status").withMaxLength(Fields.MAX_PARAMETER);
         ImportFormat format = format(p);
         TrainingType type = TrainingType.FINE_TUNING;
         if (p.text("training_type") != null) {
@@ -111,7 +112,7 @@ class RunImportController {
     @RequiresScope(Scope.INGEST_WRITE)
     ImportView append(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request)
             throws IOException {
-        RunParameters p = new RunParameters(QueryString.parameters(request), "format");
+        QueryParams p = QueryParams.of(QueryString.parameters(request), "format").withMaxLength(Fields.MAX_PARAMETER);
         ImportFormat format = format(p);
         p.done();
         TrainingRun run = lookup.find(caller, id);
@@ -169,7 +170,7 @@ class RunImportController {
         return samples;
     }
 
-    private static ImportFormat format(RunParameters p) {
+    private static ImportFormat format(QueryParams p) {
         String raw = p.text("format");
         if (raw == null) {
             if (!p.has("format")) {
@@ -185,13 +186,9 @@ class RunImportController {
         }
     }
 
-    private static String limited(RunParameters p, String name, int max) {
-        String value = p.text(name);
-        if (value != null && value.length() > max) {
-            p.problem(name, name + " is " + value.length() + " characters, over the limit of " + max);
-            return null;
-        }
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String limited(QueryParams p, String name, int max) {
+        String value = p.text(name, max);
+        return value == null ? null : value.strip();
     }
 
     private void checkLength(HttpServletRequest request) {

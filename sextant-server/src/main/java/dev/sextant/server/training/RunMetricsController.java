@@ -8,6 +8,7 @@ import dev.sextant.server.web.FieldProblem;
 import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.PayloadTooLargeException;
 import dev.sextant.server.web.Problem;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.training.AppendResult;
 import dev.sextant.store.training.DownsampleQuery;
@@ -84,14 +85,14 @@ class RunMetricsController {
     @GetMapping("/api/v1/training/runs/{id}/metrics")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Object read(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        RunParameters p = new RunParameters(request.getParameterMap(), "name", "downsample", "exact", "from_step",
-                "to_step", "limit", "cursor");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "name", "downsample", "exact", "from_step",
+                "to_step", "limit", "cursor").withMaxLength(Fields.MAX_PARAMETER);
         List<String> names = p.all("name", MAX_NAMES);
         boolean exact = p.flag("exact");
-        Long buckets = p.whole("downsample", 1, DownsampleQuery.MAX_BUCKETS);
-        Long from = p.whole("from_step", 0, Long.MAX_VALUE);
-        Long to = p.whole("to_step", 0, Long.MAX_VALUE);
-        Long limit = p.whole("limit", 1, MAX_LIMIT);
+        Long buckets = p.wholeLong("downsample", 1, DownsampleQuery.MAX_BUCKETS);
+        Long from = p.wholeLong("from_step", 0, Long.MAX_VALUE);
+        Long to = p.wholeLong("to_step", 0, Long.MAX_VALUE);
+        Long limit = p.wholeLong("limit", 1, MAX_LIMIT);
         String cursor = p.text("cursor");
         if (exact && p.has("downsample")) {
             p.problem("downsample", "downsample and exact=true exclude each other");

@@ -141,8 +141,8 @@ class ITAlertRequests {
             "/api/v1/alerts?page_size=500|page_size|page_size must be a whole number between 1 and 200, was '500'",
             "/api/v1/alerts?page=zero|page|page must be a whole number between 1 and 1000000, was 'zero'",
             "/api/v1/alerts?rule=x|rule|unknown parameter 'rule'; known: page, page_size, rule_id, status",
-            "/api/v1/alerts?status=firing&status=resolved|status|status must be given once",
-            "/api/v1/alert-rules?verbose=1|verbose|unknown parameter 'verbose'; known: none",
+            "/api/v1/alerts?status=firing&status=resolved|status|status was given 2 times; give it once",
+            "/api/v1/alert-rules?verbose=1|verbose|unknown parameter 'verbose'; this endpoint takes none",
             "/api/v1/webhooks/HOOK/deliveries?limit=0|limit|limit must be a whole number between 1 and 200, was '0'",
     })
     void badParametersAre400NamingThem(String path, String parameter, String message) {

@@ -183,7 +183,7 @@ abstract class EfficiencyScenarios {
         assertThat(server().get(EFFICIENCY, key(key, "ingest:write")).status()).isEqualTo(403);
         assertThat(server().get(EFFICIENCY, key(key, "analytics:view")).status()).isEqualTo(200);
         assertProblem(server().get(EFFICIENCY + "?from=yesterday", key), "from",
-                "from must be an RFC 3339 time with an offset, like 2026-11-01T00:00:00Z, was 'yesterday'");
+                "from must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was 'yesterday'");
         assertProblem(server().get(EFFICIENCY + "?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", key), "to",
                 "to (2026-11-01T00:00:00Z) must be after from (2026-11-02T00:00:00Z)");
         assertProblem(server().get(EFFICIENCY + "?colour=red", key), "colour",
@@ -193,7 +193,7 @@ abstract class EfficiencyScenarios {
         assertProblem(server().get(EFFICIENCY + "?agent_id=" + enc("a\u0000b"), key), "agent_id",
                 "agent_id contains a control character (U+0000); remove it");
         assertProblem(server().get(EFFICIENCY + "?agent_id=" + "x".repeat(300), key), "agent_id",
-                "agent_id is 300 characters long, over the limit of 256");
+                "agent_id is 300 characters, over the limit of 256");
         assertThat(get(EFFICIENCY + "?agent_id=" + enc("' OR 1=1 --"), key).get("run_count").asInt()).isZero();
     }
 
@@ -285,7 +285,7 @@ abstract class EfficiencyScenarios {
         assertThat(server().get(TRANSFER + "?agent_id=bot", key(key, "config:write")).status()).isEqualTo(403);
         assertProblem(server().get(TRANSFER, key), "agent_id", "agent_id is required: the agent whose versions to measure");
         assertProblem(server().get(TRANSFER + "?agent_id=", key), "agent_id",
-                "agent_id is empty; leave it out to not filter on it");
+                "agent_id is empty; give it a value or leave it out");
         assertProblem(server().get(TRANSFER + "?agent_id=bot&against=v1", key), "against",
                 "unknown parameter 'against'; known: agent_id");
         Response reserved = server().post("/api/v1/model-versions", key, "{\"id\": \"transfer\", \"agent_id\": \"bot\","

@@ -100,20 +100,20 @@ class ITPersonalization {
     @CsvSource(delimiter = '|', value = {
             "users | from=2026-11-30T00:00:00Z&to=2026-11-02T00:00:00Z | to | to (2026-11-02T00:00:00Z) must be after from (2026-11-30T00:00:00Z)",
             "users | from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z | from | from 2020-01-01T00:00:00Z to 2026-01-01T00:00:00Z is longer than 366 days",
-            "users | from=yesterday | from | from must be an RFC 3339 time such as 2026-11-01T00:00:00Z, was 'yesterday'",
+            "users | from=yesterday | from | from must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was 'yesterday'",
             "users | limit=0 | limit | limit must be a whole number between 1 and 200, was '0'",
             "users | limit=201 | limit | limit must be a whole number between 1 and 200, was '201'",
             "users | limit=ten | limit | limit must be a whole number between 1 and 200, was 'ten'",
-            "users | limit=1&limit=2 | limit | limit must be given once with a value",
+            "users | limit=1&limit=2 | limit | limit was given 2 times; give it once",
             "users | cursor=bm9wZQ | cursor | cursor is not one this endpoint gave out: 'bm9wZQ'",
             "users | k=3 | k | unknown parameter 'k'; known: agent_id, cursor, from, limit, to, user_id",
-            "users | agent_id=a%00b | agent_id | agent_id contains a NUL character",
+            "users | agent_id=a%00b | agent_id | agent_id contains a control character (U+0000); remove it",
             "segments | k=1 | k | k must be a whole number between 2 and 10, was '1'",
             "segments | k=11 | k | k must be a whole number between 2 and 10, was '11'",
             "segments | k=2.5 | k | k must be a whole number between 2 and 10, was '2.5'",
-            "segments | k= | k | k must be given once with a value",
+            "segments | k= | k | k is empty; give it a value or leave it out",
             "segments | user_id=ann | user_id | unknown parameter 'user_id'; known: agent_id, from, k, to",
-            "segments | to=2026-13-01T00:00:00Z | to | to must be an RFC 3339 time such as 2026-11-01T00:00:00Z, was '2026-13-01T00:00:00Z'"})
+            "segments | to=2026-13-01T00:00:00Z | to | to must be an RFC 3339 time with an offset, e.g. 2026-11-01T10:00:00Z, was '2026-13-01T00:00:00Z'"})
     void badParametersAre400WithTheExactProblem(String endpoint, String query, String parameter, String message) {
         Response r = server.get("/api/v1/analytics/personalization/" + endpoint + "?" + query, ADMIN_KEY);
         assertThat(r.status()).as(r.toString()).isEqualTo(400);

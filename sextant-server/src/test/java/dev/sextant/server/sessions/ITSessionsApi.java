@@ -195,7 +195,7 @@ class ITSessionsApi {
         assertThat(get("/api/v1/sessions?to=2026-11-01T00:00:00Z&from=2026-11-02T00:00:00Z").body())
                 .contains("must be after from");
         assertThat(get("/api/v1/sessions?agent_id=" + "a".repeat(257)).body())
-                .contains("agent_id is 257 characters long, over the limit of 256");
+                .contains("agent_id is 257 characters, over the limit of 256");
         assertThat(get("/api/v1/sessions?agent_id=").body()).contains("agent_id is empty");
         assertThat(get("/api/v1/sessions?user_id=a&user_id=b").body()).contains("user_id was given 2 times");
         assertThat(get("/api/v1/sessions?page_size=0").status()).isEqualTo(400);

@@ -183,7 +183,7 @@ abstract class ImportScenarios {
                 .isEqualTo("status must be completed (the default) or running, was 'failed'");
         assertThat(onlyError(upload(IMPORT + "?format=jsonl&colour=red", key, body), "colour")).startsWith("unknown parameter");
         assertThat(onlyError(upload(IMPORT + "?format=jsonl&format=csv", key, body), "format"))
-                .isEqualTo("format is given 2 times; give it once");
+                .isEqualTo("format was given 2 times; give it once");
         assertThat(onlyError(upload(IMPORT + "?format=jsonl&id=" + enc("'; DROP TABLE training_runs;--"), key, body), "id"))
                 .startsWith("id must be 1-128 characters");
         assertThat(onlyError(upload(IMPORT + "?format=jsonl&agent_id=" + enc("a\u0000b"), key, body), "agent_id"))
