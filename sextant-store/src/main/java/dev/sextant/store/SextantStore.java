@@ -115,6 +115,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.audit.AuditLogStore auditLog();
     /** Erasure of one end user's data and its receipts (issue 8 item 7). */
     dev.sextant.store.erasure.ErasureStore erasure();
+    /** Learnings, their applications and the tool and model use behind recommendations (issue 8 item 3). */
+    dev.sextant.store.learnings.LearningsStore learnings();
 
     @Override
     void close();
