@@ -18,7 +18,7 @@ record RecommendationsView(int minTraces, double alpha, String correction, List<
 
     /** {@code verdict}: recommended, or no_clear_winner (the numbers are shown either way). */
     record PickView(String verdict, CandidateView best, CandidateView runnerUp, Double difference, Double ciLow,
-            Double ciHigh, Double pValue, Double adjustedPValue, List<CandidateView> candidates) {
+            Double ciHigh, Double pValue, Double pValueAdjusted, List<CandidateView> candidates) {
         static PickView of(TaskRecommendations.Pick p) {
             return new PickView(p.recommended() ? "recommended" : "no_clear_winner", CandidateView.of(p.best()),
                     CandidateView.of(p.runnerUp()), p.difference(), p.differenceLow(), p.differenceHigh(), p.pValue(),

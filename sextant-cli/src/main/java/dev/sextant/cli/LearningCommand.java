@@ -1,0 +1,21 @@
+package dev.sextant.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sextant learning ...}: the learning data from a shell. */
+@Command(name = "learning", mixinStandardHelpOptions = true,
+        description = "The learning data: insights (learnings, their success and confidence, recommendations).",
+        subcommands = {LearningInsightsCommand.class},
+        footer = {"", ExitCode.HELP})
+final class LearningCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a learning command is required: insights");
+    }
+}
