@@ -121,9 +121,7 @@ class LearningsController {
         find(caller, id);
         ApplicationBody.Valid v = body.validated();
         learnings.apply(caller.workspace(), id, v.traceId(), clock.instant(), v.outcome());
-        LearningApplication stored = learnings.applications(caller.workspace(), id, 0, MAX_PAGE_SIZE).stream()
-                .filter(a -> a.traceId().equals(v.traceId()) && a.source() == LearningApplication.Source.API)
-                .findFirst().orElseThrow();
+        LearningApplication stored = learnings.application(caller.workspace(), id, v.traceId()).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationView.of(stored));
     }
 

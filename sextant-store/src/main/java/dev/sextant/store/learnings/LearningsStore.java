@@ -34,6 +34,9 @@ public interface LearningsStore {
 
     long applicationCount(WorkspaceId workspace, String learningId);
 
+    /** The learning's application in this trace, as {@link #applications} reads it; empty when there is none. */
+    Optional<LearningApplication> application(WorkspaceId workspace, String learningId, String traceId);
+
     /** The learning's applications per UTC day of application, oldest first, days without any left out. */
     List<OutcomeTally> tally(WorkspaceId workspace, String learningId);
 

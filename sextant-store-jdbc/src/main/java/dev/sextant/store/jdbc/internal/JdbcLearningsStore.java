@@ -127,9 +127,22 @@ final class JdbcLearningsStore implements LearningsStore {
         LearningApplicationsSql a = new LearningApplicationsSql(database.dialect(), workspace, learningId);
         String sql = "SELECT * FROM " + a.union() + " ORDER BY applied_at DESC, "
                 + database.dialect().byteOrder("trace_id") + " LIMIT " + limit + " OFFSET " + offset;
+        return readApplications(learningId, sql, a.values());
+    }
+
+    @Override
+    public Optional<LearningApplication> application(WorkspaceId workspace, String learningId, String traceId) {
+        LearningApplicationsSql a = new LearningApplicationsSql(database.dialect(), workspace, learningId);
+        List<Object> values = new ArrayList<>(a.values());
+        values.add(traceId);
+        return readApplications(learningId, "SELECT * FROM " + a.union() + " WHERE trace_id = ?", values).stream()
+                .findFirst();
+    }
+
+    private List<LearningApplication> readApplications(String learningId, String sql, List<Object> values) {
         return database.read("reading learning applications", c -> {
             List<LearningApplication> found = new ArrayList<>();
-            try (PreparedStatement select = SqlValues.prepare(c, a.values(), sql); ResultSet rs = select.executeQuery()) {
+            try (PreparedStatement select = SqlValues.prepare(c, values, sql); ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     String declared = rs.getString("declared");
                     found.add(new LearningApplication(learningId, rs.getString("trace_id"),

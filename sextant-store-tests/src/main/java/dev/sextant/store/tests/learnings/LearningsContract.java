@@ -154,6 +154,9 @@ public abstract class LearningsContract extends StoreContract {
         assertThat(apps.get(1).appliedAt()).isEqualTo(AT.plusSeconds(31));
         assertThat(apps.get(4).declared()).isNull();
         assertThat(store().learnings().applicationCount(ws, "l-1")).isEqualTo(5);
+        assertThat(store().learnings().application(ws, "l-1", "said")).contains(apps.get(1));
+        assertThat(store().learnings().application(ws, "l-1", "notapplied")).isEmpty();
+        assertThat(store().learnings().application(other, "l-1", "bad")).isEmpty();
         assertThat(store().learnings().applications(ws, "l-1", 1, 2)).extracting(LearningApplication::traceId)
                 .containsExactly("said", "both");
         assertThat(store().learnings().applications(other, "l-1", 0, 10)).extracting(LearningApplication::traceId)
