@@ -57,7 +57,7 @@ public record ProportionDifference(long successes1, long n1, long successes2, lo
     }
 
     /** Wilson's score interval (95%) for x of n: {low, high}. */
-    static double[] wilson(long x, long n) {
+    public static double[] wilson(long x, long n) {
         double p = x / (double) n;
         double z2 = Z_95 * Z_95;
         double centre = (2 * n * p + z2) / (2 * (n + z2));

@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sextant learning export | ...}: the learning data (interactions with their context and outcome). */
+/** {@code sextant learning export | insights | ...}: the learning data from a shell. */
 @Command(name = "learning", mixinStandardHelpOptions = true,
-        description = "The learning data: export every interaction with its context and outcome.",
-        subcommands = {LearningExportCommand.class},
+        description = "The learning data: export every interaction with its context and outcome; insights "
+                + "(learnings, their success and confidence, recommendations).",
+        subcommands = {LearningExportCommand.class, LearningInsightsCommand.class},
         footer = {"", ExitCode.HELP})
 final class LearningCommand implements Runnable {
     @Spec

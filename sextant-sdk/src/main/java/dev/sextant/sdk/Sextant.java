@@ -32,6 +32,7 @@ public final class Sextant implements AutoCloseable {
     private final ExperimentClient experimentClient;
     private final Duration experimentCacheTtl;
     private final ConcurrentMap<String, Experiment> experiments = new ConcurrentHashMap<>();
+    private final Learnings learnings;
 
     Sextant(ExportSettings settings, String defaultAgent, Duration closeTimeout, boolean closeOnShutdown) {
         this(settings, defaultAgent, closeTimeout, closeOnShutdown, SextantBuilder.DEFAULT_EXPERIMENT_CACHE_TTL,
@@ -47,6 +48,7 @@ public final class Sextant implements AutoCloseable {
         this.configurations = new ActiveConfigurations(new ConfigurationClient(settings), configurationTtl,
                 System::nanoTime);
         this.prompts = new PromptCache(new PromptClient(settings), System::nanoTime);
+        this.learnings = new Learnings(this, new dev.sextant.sdk.internal.LearningClient(settings));
         this.defaultAgent = defaultAgent;
         this.closeTimeout = closeTimeout;
         this.shutdownHook = closeOnShutdown ? new Thread(this::close, "sextant-shutdown") : null;
@@ -241,5 +243,13 @@ public final class Sextant implements AutoCloseable {
 
     String defaultAgent() {
         return defaultAgent;
+    }
+
+    /**
+     * The learning loop: store learnings and record their applications (through the API, or as a
+     * learning span inside a trace). See {@link Learnings}.
+     */
+    public Learnings learnings() {
+        return learnings;
     }
 }

@@ -117,6 +117,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.erasure.ErasureStore erasure();
     /** Typed context items of traces and sessions, read per interaction with its outcome (issue 8 item 1). */
     dev.sextant.store.context.ContextStore context();
+    /** Learnings, their applications and the tool and model use behind recommendations (issue 8 item 3). */
+    dev.sextant.store.learnings.LearningsStore learnings();
 
     @Override
     void close();

@@ -78,6 +78,8 @@ class DemoDefinitionsLoader {
         log.info("demo definitions recorded: configurations, prompt templates and experiments");
         loadTraining(ws, now);
         loadTrainingRuns(ws, now);
+        dev.sextant.server.demo.DemoLearnings.record(store, ws, now);
+        log.info("demo learnings recorded");
     }
 
     /** The HPO studies and model versions of the demo (recorded directly: the store is what the API writes through). */

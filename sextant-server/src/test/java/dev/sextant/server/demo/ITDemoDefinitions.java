@@ -174,4 +174,17 @@ class ITDemoDefinitions {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
     }
+
+    @Test
+    void oneDemoLearningRisesAndTheOtherFalls() {
+        JsonNode rising = ok("/api/v1/learnings/" + DemoLearnings.RISING);
+        JsonNode falling = ok("/api/v1/learnings/" + DemoLearnings.FALLING);
+        assertThat(rising.get("applications").get("total").asLong()).isPositive();
+        assertThat(rising.get("confidence").get("direction").asString()).as(rising.toString()).isEqualTo("rising");
+        assertThat(rising.get("confidence").get("value").asDouble()).isGreaterThan(0.6);
+        assertThat(falling.get("confidence").get("direction").asString()).as(falling.toString()).isEqualTo("falling");
+        assertThat(falling.get("confidence").get("value").asDouble()).isLessThan(0.7);
+        assertThat(ok("/api/v1/learnings/recommendations").get("learnings").toString()).contains(DemoLearnings.RISING)
+                .doesNotContain(DemoLearnings.FALLING);
+    }
 }

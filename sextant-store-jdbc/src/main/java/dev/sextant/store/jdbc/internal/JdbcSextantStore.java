@@ -83,6 +83,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.audit.AuditLogStore auditLog;
     private final dev.sextant.store.erasure.ErasureStore erasure;
     private final dev.sextant.store.context.ContextStore context;
+    private final dev.sextant.store.learnings.LearningsStore learnings;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -135,6 +136,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.auditLog = new JdbcAuditLogStore(database, clock);
         this.erasure = new JdbcErasureStore(database);
         this.context = new JdbcContextStore(database);
+        this.learnings = new JdbcLearningsStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -400,6 +402,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.context.ContextStore context() {
         return context;
+    }
+
+    @Override
+    public dev.sextant.store.learnings.LearningsStore learnings() {
+        return learnings;
     }
 
     @Override

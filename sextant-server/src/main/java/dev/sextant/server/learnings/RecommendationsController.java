@@ -1,0 +1,100 @@
+package dev.sextant.server.learnings;
+
+import dev.sextant.analytics.learnings.LearningConfidence;
+import dev.sextant.analytics.learnings.TaskRecommendations;
+import dev.sextant.model.Scope;
+import dev.sextant.server.access.Caller;
+import dev.sextant.server.access.RequiresScope;
+import dev.sextant.server.interactions.InteractionFilters;
+import dev.sextant.server.web.FieldProblem;
+import dev.sextant.server.web.FilterValue;
+import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.store.InteractionQuery;
+import dev.sextant.store.SextantStore;
+import dev.sextant.store.learnings.Learning;
+import dev.sextant.store.learnings.LearningStatus;
+import dev.sextant.store.learnings.LearningsStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recommendations from the evidence (issue 8 item 3): per task type the best tool and the best
+ * model ({@link TaskRecommendations}: at least {@code min_traces} traces each, Holm-adjusted
+ * Fisher test at {@value #ALPHA}), and the learnings whose confidence is high and rising
+ * ({@link #widerUse}). Filters: every interaction filter (from, to, agent_id, ...) and
+ * {@code task_type}.
+ */
+@RestController
+class RecommendationsController {
+    static final double ALPHA = 0.05;
+    static final int DEFAULT_MIN_TRACES = 20;
+    /** Learnings recommended for wider use: active, rising, confidence at least this, with enough outcomes. */
+    static final double WIDER_USE_CONFIDENCE = 0.75;
+    static final long WIDER_USE_MIN_OUTCOMES = 10;
+    static final int MAX_LEARNINGS_SCANNED = 500;
+
+    private final LearningsStore learnings;
+
+    RecommendationsController(SextantStore store) {
+        this.learnings = store.learnings();
+    }
+
+    @GetMapping("/api/v1/learnings/recommendations")
+    @RequiresScope(Scope.ANALYTICS_VIEW)
+    RecommendationsView recommendations(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        Map<String, String[]> params = new HashMap<>(request.getParameterMap());
+        List<FieldProblem> problems = new ArrayList<>();
+        String taskType = FilterValue.single(params.remove("task_type"), "task_type", 256, problems);
+        String rawMin = FilterValue.single(params.remove("min_traces"), "min_traces", 16, problems);
+        int minTraces = DEFAULT_MIN_TRACES;
+        if (rawMin != null) {
+            try {
+                minTraces = Integer.parseInt(rawMin);
+            } catch (NumberFormatException e) {
+                minTraces = 0;
+            }
+            if (minTraces < 1 || minTraces > 1_000_000) {
+                problems.add(FieldProblem.parameter("min_traces", "min_traces must be a whole number from 1 to 1000000,"
+                        + " was '" + Shown.text(rawMin) + "'"));
+            }
+        }
+        if (taskType != null && taskType.indexOf('\u0000') >= 0) {
+            problems.add(FieldProblem.parameter("task_type", "task_type contains a NUL character (\\u0000); remove it"));
+        }
+        InteractionQuery filter = null;
+        try {
+            filter = InteractionFilters.query(params, Set.of("task_type", "min_traces"));
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        List<TaskRecommendations.Task> tasks = TaskRecommendations.of(
+                learnings.taskUsage(caller.workspace(), filter, taskType), minTraces, ALPHA);
+        return new RecommendationsView(minTraces, ALPHA, "holm", tasks.stream().map(RecommendationsView.TaskView::of)
+                .toList(), widerUse(caller, filter.agentId()));
+    }
+
+    /** Active learnings (of the agent, when one is asked for) with a rising confidence of at least 0.75 over 10+ outcomes. */
+    private List<RecommendationsView.LearningPick> widerUse(Caller caller, String agentId) {
+        List<RecommendationsView.LearningPick> picks = new ArrayList<>();
+        for (Learning l : learnings.list(caller.workspace(), agentId, LearningStatus.ACTIVE, 0, MAX_LEARNINGS_SCANNED)) {
+            LearningFigures f = LearningFigures.of(learnings, caller.workspace(), l, LearningConfidence.Interval.WEEK);
+            LearningConfidence c = f.confidence();
+            if (c.direction() == LearningConfidence.Direction.RISING && c.current().mean() >= WIDER_USE_CONFIDENCE
+                    && c.successes() + c.failures() >= WIDER_USE_MIN_OUTCOMES) {
+                picks.add(RecommendationsView.LearningPick.of(l, f));
+            }
+        }
+        picks.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        return picks;
+    }
+}
