@@ -17,7 +17,7 @@ class PatternMinerTest {
 
     @Test
     void findsThePlantedPairAndNothingElse() {
-        List<Transaction> transactions = ContextItems.of(PlantedContexts.generate(8, 4000, true));
+        List<Transaction> transactions = ContextTransactions.of(PlantedContexts.generate(8, 4000, true));
 
         PatternReport report = PatternMiner.mine(transactions, PatternSettings.defaults());
 
@@ -50,7 +50,7 @@ class PatternMinerTest {
 
     @Test
     void onlyTheOutcomeAskedFor() {
-        List<Transaction> transactions = ContextItems.of(PlantedContexts.generate(8, 4000, true));
+        List<Transaction> transactions = ContextTransactions.of(PlantedContexts.generate(8, 4000, true));
 
         assertThat(PatternMiner.mine(transactions, FAILURES).rules()).hasSize(1);
         PatternSettings successes = new PatternSettings(0.02, 0.6, 3, Set.of(PatternOutcome.SUCCESS), 20_000);
@@ -60,7 +60,7 @@ class PatternMinerTest {
     @Test
     void noSignalNoRules() {
         for (long seed = 1; seed <= 3; seed++) {
-            List<Transaction> transactions = ContextItems.of(PlantedContexts.generate(seed, 4000, false));
+            List<Transaction> transactions = ContextTransactions.of(PlantedContexts.generate(seed, 4000, false));
 
             PatternReport report = PatternMiner.mine(transactions, PatternSettings.defaults());
 
@@ -71,7 +71,7 @@ class PatternMinerTest {
 
     @Test
     void transactionOrderDoesNotChangeTheAnswer() {
-        List<Transaction> transactions = ContextItems.of(PlantedContexts.generate(8, 4000, true));
+        List<Transaction> transactions = ContextTransactions.of(PlantedContexts.generate(8, 4000, true));
         List<Transaction> shuffled = new ArrayList<>(transactions);
         Collections.shuffle(shuffled, new Random(3));
 
@@ -97,7 +97,7 @@ class PatternMinerTest {
 
     @Test
     void theItemsetCapIsReported() {
-        List<Transaction> transactions = ContextItems.of(PlantedContexts.generate(8, 4000, true));
+        List<Transaction> transactions = ContextTransactions.of(PlantedContexts.generate(8, 4000, true));
         PatternSettings capped = new PatternSettings(0.02, 0.6, 3, Set.of(PatternOutcome.FAILURE), 10);
 
         PatternReport report = PatternMiner.mine(transactions, capped);

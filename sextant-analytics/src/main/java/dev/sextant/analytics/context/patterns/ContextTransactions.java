@@ -18,10 +18,10 @@ import java.util.TreeSet;
  * half-open, {@code history_length∈[3,7)}, and the last one is closed at the maximum,
  * {@code history_length∈[12,40]}. A type with one distinct value has the single bin {@code [v,v]}.
  */
-public final class ContextItems {
+public final class ContextTransactions {
     private static final MathContext LABEL = new MathContext(4);
 
-    private ContextItems() {}
+    private ContextTransactions() {}
 
     public static List<Transaction> of(List<ContextRecord> records) {
         Map<String, double[]> cuts = new HashMap<>();

@@ -12,7 +12,7 @@ class ContextItemsTest {
 
     @Test
     void categoricalValuesAreTypeEqualsValue() {
-        List<Transaction> t = ContextItems.of(List.of(new ContextRecord(
+        List<Transaction> t = ContextTransactions.of(List.of(new ContextRecord(
                 Map.of("files_open", List.of("a.java", "b.java"), "branch", List.of("main")), Map.of(), true)));
 
         assertThat(t.getFirst().items()).containsExactlyInAnyOrder("files_open=a.java", "files_open=b.java",
@@ -28,7 +28,7 @@ class ContextItemsTest {
         }
         records.add(new ContextRecord(Map.of(), Map.of(), false));
 
-        List<Transaction> t = ContextItems.of(records);
+        List<Transaction> t = ContextTransactions.of(records);
 
         // 20 values 0..19: cut points at ranks 5, 10, 15
         assertThat(t.get(0).items()).containsExactly("history_length∈[0,5)");
@@ -47,7 +47,7 @@ class ContextItemsTest {
             records.add(new ContextRecord(Map.of(), Map.of("latency", v, "retries", 3.0), true));
         }
 
-        List<Transaction> t = ContextItems.of(records);
+        List<Transaction> t = ContextTransactions.of(records);
 
         // ranks 2, 4, 6 of the sorted values are 1, 1, 2.5: one cut point above the minimum
         assertThat(t.get(0).items()).isEqualTo(Set.of("latency∈[1,2.5)", "retries∈[3,3]"));
