@@ -386,4 +386,12 @@ class ITDuckDbStore {
         @Override protected void dropStore() { file.delete(); }
         @Override protected boolean normalizesJsonText() { return false; }
     }
+
+    @Nested
+    class Context extends dev.sextant.store.tests.context.ContextContract {
+        final DuckDbFile file = new DuckDbFile();
+        @Override protected SextantStore newStore() { return file.open(); }
+        @Override protected void dropStore() { file.delete(); }
+        @Override protected boolean normalizesJsonText() { return false; }
+    }
 }
