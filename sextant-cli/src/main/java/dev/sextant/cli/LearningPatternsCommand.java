@@ -107,8 +107,9 @@ final class LearningPatternsCommand implements Callable<Integer> {
         }
         JsonNode caps = answer.path("caps");
         out.println();
-        out.println("Found " + answer.path("rules_found").asInt() + " patterns among " + answer.path("itemsets_tested")
-                .asInt() + " frequent itemsets tested." + (caps.path("transactions_truncated").asBoolean()
+        int found = answer.path("rules_found").asInt();
+        out.println("Found " + found + (found == 1 ? " pattern" : " patterns") + " among "
+                + answer.path("itemsets_tested").asInt() + " frequent itemsets tested." + (caps.path("transactions_truncated").asBoolean()
                         ? " Only the first " + caps.path("max_transactions").asInt() + " of "
                                 + answer.path("transactions_in_range").asLong() + " interactions were analysed." : "")
                 + (caps.path("itemsets_truncated").asBoolean()

@@ -76,7 +76,7 @@ class ITLearningPatternsCommand {
         String confidence = String.format(java.util.Locale.ROOT, "%.1f%%", pairFailures * 100.0 / pair);
         assertThat(r.out()).containsPattern("failure +" + pair + " +[0-9.]+% " + confidence.replace(".", "\\.")
                 + " \\[[0-9.]+%–[0-9.]+%\\] +[0-9.]+ +[0-9.e-]+  channel=email AND locale=de");
-        assertThat(r.out()).contains("Found 1 patterns among ");
+        assertThat(r.out()).contains("Found 1 pattern among ");
     }
 
     @Test
