@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ContextItemsTest {
+class ContextTransactionsTest {
 
     @Test
     void categoricalValuesAreTypeEqualsValue() {
