@@ -1,7 +1,6 @@
 package dev.sextant.analytics.context.patterns;
 
 import dev.sextant.analytics.FalseDiscoveryRate;
-import dev.sextant.analytics.FisherExactTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
  * <ol>
  *   <li>Frequent itemsets by {@link FpGrowth}: at least {@link PatternSettings#minCount} transactions,
  *       at most {@code maxLength} items, at most {@code maxItemsets} of them.
- *   <li>One test per itemset X: Fisher's exact test, two-sided, of the 2×2 table (with X / without
+ *   <li>One test per itemset X: Fisher's exact test, two-sided ({@link FisherTails}), of the 2×2 table (with X / without
  *       X) × (success / failure); the same p serves X → success and X → failure. The p-values of
  *       all frequent itemsets are adjusted together by Benjamini–Hochberg (q).
  *   <li>For each outcome asked, the rule X → outcome is kept when its confidence (share of the
@@ -41,7 +40,7 @@ public final class PatternMiner {
         for (int i = 0; i < itemsets.size(); i++) {
             Itemset x = itemsets.get(i);
             byItems.put(x.items(), x);
-            p[i] = FisherExactTest.twoSided(x.successes(), x.failures(), successes - x.successes(),
+            p[i] = FisherTails.twoSided(x.successes(), x.failures(), successes - x.successes(),
                     (n - successes) - x.failures());
         }
         double[] q = FalseDiscoveryRate.benjaminiHochberg(p);
