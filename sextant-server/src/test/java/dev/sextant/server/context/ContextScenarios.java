@@ -34,7 +34,7 @@ abstract class ContextScenarios {
                 {"type": "session", "body": {"id": "s-1", "user_id": "u", "agent_id": "bot",
                   "context": {"channel": "web", "locale": "en"}, "started_at": "%s"}}""".formatted(NOW.minusSeconds(9000)));
         for (int i = 0; i < 300; i++) {
-            String locale = i % 3 == 0 ? "de" : "en";
+            String locale = new String[] {"de", "en", "fr"}[i % 3];
             boolean ok = random.nextDouble() < (locale.equals("de") ? 0.4 : 0.9);
             int history = random.nextInt(20);
             Instant at = NOW.minusSeconds(3600 + i);
