@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code sextant learning export | ...}: the learning data (interactions with their context and outcome). */
 @Command(name = "learning", mixinStandardHelpOptions = true,
         description = "The learning data: export every interaction with its context and outcome.",
-        subcommands = {LearningExportCommand.class},
+        subcommands = {LearningExportCommand.class, LearningPatternsCommand.class},
         footer = {"", ExitCode.HELP})
 final class LearningCommand implements Runnable {
     @Spec
