@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sextant learning export | insights | ...}: the learning data from a shell. */
+/** {@code sextant learning export | patterns | insights}: the learning data from a shell. */
 @Command(name = "learning", mixinStandardHelpOptions = true,
-        description = "The learning data: export every interaction with its context and outcome; insights "
-                + "(learnings, their success and confidence, recommendations).",
-        subcommands = {LearningExportCommand.class, LearningInsightsCommand.class},
+        description = "The learning data: export every interaction with its context and outcome; patterns "
+                + "(context that predicts success or failure); insights (learnings, their success and confidence, "
+                + "recommendations).",
+        subcommands = {LearningExportCommand.class, LearningPatternsCommand.class, LearningInsightsCommand.class},
         footer = {"", ExitCode.HELP})
 final class LearningCommand implements Runnable {
     @Spec

@@ -1,0 +1,48 @@
+package dev.sextant.server.context;
+
+import dev.sextant.server.support.SextantTestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Context patterns through the real server on PostgreSQL, the same scenarios as {@link ITContextPatterns}. */
+class ITContextPatternsOnPostgres extends PatternsScenarios {
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String SCHEMA = "sx_patterns_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @RegisterExtension
+    static final SextantTestServer server = new SextantTestServer().with("--sextant.db.url=" + URL)
+            .with("--sextant.db.user=postgres").with("--sextant.db.schema=" + SCHEMA);
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Override
+    SextantTestServer server() {
+        return server;
+    }
+
+    @Test
+    void findsThePlantedPattern() {
+        findsThePlantedPattern("pat-pg");
+    }
+
+    @Test
+    void tenantIsolation() {
+        tenantIsolation("pat-pg");
+    }
+
+    @Test
+    void badParametersAndScopes() {
+        badParametersAndScopes("pat-pg");
+    }
+}
