@@ -82,6 +82,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.masking.MaskingStore masking;
     private final dev.sextant.store.audit.AuditLogStore auditLog;
     private final dev.sextant.store.erasure.ErasureStore erasure;
+    private final dev.sextant.store.predictions.PredictionStore predictions;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -133,6 +134,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.masking = new JdbcMaskingStore(database, clock);
         this.auditLog = new JdbcAuditLogStore(database, clock);
         this.erasure = new JdbcErasureStore(database);
+        this.predictions = new JdbcPredictionStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -393,6 +395,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.erasure.ErasureStore erasure() {
         return erasure;
+    }
+
+    @Override
+    public dev.sextant.store.predictions.PredictionStore predictions() {
+        return predictions;
     }
 
     @Override
