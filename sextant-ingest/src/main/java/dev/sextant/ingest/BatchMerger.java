@@ -6,6 +6,7 @@ import dev.sextant.model.Span;
 import dev.sextant.model.Trace;
 import dev.sextant.model.WorkspaceId;
 import dev.sextant.store.WorkspaceBatch;
+import dev.sextant.store.context.ContextItems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ final class BatchMerger {
     private final Map<String, Span> spans = new LinkedHashMap<>();
     private final Map<String, Score> scores = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** The context sent with a trace or session: a later copy replaces it whole. */
+    private final Map<List<Object>, ContextItems> contexts = new LinkedHashMap<>();
 
     BatchMerger(WorkspaceId workspace) {
         this.workspace = workspace;
@@ -43,11 +46,16 @@ final class BatchMerger {
         sessions.merge(session.id(), session, Session::mergedWith);
     }
 
+    void add(ContextItems context) {
+        contexts.put(List.of(context.owner(), context.ownerId()), context);
+    }
+
     void addAll(WorkspaceBatch batch) {
         batch.traces().forEach(this::add);
         batch.spans().forEach(this::add);
         batch.scores().forEach(this::add);
         batch.sessions().forEach(this::add);
+        batch.contexts().forEach(this::add);
     }
 
     /** The merged batch; {@code spanPricing} runs once per merged span (cost accounting). */
@@ -57,6 +65,6 @@ final class BatchMerger {
             priced.add(spanPricing.apply(span));
         }
         return new WorkspaceBatch(workspace, new ArrayList<>(traces.values()), priced,
-                new ArrayList<>(scores.values()), new ArrayList<>(sessions.values()));
+                new ArrayList<>(scores.values()), new ArrayList<>(sessions.values()), new ArrayList<>(contexts.values()));
     }
 }

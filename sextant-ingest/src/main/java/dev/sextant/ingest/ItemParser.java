@@ -4,7 +4,11 @@ import dev.sextant.model.Score;
 import dev.sextant.model.Session;
 import dev.sextant.model.Span;
 import dev.sextant.model.Trace;
+import dev.sextant.store.context.ContextItem;
+import dev.sextant.store.context.ContextItems;
+import dev.sextant.store.context.ContextOwner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +54,12 @@ final class ItemParser {
         switch (type) {
             case "trace" -> {
                 Trace trace = TraceReader.read(fields);
-                if (trace != null) {
+                List<ContextItem> context = ContextReader.read(fields, mapper);
+                if (trace != null && !problems.any()) {
                     into.add(trace);
+                    if (context != null) {
+                        into.add(new ContextItems(ContextOwner.TRACE, trace.id(), context));
+                    }
                 }
             }
             case "span" -> {
@@ -68,8 +76,12 @@ final class ItemParser {
             }
             default -> {
                 Session session = SessionReader.read(fields);
-                if (session != null) {
+                List<ContextItem> context = ContextReader.read(fields, mapper);
+                if (session != null && !problems.any()) {
                     into.add(session);
+                    if (context != null) {
+                        into.add(new ContextItems(ContextOwner.SESSION, session.id(), context));
+                    }
                 }
             }
         }

@@ -115,6 +115,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.audit.AuditLogStore auditLog();
     /** Erasure of one end user's data and its receipts (issue 8 item 7). */
     dev.sextant.store.erasure.ErasureStore erasure();
+    /** Typed context items of traces and sessions, read per interaction with its outcome (issue 8 item 1). */
+    dev.sextant.store.context.ContextStore context();
     /** Training rows and trained prediction models (issue 8 item 2). */
     dev.sextant.store.predictions.PredictionStore predictions();
 

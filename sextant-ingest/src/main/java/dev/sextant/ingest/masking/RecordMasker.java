@@ -10,6 +10,8 @@ import dev.sextant.pii.MaskCounts;
 import dev.sextant.pii.MaskTarget;
 import dev.sextant.pii.TextMasker;
 import dev.sextant.store.WorkspaceBatch;
+import dev.sextant.store.context.ContextItem;
+import dev.sextant.store.context.ContextItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Applies one workspace's {@link TextMasker} to every free-text field of a batch: inputs,
  * outputs (with errors and reasons), and the string values inside the JSON of attributes,
- * metadata, tags and session context. User ids are hashed when the rules say so.
+ * metadata, tags and session context, and typed context items. User ids are hashed when the rules say so.
  */
 final class RecordMasker {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,7 +65,33 @@ final class RecordMasker {
             sessions.add(new Session(s.id(), masker.userId(s.userId()), s.agentId(), json(s.context(), counts),
                     s.startedAt(), s.endedAt()));
         }
-        return new WorkspaceBatch(batch.workspace(), traces, spans, scores, sessions);
+        List<ContextItems> contexts = new ArrayList<>(batch.contexts().size());
+        for (ContextItems c : batch.contexts()) {
+            contexts.add(new ContextItems(c.owner(), c.ownerId(), context(c.items(), counts)));
+        }
+        return new WorkspaceBatch(batch.workspace(), traces, spans, scores, sessions, contexts);
+    }
+
+    /**
+     * Typed context items are attributes-like: their text values get the attributes rule; a value
+     * the rule drops is left out. Numeric items (a scalar number) are kept as they are.
+     */
+    private List<ContextItem> context(List<ContextItem> items, MaskCounts counts) {
+        if (!masker.active(MaskTarget.ATTRIBUTES)) {
+            return items;
+        }
+        List<ContextItem> out = new ArrayList<>(items.size());
+        for (ContextItem item : items) {
+            if (item.numeric()) {
+                out.add(item);
+                continue;
+            }
+            String masked = masker.mask(item.text(), MaskTarget.ATTRIBUTES, counts);
+            if (masked != null) {
+                out.add(new ContextItem(item.type(), masked, null));
+            }
+        }
+        return out;
     }
 
     private String text(String value, MaskTarget target, MaskCounts counts) {

@@ -388,6 +388,14 @@ class ITPostgresStore {
     }
 
     @Nested
+    class Context extends dev.sextant.store.tests.context.ContextContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
+
+    @Nested
     class Predictions extends dev.sextant.store.tests.predictions.PredictionContract {
         final FreshSchema db = new FreshSchema();
         @Override protected SextantStore newStore() { return db.open(); }

@@ -99,6 +99,18 @@ final class ErasurePurge {
                 "DELETE FROM scores WHERE workspace_id = ? AND id IN (SELECT s.id FROM scores s WHERE s.workspace_id = ?"
                         + " AND s.user_id IN " + in + " LIMIT " + batchSize + ")",
                 ws, users);
+        // the context items of the user's sessions (a user has few sessions: one statement)
+        List<Object> sessionItems = new ArrayList<>();
+        sessionItems.add(workspace.value());
+        sessionItems.add(workspace.value());
+        sessionItems.addAll(users);
+        database.write("deleting context items of an erased user's sessions in workspace " + workspace, c -> {
+            try (PreparedStatement delete = SqlValues.prepare(c, sessionItems, "DELETE FROM context_items"
+                    + " WHERE workspace_id = ? AND session_id IN (SELECT s.id FROM sessions s WHERE s.workspace_id = ?"
+                    + " AND s.user_id IN " + in + ")")) {
+                return delete.executeUpdate();
+            }
+        });
         long sessions = drain(workspace, batchSize, "deleting sessions of an erased user",
                 "DELETE FROM sessions WHERE workspace_id = ? AND id IN (SELECT s.id FROM sessions s"
                         + " WHERE s.workspace_id = ? AND s.user_id IN " + in + " LIMIT " + batchSize + ")",
@@ -141,7 +153,10 @@ final class ErasurePurge {
         return new TraceBatch(ids, traces, removed[0], removed[1]);
     }
 
-    /** Deletes the spans of the given traces and the scores on them or their spans: {spans, scores}. */
+    /**
+     * Deletes the spans of the given traces, the scores on them or their spans, and the traces'
+     * context items: {spans, scores}.
+     */
     private static long[] children(Connection c, WorkspaceId workspace, List<String> traceIds) throws SQLException {
         String in = in(traceIds.size());
         List<Object> scoreValues = new ArrayList<>();
@@ -158,6 +173,10 @@ final class ErasurePurge {
         List<Object> spanValues = new ArrayList<>();
         spanValues.add(workspace.value());
         spanValues.addAll(traceIds);
+        try (PreparedStatement delete = SqlValues.prepare(c, spanValues,
+                "DELETE FROM context_items WHERE workspace_id = ? AND trace_id IN " + in)) {
+            delete.executeUpdate();
+        }
         int spans;
         try (PreparedStatement delete = SqlValues.prepare(c, spanValues,
                 "DELETE FROM spans WHERE workspace_id = ? AND trace_id IN " + in)) {

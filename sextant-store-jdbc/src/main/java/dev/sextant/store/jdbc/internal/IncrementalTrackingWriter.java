@@ -121,6 +121,7 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         }
         upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
         upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+        merged.contexts.write(c);
     }
 
     /** The optimistic append met a span that is stored already. */

@@ -82,6 +82,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.masking.MaskingStore masking;
     private final dev.sextant.store.audit.AuditLogStore auditLog;
     private final dev.sextant.store.erasure.ErasureStore erasure;
+    private final dev.sextant.store.context.ContextStore context;
     private final dev.sextant.store.predictions.PredictionStore predictions;
 
     private JdbcSextantStore(Database database, Clock clock) {
@@ -134,6 +135,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.masking = new JdbcMaskingStore(database, clock);
         this.auditLog = new JdbcAuditLogStore(database, clock);
         this.erasure = new JdbcErasureStore(database);
+        this.context = new JdbcContextStore(database);
         this.predictions = new JdbcPredictionStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
@@ -395,6 +397,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.erasure.ErasureStore erasure() {
         return erasure;
+    }
+
+    @Override
+    public dev.sextant.store.context.ContextStore context() {
+        return context;
     }
 
     @Override

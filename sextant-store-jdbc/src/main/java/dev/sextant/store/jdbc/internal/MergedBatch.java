@@ -24,8 +24,11 @@ final class MergedBatch {
     final Map<Key, Span> spans = new LinkedHashMap<>();
     final Map<Key, Score> scores = new LinkedHashMap<>();
     final Map<Key, Session> sessions = new LinkedHashMap<>();
+    /** The context items sent with the records, written in the same transaction. */
+    final ContextRows contexts;
 
     MergedBatch(List<WorkspaceBatch> batches) {
+        contexts = new ContextRows(batches);
         for (WorkspaceBatch batch : batches) {
             String ws = batch.workspace().value();
             batch.traces().forEach(t -> traces.merge(new Key(ws, t.id()), t, Trace::mergedWith));

@@ -59,6 +59,7 @@ final class RecomputingTrackingWriter implements TrackingWriter {
             }
             upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
             upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
+            merged.contexts.write(c);
             rollups.run(c, clock.instant());
             return null;
         });

@@ -14,7 +14,8 @@ import java.util.List;
  * PostgreSQL row lock) is held for one batch at a time and ingestion goes on between batches.
  *
  * <p>Old traces go children first (spans, then scores, then the traces): a run that stops half
- * way leaves traces that the next run finds again, never spans whose trace is gone. A span sent
+ * way leaves traces that the next run finds again, never spans whose trace is gone. A trace or
+ * session goes in one transaction with its context items. A span sent
  * for an old trace while its trace is being removed may outlive it; nothing newer is touched.
  */
 final class RetentionPurge {
@@ -45,13 +46,11 @@ final class RetentionPurge {
                     "DELETE FROM scores WHERE workspace_id = ? AND id IN (SELECT s.id FROM scores s"
                             + " WHERE s.workspace_id = ? AND s.trace_id IN (" + OLD_TRACES + ") LIMIT " + batchSize + ")",
                     workspace.value(), workspace.value(), old);
-            traces += drain(workspace, batchSize, "deleting old traces",
-                    "DELETE FROM traces WHERE workspace_id = ? AND id IN (" + OLD_TRACES + " LIMIT " + batchSize + ")",
-                    workspace.value(), old);
-            sessions += drain(workspace, batchSize, "deleting old sessions",
-                    "DELETE FROM sessions WHERE workspace_id = ? AND id IN (SELECT s.id FROM sessions s"
-                            + " WHERE s.workspace_id = ? AND COALESCE(s.ended_at, s.started_at) < ? LIMIT " + batchSize + ")",
-                    workspace.value(), old);
+            traces += drainWithContext(workspace, batchSize, "deleting old traces", "traces", "trace_id",
+                    OLD_TRACES + " ORDER BY t.id LIMIT " + batchSize, workspace.value(), old);
+            sessions += drainWithContext(workspace, batchSize, "deleting old sessions", "sessions", "session_id",
+                    "SELECT s.id FROM sessions s WHERE s.workspace_id = ? AND COALESCE(s.ended_at, s.started_at) < ?"
+                            + " ORDER BY s.id LIMIT " + batchSize, workspace.value(), old);
         }
         Instant stale = cutoffs.payloads();
         if (stale != null) {
@@ -73,6 +72,48 @@ final class RetentionPurge {
                     workspace.value(), rated);
         }
         return new RetentionCounts(traces, spans, payloads, scores, sessions);
+    }
+
+    /**
+     * Deletes the rows {@code selectIds} names, a batch at a time, each batch in one transaction
+     * with the context items of those rows (by {@code itemColumn}), until a batch comes up short.
+     */
+    private long drainWithContext(WorkspaceId workspace, int batchSize, String what, String table, String itemColumn,
+            String selectIds, Object... values) {
+        long total = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return total; // shutting down: the next run carries on from here
+            }
+            int[] changed = database.write(what + " of workspace " + workspace, c -> {
+                List<Object> ids = new ArrayList<>();
+                try (PreparedStatement select = SqlValues.prepare(c, List.of(values), selectIds);
+                        java.sql.ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return new int[] {0, 0};
+                }
+                String in = "(" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+                List<Object> bound = new ArrayList<>();
+                bound.add(workspace.value());
+                bound.addAll(ids);
+                try (PreparedStatement delete = SqlValues.prepare(c, bound,
+                        "DELETE FROM context_items WHERE workspace_id = ? AND " + itemColumn + " IN " + in)) {
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement delete = SqlValues.prepare(c, bound,
+                        "DELETE FROM " + table + " WHERE workspace_id = ? AND id IN " + in)) {
+                    return new int[] {delete.executeUpdate(), ids.size()};
+                }
+            });
+            total += changed[0];
+            if (changed[1] < batchSize) {
+                return total;
+            }
+        }
     }
 
     /**
