@@ -27,9 +27,19 @@ public final class PredictionFeatures {
 
     /** Feature names and values, sorted by name (Tribuo's examples want them so). */
     static Encoded encode(Map<String, String> categories, Map<String, Double> numbers, Instant at) {
+        return encode(categories, numbers, Set.of(), at);
+    }
+
+    /**
+     * With indicators (context items, {@code context.<type>=<value>}); every number ({@code input_length}, numeric context items {@code context.<type>}) enters as
+     * {@code sign(x) log1p(|x|)}.
+     */
+    static Encoded encode(Map<String, String> categories, Map<String, Double> numbers, Set<String> indicators,
+            Instant at) {
         TreeMap<String, Double> features = new TreeMap<>();
         features.put("bias", 1.0);
         categories.forEach((name, value) -> features.put(name + "=" + value, 1.0));
+        indicators.forEach(name -> features.put(name, 1.0));
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
         if (!categories.containsKey("hour_of_day")) {
             features.put("hour_of_day=" + utc.getHour(), 1.0);
@@ -37,10 +47,11 @@ public final class PredictionFeatures {
         if (!categories.containsKey("weekday")) {
             features.put("weekday=" + utc.getDayOfWeek().getValue(), 1.0);
         }
-        Double length = numbers.get("input_length");
-        if (length != null && length >= 0) {
-            features.put("input_length", Math.log1p(length));
-        }
+        numbers.forEach((name, value) -> {
+            if (value != null && Double.isFinite(value)) {
+                features.put(name, Math.signum(value) * Math.log1p(Math.abs(value)));
+            }
+        });
         List<String> names = new ArrayList<>(features.keySet());
         double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new Encoded(names.toArray(String[]::new), values);

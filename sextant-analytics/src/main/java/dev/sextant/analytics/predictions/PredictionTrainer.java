@@ -129,7 +129,7 @@ public final class PredictionTrainer {
         double[] p = new double[rows.size()];
         for (int i = 0; i < p.length; i++) {
             TrainingRow r = rows.get(i);
-            p[i] = TribuoModels.predict(model, binary, PredictionFeatures.encode(r.categories(), r.numbers(), r.at()));
+            p[i] = TribuoModels.predict(model, binary, PredictionFeatures.encode(r.categories(), r.numbers(), r.indicators(), r.at()));
         }
         return p;
     }

@@ -25,11 +25,18 @@ public final class TrainedPredictor {
 
     /**
      * @param categories text features and {@code hour_of_day}/{@code weekday} as decimal text
-     * @param numbers {@code input_length}
+     * @param numbers {@code input_length} (characters)
      * @param now the time the hour and weekday default to
      */
     public double predict(Map<String, String> categories, Map<String, Double> numbers, Instant now) {
-        double raw = TribuoModels.predict(model, target.binary(), PredictionFeatures.encode(categories, numbers, now));
+        return predict(categories, numbers, java.util.Set.of(), now);
+    }
+
+    /** With indicator features ({@code context.<type>=<value>}); numeric context is in {@code numbers} as {@code context.<type>}. */
+    public double predict(Map<String, String> categories, Map<String, Double> numbers, java.util.Set<String> indicators,
+            Instant now) {
+        double raw = TribuoModels.predict(model, target.binary(),
+                PredictionFeatures.encode(categories, numbers, indicators, now));
         if (target.binary()) {
             return Math.min(1, Math.max(0, raw));
         }

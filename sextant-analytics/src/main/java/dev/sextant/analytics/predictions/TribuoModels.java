@@ -80,7 +80,7 @@ final class TribuoModels {
     }
 
     static Example<?> example(boolean binary, TrainingRow row, double label) {
-        PredictionFeatures.Encoded e = PredictionFeatures.encode(row.categories(), row.numbers(), row.at());
+        PredictionFeatures.Encoded e = PredictionFeatures.encode(row.categories(), row.numbers(), row.indicators(), row.at());
         Output<?> output = binary ? new Label(label == 1 ? YES : "0") : new Regressor(DIMENSION, label);
         return exampleOf(output, e);
     }

@@ -65,7 +65,7 @@ final class PredictionRowsSql {
             }
             default -> throw new IllegalArgumentException("no training rows for " + target);
         }
-        return "SELECT " + id + " AS rid, t.started_at AS at, t.agent_id AS agent_id, t.name AS trace_name,"
+        return "SELECT " + id + " AS rid, t.id AS tid, t.started_at AS at, t.agent_id AS agent_id, t.name AS trace_name,"
                 + " t.message_type AS message_type, " + d.topIntentName("t.intents") + " AS intent,"
                 + " t.config_version AS config_version, " + model + " AS model, " + tool + " AS tool_name,"
                 + " CAST(LENGTH(t.input) AS FLOAT8) AS input_length, CAST(" + label + " AS FLOAT8) AS label "
@@ -90,7 +90,7 @@ final class PredictionRowsSql {
         if (length != null) {
             numbers.put("input_length", length);
         }
-        return new TrainingRow(rs.getString("rid"), SqlValues.instant(rs, "at"), categories, numbers,
-                rs.getDouble("label"));
+        return new TrainingRow(rs.getString("rid"), rs.getString("tid"), SqlValues.instant(rs, "at"), categories,
+                numbers, java.util.Set.of(), rs.getDouble("label"));
     }
 }
