@@ -19,13 +19,15 @@ import tools.jackson.databind.JsonNode;
  * features are strings of at most {@value #MAX_TEXT} characters; {@code hour_of_day} (0-23),
  * {@code weekday} (1 = Monday ... 7) and {@code input_length} (characters) whole numbers;
  * {@code context} an object of context types (as sent with a trace), each a string, number,
- * boolean or a list of them. Null is "not known". Every problem is reported at once, each at its
+ * boolean or a list of them (ingestion's limits). Null is "not known". Every problem is reported at once, each at its
  * JSON pointer; unknown feature names are refused by name.
  */
 record PredictionRequest(Map<String, String> categories, Map<String, Double> numbers, Set<String> indicators) {
     static final int MAX_TEXT = 256;
     static final int MAX_CONTEXT_TYPES = 64;
-    static final int MAX_CONTEXT_VALUES = 100;
+    /** The context limits and type rule are ingestion's (ContextReader), so what can be sent can be asked about. */
+    static final int MAX_CONTEXT_VALUES = 256;
+    static final int MAX_CONTEXT_TEXT = 512;
     private static final String KNOWN = String.join(", ", new TreeSet<>(names()));
 
     private static Set<String> names() {
@@ -70,7 +72,7 @@ record PredictionRequest(Map<String, String> categories, Map<String, Double> num
             if (PredictionFeatures.CATEGORIES.contains(name)) {
                 if (!value.isString()) {
                     problems.add(FieldProblem.at("features", pointer, name + " must be a string, was " + kind(value)));
-                } else if (text(value.stringValue(), name, pointer, problems)) {
+                } else if (text(value.stringValue(), name, pointer, MAX_TEXT, problems)) {
                     categories.put(name, value.stringValue());
                 }
             } else if (PredictionFeatures.INTEGERS.containsKey(name)) {
@@ -113,9 +115,9 @@ record PredictionRequest(Map<String, String> categories, Map<String, Double> num
         for (Map.Entry<String, JsonNode> item : value.properties()) {
             String type = item.getKey();
             String at = pointer + "/" + type.replace("~", "~0").replace("/", "~1");
-            if (type.isEmpty() || type.length() > 64 || !type.matches("[A-Za-z0-9_.:-]+")) {
+            if (!type.matches("[a-z][a-z0-9_.]{0,63}")) {
                 problems.add(FieldProblem.at("features", at, "context type '" + printable(type)
-                        + "' must be 1-64 letters, digits or _ . : -"));
+                        + "' must match [a-z][a-z0-9_.]{0,63}, as when it is sent"));
                 continue;
             }
             JsonNode v = item.getValue();
@@ -152,7 +154,7 @@ record PredictionRequest(Map<String, String> categories, Map<String, Double> num
     /** A context value as the context store keeps its text: strings as sent, booleans and plain numbers. */
     private static String scalar(JsonNode v, String at, String type, List<FieldProblem> problems) {
         if (v.isString()) {
-            return text(v.stringValue(), "context " + type, at, problems) ? v.stringValue() : null;
+            return text(v.stringValue(), "context " + type, at, MAX_CONTEXT_TEXT, problems) ? v.stringValue() : null;
         }
         if (v.isBoolean()) {
             return Boolean.toString(v.booleanValue());
@@ -165,10 +167,10 @@ record PredictionRequest(Map<String, String> categories, Map<String, Double> num
         return null;
     }
 
-    private static boolean text(String value, String name, String pointer, List<FieldProblem> problems) {
-        if (value.length() > MAX_TEXT) {
+    private static boolean text(String value, String name, String pointer, int max, List<FieldProblem> problems) {
+        if (value.length() > max) {
             problems.add(FieldProblem.at("features", pointer, name + " is " + value.length()
-                    + " characters, over the limit of " + MAX_TEXT));
+                    + " characters, over the limit of " + max));
             return false;
         }
         if (value.indexOf('\u0000') >= 0) {
