@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Track an AI-assisted working session in a running Sextant server and read its analytics.",
         subcommands = {LoginCommand.class, SessionCommand.class, ExportCommand.class, DashboardCommand.class,
                 TrendsCommand.class, InsightsCommand.class, AlertsCommand.class, TrainingCommand.class, HpoCommand.class,
-                ModelsCommand.class, DatasetsCommand.class},
+                ModelsCommand.class, DatasetsCommand.class, LearningCommand.class},
         footer = {"", "Server and key: SEXTANT_URL and SEXTANT_API_KEY, else the file written by login "
                 + "($SEXTANT_CONFIG, else ~/.config/sextant/config.json).", ExitCode.HELP})
 public final class SextantCli implements Runnable {

@@ -27,7 +27,11 @@ public final class SessionBuilder {
         return this;
     }
 
-    /** Any detail of the session, sent as its JSON {@code context}. */
+    /**
+     * Any detail of the session, sent as its JSON {@code context}: the server also keeps each
+     * entry as a typed context item, so values must be strings, numbers, booleans or lists of
+     * strings and numbers, and keys lower-case identifiers ({@code [a-z][a-z0-9_.]{0,63}}).
+     */
     public SessionBuilder context(String key, Object value) {
         if (key != null) {
             if (context == null) {
@@ -36,6 +40,29 @@ public final class SessionBuilder {
             context.put(key, value);
         }
         return this;
+    }
+
+    /**
+     * A typed context item of the session, shared by its traces (e.g. {@code git_branch}): the
+     * same as {@link #context(String, Object)} with a string. Type names are lower-case identifiers.
+     */
+    public SessionBuilder context(String type, String value) {
+        return context(type, (Object) value);
+    }
+
+    /** A numeric context item of the session. */
+    public SessionBuilder context(String type, Number value) {
+        return context(type, (Object) value);
+    }
+
+    /** A boolean context item of the session. */
+    public SessionBuilder context(String type, boolean value) {
+        return context(type, (Object) Boolean.valueOf(value));
+    }
+
+    /** A multi-valued context item of the session (e.g. {@code files_open}). */
+    public SessionBuilder context(String type, java.util.List<String> values) {
+        return context(type, (Object) (values == null ? null : java.util.List.copyOf(values)));
     }
 
     /** Sends the session with its start; {@link Session#close()} sends it again with its end. */

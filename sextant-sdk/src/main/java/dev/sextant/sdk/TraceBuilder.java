@@ -88,6 +88,38 @@ public final class TraceBuilder {
         return this;
     }
 
+    /**
+     * A typed context item of this interaction (e.g. {@code locale}, {@code channel}): the server
+     * relates it to success, latency, cost and rating. Type names are lower-case identifiers
+     * ({@code [a-z][a-z0-9_.]{0,63}}); a trace's item wins over its session's of the same type.
+     * A null type or value is ignored.
+     */
+    public TraceBuilder context(String type, String value) {
+        return putContext(type, value);
+    }
+
+    /** A numeric context item (e.g. {@code history_length}); binned into quartiles by the analytics. */
+    public TraceBuilder context(String type, Number value) {
+        return putContext(type, value);
+    }
+
+    /** A boolean context item (e.g. {@code dirty}), analysed as the values "true" and "false". */
+    public TraceBuilder context(String type, boolean value) {
+        return putContext(type, value);
+    }
+
+    /** A multi-valued context item (e.g. {@code files_open}): each value is an item of its own. */
+    public TraceBuilder context(String type, java.util.List<String> values) {
+        return putContext(type, values == null ? null : java.util.List.copyOf(values));
+    }
+
+    private TraceBuilder putContext(String type, Object value) {
+        if (type != null && value != null) {
+            record.context(type, value);
+        }
+        return this;
+    }
+
     public TraceBuilder metadata(String key, Object value) {
         if (key != null) {
             record.metadata(key, value);

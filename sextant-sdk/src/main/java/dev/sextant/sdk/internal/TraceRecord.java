@@ -31,9 +31,18 @@ public final class TraceRecord implements Item {
     public String variantId;
     public List<String> tags;
     public Map<String, Object> metadata;
+    /** Typed context: type → a string, number or boolean, or a list of strings (sent as {@code context}). */
+    public Map<String, Object> context;
 
     public TraceRecord(String id) {
         this.id = id;
+    }
+
+    public void context(String type, Object value) {
+        if (context == null) {
+            context = new LinkedHashMap<>();
+        }
+        context.put(type, value);
     }
 
     public void metadata(String key, Object value) {
@@ -93,6 +102,7 @@ public final class TraceRecord implements Item {
         Json.string(json, "variant_id", variantId);
         Json.strings(json, "tags", tags);
         Json.value(json, "metadata", metadata);
+        Json.value(json, "context", context);
         json.writeEndObject();
     }
 }

@@ -72,6 +72,16 @@ final class CodeAssistantStory implements Story {
             context.put("branch", branch);
             context.put("language", p.repo().language());
             context.put("ide", random.chance(0.6) ? "vscode" : "intellij");
+            // typed coding-assistant context, from hashes of the session id (the random stream is untouched)
+            context.put("git_branch", branch);
+            int task = SupportBotStory.hash(sessionId, "task");
+            context.put("task_type", task < 40 ? "feature" : task < 75 ? "bugfix" : task < 90 ? "refactor" : "test");
+            var open = context.putArray("files_open");
+            List<String> files = p.repo().files();
+            int first = SupportBotStory.hash(sessionId, "files") % files.size();
+            for (int f = 0; f < Math.min(files.size(), 1 + SupportBotStory.hash(sessionId, "count") % 3); f++) {
+                open.add(files.get((first + f) % files.size()));
+            }
             items.addFirst(sessionItem);
             episodes.add(new Episode(p.start(), sessionId, items));
         }

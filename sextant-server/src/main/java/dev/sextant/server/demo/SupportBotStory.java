@@ -14,6 +14,13 @@ import java.util.Locale;
  * in week 3: prompt v2 goes live for everyone (day 16, confidence up, fewer hand-offs) and the
  * refund API has an incident (days 18-19, slow and failing). Customers rate some conversations.
  * The times are {@link DemoCalendar}'s.
+ *
+ * <p>Every turn carries typed context (issue 8 item 1): {@code channel}, {@code locale} (by the
+ * customer), {@code history_length} (earlier turns) and {@code retrieved_docs}. The planted
+ * effect: a turn that fails mostly retrieved the outdated {@code refund-policy-v1} document (80%
+ * against 5%), so {@code /api/v1/context/relevance} shows it with a lift well below 1. The
+ * context is drawn from a hash of the trace id, not from the story's random stream, so it changes
+ * no other figure of the demo.
  */
 final class SupportBotStory implements Story {
     static final String AGENT = "support-bot";
@@ -53,6 +60,7 @@ final class SupportBotStory implements Story {
                         variant == null ? null : DemoCalendar.TONE_TEST, variant,
                         at.isBefore(calendar.supportSummaryV2()) ? 1 : 2);
                 outcome = new SupportTurn(random, ctx).play();
+                addContext(outcome, lastTrace, customer, messageType, turn, topic);
                 items.addAll(outcome.items());
                 if (outcome.handoffReason() != null || outcome.failed()) {
                     break;
@@ -69,6 +77,36 @@ final class SupportBotStory implements Story {
     }
 
     /** Some customers rate the conversation (1-5 with a comment), some give a thumb. */
+    /** The turn's typed context, from hashes of the ids (see the class comment). */
+    private static void addContext(SupportTurn.Outcome outcome, String traceId, String customer, String messageType,
+            int turn, Topic topic) {
+        for (WireItem item : outcome.items()) {
+            if (item.type().equals("trace") && item.id().equals(traceId)) {
+                var context = item.object("context");
+                context.put("channel", switch (messageType) {
+                    case "email" -> "email";
+                    case "voice" -> "phone";
+                    default -> "chat";
+                });
+                int l = hash(customer, "locale");
+                context.put("locale", l < 55 ? "en" : l < 80 ? "de" : "fr");
+                context.put("history_length", turn - 1);
+                var docs = context.putArray("retrieved_docs");
+                docs.add("faq-" + topic.intent());
+                if (hash(traceId, "policy") < (outcome.failed() ? 80 : 5)) {
+                    docs.add("refund-policy-v1");
+                } else if (topic.aboutOrder()) {
+                    docs.add("order-status-guide");
+                }
+            }
+        }
+    }
+
+    /** 0-99 from the id and a salt: the same every run, independent of the story's random stream. */
+    static int hash(String id, String salt) {
+        return Math.floorMod((id + "/" + salt).hashCode() * 0x9E3779B1, 100);
+    }
+
     private void rate(DemoRandom random, DemoWindow window, String traceId, String customer,
             SupportTurn.Outcome outcome, boolean promptV2, List<WireItem> items) {
         Instant ratedAt = outcome.end().plusSeconds(random.logNormal(90, 0.8, 5, 1800));

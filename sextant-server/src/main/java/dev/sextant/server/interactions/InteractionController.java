@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/interactions")
 class InteractionController {
     private final InteractionReader reader;
+    private final dev.sextant.store.context.ContextStore context;
 
-    InteractionController(InteractionReader reader) {
+    InteractionController(InteractionReader reader, dev.sextant.store.SextantStore store) {
         this.reader = reader;
+        this.context = store.context();
     }
 
     @GetMapping
@@ -40,7 +42,7 @@ class InteractionController {
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     DetailView get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return reader.get(caller.workspace(), id).map(DetailView::of)
+        return reader.get(caller.workspace(), id).map(d -> DetailView.of(d, context.items(caller.workspace(), id)))
                 .orElseThrow(() -> new NotFoundException("interaction", id));
     }
 }
