@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ class ITPredict {
         server = RealServer.start();
         sextant = Sextant.builder().endpoint(server.base()).apiKey(RealServer.KEY).agentId("predict-bot").build();
         Random random = new Random(9);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20L * 24 * 3600);
+        // a Monday midnight UTC some weeks ago: every run sees the same hours and weekdays
+        Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(28)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             boolean careful = random.nextBoolean();
