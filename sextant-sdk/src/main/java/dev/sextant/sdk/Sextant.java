@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class Sextant implements AutoCloseable {
     private final Exporter exporter;
     private final BudgetClient budgets;
+    private final dev.sextant.sdk.internal.PredictionClient predictions;
     private final ActiveConfigurations configurations;
     private final PromptCache prompts;
     private final String defaultAgent;
@@ -45,6 +46,7 @@ public final class Sextant implements AutoCloseable {
         this.experimentCacheTtl = experimentCacheTtl;
         this.exporter = new Exporter(settings);
         this.budgets = new BudgetClient(settings);
+        this.predictions = new dev.sextant.sdk.internal.PredictionClient(settings);
         this.configurations = new ActiveConfigurations(new ConfigurationClient(settings), configurationTtl,
                 System::nanoTime);
         this.prompts = new PromptCache(new PromptClient(settings), System::nanoTime);
@@ -158,6 +160,32 @@ public final class Sextant implements AutoCloseable {
             return BudgetDecision.unknown(answer.error());
         }
         return BudgetDecision.of(answer);
+    }
+
+    /**
+     * Asks the server, before a call, for the workspace's prediction of {@code target}
+     * ({@code interaction_success}, {@code handoff}, {@code code_accepted}, {@code rating},
+     * {@code task_duration}, {@code tool_failure}) from what is known now: {@code features} such as
+     * {@code agent_id}, {@code trace_name}, {@code message_type}, {@code intent},
+     * {@code config_version}, {@code model}, {@code tool_name} (strings), {@code hour_of_day},
+     * {@code weekday}, {@code input_length} (whole numbers) and {@code context} (a map of context
+     * types). Waits for the server at most the request timeout and never throws: empty when there
+     * is no answer (server unreachable, timeout, key refused, features refused; warned once); a
+     * prediction with {@code offered()} false when the workspace's model is not offered. The key
+     * needs {@code ingest:write} or {@code analytics:view}.
+     */
+    public java.util.Optional<Prediction> predict(String target, java.util.Map<String, ?> features) {
+        if (target == null || target.isBlank()) {
+            WarnOnce.warn("predict", "Sextant SDK: predict needs a target");
+            return java.util.Optional.empty();
+        }
+        dev.sextant.sdk.internal.PredictionClient.Answer a = predictions.predict(target, features);
+        if (a.error() != null) {
+            WarnOnce.warn("predict", "Sextant SDK: prediction failed: " + a.error());
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Prediction(target, a.offered(), a.probability(), a.value(), a.modelVersion(),
+                a.reason()));
     }
 
     /**

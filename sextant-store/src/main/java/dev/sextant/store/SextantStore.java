@@ -119,6 +119,8 @@ public interface SextantStore extends AutoCloseable {
     dev.sextant.store.context.ContextStore context();
     /** Learnings, their applications and the tool and model use behind recommendations (issue 8 item 3). */
     dev.sextant.store.learnings.LearningsStore learnings();
+    /** Training rows and trained prediction models (issue 8 item 2). */
+    dev.sextant.store.predictions.PredictionStore predictions();
 
     @Override
     void close();

@@ -37,9 +37,12 @@ class DemoLoader {
     private final Clock clock;
     private final DemoDefinitionsLoader definitions;
     private final DemoDatasetsLoader datasets;
+    private final dev.sextant.server.predictions.DemoPredictions predictions;
 
     DemoLoader(IngestService ingest, InteractionReader interactions, KeyIssuer keys, Announcer announcer, Clock clock,
-            DemoDefinitionsLoader definitions, DemoDatasetsLoader datasets) {
+            DemoDefinitionsLoader definitions, DemoDatasetsLoader datasets,
+            dev.sextant.server.predictions.DemoPredictions predictions) {
+        this.predictions = predictions;
         this.definitions = definitions;
         this.datasets = datasets;
         this.ingest = ingest;
@@ -64,6 +67,7 @@ class DemoLoader {
             log.info("demo data loaded: {} items accepted, {} rejected", accepted, rejected);
             definitions.load(workspace.id(), now);
             datasets.load(workspace.id(), SEED);
+            predictions.trainSoon(workspace.id());
         } else {
             log.info("demo data already present in the default workspace; not loading it again");
         }

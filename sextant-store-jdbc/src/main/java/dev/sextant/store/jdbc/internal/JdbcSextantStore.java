@@ -84,6 +84,7 @@ public final class JdbcSextantStore implements SextantStore {
     private final dev.sextant.store.erasure.ErasureStore erasure;
     private final dev.sextant.store.context.ContextStore context;
     private final dev.sextant.store.learnings.LearningsStore learnings;
+    private final dev.sextant.store.predictions.PredictionStore predictions;
 
     private JdbcSextantStore(Database database, Clock clock) {
         this.database = database;
@@ -137,6 +138,7 @@ public final class JdbcSextantStore implements SextantStore {
         this.erasure = new JdbcErasureStore(database);
         this.context = new JdbcContextStore(database);
         this.learnings = new JdbcLearningsStore(database);
+        this.predictions = new JdbcPredictionStore(database);
         if (database.dialect() == Dialect.DUCKDB) {
             // committed here, the temp tables live as long as the one writer connection
             database.write("creating the stage tables", c -> {
@@ -407,6 +409,11 @@ public final class JdbcSextantStore implements SextantStore {
     @Override
     public dev.sextant.store.learnings.LearningsStore learnings() {
         return learnings;
+    }
+
+    @Override
+    public dev.sextant.store.predictions.PredictionStore predictions() {
+        return predictions;
     }
 
     @Override
