@@ -72,8 +72,10 @@ function readOnly(data) {
 function ruleControls(name, rule, pointer) {
   const action = h('select', { 'aria-label': `${name}: action`, name: `${pointer}/action` },
     ACTIONS.map(a => h('option', { value: a, selected: a === rule.action }, a)));
+  // a rule that is off applies nowhere; turned on, it applies everywhere until boxes are unticked
+  const where = rule.action === 'off' && !rule.applies_to?.length ? TARGETS : rule.applies_to || TARGETS;
   const checks = TARGETS.map(t => h('input', { type: 'checkbox', value: t, 'aria-label': `${name}: ${t}`,
-    checked: (rule.applies_to || TARGETS).includes(t) }));
+    checked: where.includes(t) }));
   const targets = h('span', { class: 'masking-targets', dataset: { pointer: `${pointer}/applies_to` } },
     checks.map((c, i) => h('label', {}, c, TARGETS[i])));
   const sync = () => checks.forEach(c => { c.disabled = action.value === 'off'; });
