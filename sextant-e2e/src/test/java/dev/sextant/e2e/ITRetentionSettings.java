@@ -37,6 +37,10 @@ class ITRetentionSettings {
         page.reload();
         assertThat(page.locator("#retention-traces")).hasValue("3650");
         assertThat(page.locator("#retention-next-run")).containsText("Next scheduled run");
+        // training metrics are the fourth kind, with the server's default (kept forever)
+        assertThat(page.locator("#retention-periods [data-kind=training_metrics]")).containsText("Training metrics");
+        assertThat(page.locator("#retention-training_metrics")).isDisabled();
+        assertThat(page.locator("#retention-periods [data-kind=training_metrics]")).containsText("Server default: keep forever");
         RealServer.Answer api = Dashboard.server().fetch("/api/v1/retention");
         assertThat(api.body().get("policies").get(0).get("days").asInt()).isEqualTo(3650);
     }

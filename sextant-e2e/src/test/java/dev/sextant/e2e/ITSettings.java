@@ -255,7 +255,7 @@ class ITSettings {
         Dashboard.logInAsAdmin(page);
         page.navigate("/settings/no-such-section");
         assertThat(page.locator("#settings-section")).containsText("There is no settings section “no-such-section”");
-        assertThat(page.locator(".settings-nav a")).hasText(new String[] {"API keys", "Members", "Model prices", "Retention", "Account"});
+        assertThat(page.locator(".settings-nav a")).hasText(new String[] {"API keys", "Members", "Model prices", "Retention", "Account", "Masking", "Audit log"});
         page.locator(".settings-nav a", new Page.LocatorOptions().setHasText("Account")).click();
         assertThat(page).hasURL(Pattern.compile("/settings/account$"));
         assertThat(page.locator("#account-facts")).containsText(Dashboard.ADMIN_EMAIL);

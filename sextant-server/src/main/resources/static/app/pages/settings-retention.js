@@ -8,6 +8,7 @@ const LABELS = {
   traces: 'Traces and spans',
   payloads: 'Inputs and outputs only',
   scores: 'Scores',
+  training_metrics: 'Training metrics',
 };
 
 let cssAdded = false;
@@ -44,7 +45,7 @@ export async function render(container, ctx) {
   fill(container,
     h('p', { class: 'muted' },
       'Data older than its period is deleted by a job that runs every hour in small batches, so sending data is never held up. ',
-      'Training metrics are not stored by Sextant yet, so they have no period here.'),
+      'Each scheduled run that removed something is recorded in the audit log.'),
     h('div', { class: 'grid' }, policiesCard, runCard));
 }
 
@@ -160,7 +161,8 @@ function runs(data, admin, reload) {
       h('dt', {}, 'Outcome'), h('dd', {}, last.error ? [badge('stopped early', 'bad'), ' ', last.error] : badge('completed', 'good')),
       h('dt', {}, 'Removed'), h('dd', {},
         `${fmt.int(d.traces)} traces, ${fmt.int(d.spans)} spans, ${fmt.int(d.scores)} scores, ${fmt.int(d.sessions ?? 0)} sessions; `
-        + `inputs and outputs cleared on ${fmt.int(d.payloads)} traces and spans`)));
+        + `inputs and outputs cleared on ${fmt.int(d.payloads)} traces and spans; `
+        + `${fmt.int(d.training_metrics ?? 0)} training metric points`)));
   } else {
     parts.push(empty('Retention has not run in this workspace yet. It runs on its own every interval; '
       + (admin ? 'Run now starts it at once.' : 'an admin can also start it at once.')));

@@ -3,8 +3,7 @@ package dev.sextant.store;
 import java.util.Locale;
 
 /**
- * A kind of data a workspace keeps for a limited time. Training metrics (issue 8) join when they
- * are stored; until then there is nothing of theirs to delete.
+ * A kind of data a workspace keeps for a limited time.
  */
 public enum RetentionKind {
     /** Interactions with their spans and scores, by the trace's start. */
@@ -12,7 +11,9 @@ public enum RetentionKind {
     /** Only the input and output texts of traces and spans; the numbers stay. */
     PAYLOADS,
     /** Feedback and evaluation scores, by their creation time. */
-    SCORES;
+    SCORES,
+    /** The metric points of training runs, by the time each point was logged; the runs stay. */
+    TRAINING_METRICS;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,6 +25,6 @@ public enum RetentionKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind must be one of traces, payloads, scores, was '" + value + "'");
+        throw new IllegalArgumentException("kind must be one of traces, payloads, scores, training_metrics, was '" + value + "'");
     }
 }

@@ -33,6 +33,8 @@ public class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final int MAX_USER_AGENT = 512;
     private static final int MAX_REQUEST_ID = 128;
+    /** The actor id of entries the server records on its own ({@link #recordSystem}). */
+    public static final String SYSTEM_ACTOR = "system";
 
     private final AuditLogStore store;
     private final JsonMapper json;
@@ -59,6 +61,23 @@ public class AuditTrail {
         } catch (RuntimeException e) {
             LOG.error("audit entry not stored (the request answers 500): workspace={} entry={}",
                     caller.workspace().value(), entry, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Records {@code action} done by the server itself, outside any request (a scheduled job):
+     * actor kind {@code system}, actor id {@code system}, actor name {@code job}; no address, user
+     * agent or request id. A failed write is logged at ERROR with the entry and rethrown.
+     */
+    public void recordSystem(dev.sextant.model.WorkspaceId workspace, String job, String action, String targetType,
+            String targetId, Map<String, ?> details) {
+        NewAuditEntry entry = new NewAuditEntry(AuditActorKind.SYSTEM, SYSTEM_ACTOR, job, action, targetType, targetId,
+                json.writeValueAsString(details == null ? Map.of() : new TreeMap<>(details)), null, null, null);
+        try {
+            store.append(workspace, entry);
+        } catch (RuntimeException e) {
+            LOG.error("audit entry not stored: workspace={} entry={}", workspace.value(), entry, e);
             throw e;
         }
     }

@@ -30,7 +30,7 @@ final class RetentionBody {
         List<RetentionSetting> settings = new ArrayList<>();
         if (body.size() > MAX_FIELDS) {
             throw InvalidRequestException.of(FieldProblem.field("body", "the body has " + body.size()
-                    + " fields; it names at most the kinds traces, payloads, scores"));
+                    + " fields; it names at most the kinds traces, payloads, scores, training_metrics"));
         }
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
@@ -39,7 +39,7 @@ final class RetentionBody {
                 kind = RetentionKind.fromWire(name);
             } catch (IllegalArgumentException e) {
                 problems.add(FieldProblem.field(printable(name), "unknown kind '" + printable(name)
-                        + "': the kinds are traces, payloads, scores (training metrics are not stored yet)"));
+                        + "': the kinds are traces, payloads, scores, training_metrics"));
                 continue;
             }
             JsonNode value = field.getValue();

@@ -43,7 +43,7 @@ class RetentionPolicies {
             cutoffs.put(p.kind(), p.days() == null ? null : now.minus(Duration.ofDays(p.days())));
         }
         return new RetentionCutoffs(cutoffs.get(RetentionKind.TRACES), cutoffs.get(RetentionKind.PAYLOADS),
-                cutoffs.get(RetentionKind.SCORES));
+                cutoffs.get(RetentionKind.SCORES), cutoffs.get(RetentionKind.TRAINING_METRICS));
     }
 
     /** {@code days} in force (null: forever), the server's default, and whether the default is what applies. */

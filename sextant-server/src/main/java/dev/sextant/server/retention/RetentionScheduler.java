@@ -2,6 +2,7 @@ package dev.sextant.server.retention;
 
 import dev.sextant.model.Workspace;
 import dev.sextant.model.WorkspaceId;
+import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.boot.Readiness;
 import dev.sextant.store.RetentionRun;
 import dev.sextant.store.RetentionStore;
@@ -26,15 +27,23 @@ import org.springframework.stereotype.Component;
  * Due workspaces are checked every minute (or every interval, if shorter) and run one after the
  * other on one thread: a purge is database work, and one at a time leaves the database to
  * ingestion and the API.
+ *
+ * <p>A scheduled run that removed something, or stopped on an error, is recorded in the audit log
+ * as {@code retention.run} by the system actor with what it removed; a run that found nothing to
+ * remove is not (it would add an entry per workspace per interval, burying the actions of people;
+ * the last run, empty or not, is in {@code GET /api/v1/governance/retention}).
  */
 @Component
 class RetentionScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RetentionScheduler.class);
     private static final Duration CHECK = Duration.ofMinutes(1);
+    /** The actor name of the scheduled runs' audit entries. */
+    static final String JOB = "retention schedule";
 
     private final WorkspaceStore workspaces;
     private final RetentionStore store;
     private final RetentionJob job;
+    private final AuditTrail audit;
     private final Readiness readiness;
     private final RetentionSettings settings;
     private final Clock clock;
@@ -42,7 +51,8 @@ class RetentionScheduler implements SmartLifecycle {
     private ScheduledExecutorService timer;
 
     RetentionScheduler(SextantStore store, RetentionJob job, Readiness readiness, RetentionSettings settings,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.workspaces = store.workspaces();
         this.store = store.retention();
         this.job = job;
@@ -100,6 +110,10 @@ class RetentionScheduler implements SmartLifecycle {
                     RetentionRun run = job.run(workspace.id());
                     if (run.deleted().removedAnything()) {
                         log.info("retention of workspace {} removed {}", workspace.slug(), run.deleted());
+                    }
+                    if (run.deleted().removedAnything() || run.error() != null) {
+                        audit.recordSystem(workspace.id(), JOB, "retention.run", "retention", null,
+                                AuditTrail.details("trigger", "schedule", "result", RetentionView.RunView.of(run)));
                     }
                 }
             }

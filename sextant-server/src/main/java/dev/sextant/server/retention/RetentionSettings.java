@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * workspace's retention runs, and how many rows one statement of a run removes at most.
  * Traces are kept 400 days by default: a year and a month, so year-over-year comparisons and
  * every analytics window still have their data, while the store stops growing without bound;
- * payloads and scores are kept as long as their traces.
+ * payloads and scores are kept as long as their traces. Training metric points are kept forever
+ * by default: a registered model version points at the run that trained it, and its curves are
+ * the evidence of how it was made; deleting them on a timer would quietly break the lineage of
+ * models still serving. A workspace that logs millions of points a day sets a period itself.
  */
 @ConfigurationProperties("sextant.retention")
 record RetentionSettings(
         @DefaultValue("400") String traces,
         @DefaultValue("forever") String payloads,
         @DefaultValue("forever") String scores,
+        @DefaultValue("forever") String trainingMetrics,
         @DefaultValue("1h") Duration interval,
         @DefaultValue("10000") int batchSize) {
 
@@ -28,7 +32,7 @@ record RetentionSettings(
     static final String FOREVER = "forever";
 
     RetentionSettings {
-        defaults(traces, payloads, scores); // fails on a wrong value at startup
+        defaults(traces, payloads, scores, trainingMetrics); // fails on a wrong value at startup
         if (interval == null || interval.isNegative() || interval.toSeconds() < 1) {
             throw new IllegalArgumentException("sextant.retention.interval must be at least 1s, was " + interval);
         }
@@ -40,14 +44,16 @@ record RetentionSettings(
 
     /** The default period of a kind, in days; null keeps it forever. */
     Integer defaultDays(RetentionKind kind) {
-        return defaults(traces, payloads, scores).get(kind);
+        return defaults(traces, payloads, scores, trainingMetrics).get(kind);
     }
 
-    private static Map<RetentionKind, Integer> defaults(String traces, String payloads, String scores) {
+    private static Map<RetentionKind, Integer> defaults(String traces, String payloads, String scores,
+            String trainingMetrics) {
         Map<RetentionKind, Integer> days = new EnumMap<>(RetentionKind.class);
         days.put(RetentionKind.TRACES, days("traces", traces));
         days.put(RetentionKind.PAYLOADS, days("payloads", payloads));
         days.put(RetentionKind.SCORES, days("scores", scores));
+        days.put(RetentionKind.TRAINING_METRICS, days("training-metrics", trainingMetrics));
         return days;
     }
 

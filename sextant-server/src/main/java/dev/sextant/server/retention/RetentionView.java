@@ -34,6 +34,7 @@ record RetentionView(List<PolicyView> policies, RunView lastRun, Instant nextRun
             deleted.put("payloads", d.payloads());
             deleted.put("scores", d.scores());
             deleted.put("sessions", d.sessions());
+            deleted.put("training_metrics", d.metrics());
             return new RunView(run.startedAt(), run.finishedAt(), deleted, run.error());
         }
     }
@@ -46,6 +47,8 @@ record RetentionView(List<PolicyView> policies, RunView lastRun, Instant nextRun
                     + " than this many days ago; timings, tokens, cost and scores stay.";
             case SCORES -> "Feedback and evaluation scores, removed once created more than this many days ago (the"
                     + " scores of removed traces go with them anyway).";
+            case TRAINING_METRICS -> "The metric points of training runs (loss, accuracy and the like), removed once"
+                    + " logged more than this many days ago; the runs themselves, their parameters and results stay.";
         };
     }
 }

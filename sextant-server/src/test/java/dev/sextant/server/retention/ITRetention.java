@@ -30,20 +30,22 @@ class ITRetention {
     void aNewWorkspaceShowsTheDefaultsAndNoRunYet() {
         String key = workspace("r-defaults");
         JsonNode r = ok(key);
-        assertThat(r.get("policies")).hasSize(3);
+        assertThat(r.get("policies")).hasSize(4);
         JsonNode traces = r.get("policies").get(0);
         assertThat(traces.get("kind").asString()).isEqualTo("traces");
         assertThat(traces.get("days").asInt()).isEqualTo(400);
         assertThat(traces.get("default_days").asInt()).isEqualTo(400);
         assertThat(traces.get("is_default").asBoolean()).isTrue();
         assertThat(traces.get("description").asString()).contains("spans and scores");
-        for (int i = 1; i < 3; i++) {
+        for (int i = 1; i < 4; i++) {
             JsonNode p = r.get("policies").get(i);
             assertThat(p.get("days").isNull()).as(p.toString()).isTrue();
             assertThat(p.get("default_days").isNull()).isTrue();
         }
         assertThat(r.get("policies").get(1).get("kind").asString()).isEqualTo("payloads");
         assertThat(r.get("policies").get(2).get("kind").asString()).isEqualTo("scores");
+        assertThat(r.get("policies").get(3).get("kind").asString()).isEqualTo("training_metrics");
+        assertThat(r.get("policies").get(3).get("description").asString()).contains("training runs");
         assertThat(r.get("last_run").isNull()).isTrue();
         Instant next = Instant.parse(r.get("next_run_at").asString());
         assertThat(next).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
@@ -90,12 +92,14 @@ class ITRetention {
                         "scores must be a whole number of days (1 to 36500) or null to keep forever, was a boolean"),
                 Arguments.of("{\"scores\": [30]}", "scores",
                         "scores must be a whole number of days (1 to 36500) or null to keep forever, was an array"),
-                Arguments.of("{\"training_metrics\": 30}", "training_metrics",
-                        "unknown kind 'training_metrics': the kinds are traces, payloads, scores (training metrics are not stored yet)"),
+                Arguments.of("{\"training_metrics\": \"90\"}", "training_metrics",
+                        "training_metrics must be a whole number of days (1 to 36500) or null to keep forever, was the string \"90\""),
+                Arguments.of("{\"training_metrics\": 0}", "training_metrics",
+                        "training_metrics must be between 1 and 36500 days (or null to keep forever), was 0"),
                 Arguments.of("{\"<script>alert(1)</script>\": 1}", "<script>alert(1)</script>",
-                        "unknown kind '<script>alert(1)</script>': the kinds are traces, payloads, scores (training metrics are not stored yet)"),
+                        "unknown kind '<script>alert(1)</script>': the kinds are traces, payloads, scores, training_metrics"),
                 Arguments.of("{\"a\\u0000b\": 1}", "a?b",
-                        "unknown kind 'a?b': the kinds are traces, payloads, scores (training metrics are not stored yet)"),
+                        "unknown kind 'a?b': the kinds are traces, payloads, scores, training_metrics"),
                 Arguments.of("[1, 2]", "body", "the body must be a JSON object such as {\"traces\": 365, \"payloads\": 30, \"scores\": null}, was array"),
                 Arguments.of("42", "body", "the body must be a JSON object such as {\"traces\": 365, \"payloads\": 30, \"scores\": null}, was number"));
     }
@@ -208,6 +212,50 @@ class ITRetention {
         assertThat(old.get("scores")).hasSize(1);
         JsonNode recent = server.get("/api/v1/interactions/new-0", key).json();
         assertThat(recent.get("input").asString()).isEqualTo("question new-0");
+    }
+
+    @Test
+    void trainingMetricsRetentionDeletesOnlyOldPointsOfTheCallersRuns() {
+        String mine = workspace("r-metrics-mine");
+        String theirs = workspace("r-metrics-theirs");
+        Instant now = Instant.now();
+        for (String key : List.of(mine, theirs)) {
+            Response created = server.post("/api/v1/training/runs", key,
+                    "{\"id\": \"sft\", \"training_type\": \"fine_tuning\"}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            List<String> points = new ArrayList<>();
+            for (int step = 0; step < 6; step++) {
+                Instant at = step < 4 ? now.minus(Duration.ofDays(60)).plusSeconds(step) : now.minusSeconds(60 - step);
+                points.add("{\"step\": " + step + ", \"timestamp\": \"" + at + "\", \"metrics\": {\"loss\": "
+                        + (1.0 / (step + 1)) + "}}");
+            }
+            Response logged = server.post("/api/v1/training/runs/sft/metrics", key,
+                    "{\"points\": [" + String.join(", ", points) + "]}");
+            assertThat(logged.status()).as(logged.toString()).isEqualTo(200);
+        }
+        Response set = put(mine, "{\"training_metrics\": 30}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(days(set.json(), 3)).isEqualTo("30");
+        assertThat(set.json().get("policies").get(3).get("is_default").asBoolean()).isFalse();
+        assertThat(put(theirs, "{\"training_metrics\": 30}").status()).isEqualTo(200);
+
+        Response run = server.post("/api/v1/governance/retention/run", mine, "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().get("deleted").get("training_metrics").asLong()).isEqualTo(4);
+        assertThat(run.json().get("deleted").get("traces").asLong()).isZero();
+
+        assertThat(steps(mine)).containsExactly(4L, 5L);
+        assertThat(steps(theirs)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(ok(mine).get("last_run").get("deleted").get("training_metrics").asLong()).isEqualTo(4);
+        assertThat(server.get("/api/v1/training/runs/sft", mine).status()).as("the run stays").isEqualTo(200);
+    }
+
+    private static List<Long> steps(String key) {
+        Response r = server.get("/api/v1/training/runs/sft/metrics?exact=true&limit=100", key);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<Long> steps = new ArrayList<>();
+        r.json().get("points").forEach(p -> steps.add(p.get("step").asLong()));
+        return steps;
     }
 
     private static String days(JsonNode retention, int index) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The schedule on PostgreSQL with configured defaults: traces kept forever,
  * payloads 30 days, a run every 2 seconds; the workspace's old payloads are cleared without
- * anyone asking, and the run shows in the API.
+ * anyone asking, the run shows in the API, and it is in the audit log (the runs that remove
+ * nothing are not).
  */
 class ITRetentionScheduleOnPostgres {
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -71,5 +72,27 @@ class ITRetentionScheduleOnPostgres {
             assertThat(Instant.parse(runs.get("next_run_at").asString()))
                     .isEqualTo(Instant.parse(runs.get("last_run").get("started_at").asString()).plusSeconds(2));
         });
+
+        // the scheduled run that cleared the payloads is in the audit log, by the system
+        JsonNode entries = server.get("/api/v1/audit-log?action=retention.run", ADMIN_KEY).json().get("items");
+        assertThat(entries).as(entries.toString()).hasSize(1);
+        JsonNode entry = entries.get(0);
+        assertThat(entry.get("actor").get("kind").asString()).isEqualTo("system");
+        assertThat(entry.get("actor").get("id").asString()).isEqualTo("system");
+        assertThat(entry.get("actor").get("name").asString()).isEqualTo("retention schedule");
+        assertThat(entry.get("target").get("type").asString()).isEqualTo("retention");
+        assertThat(entry.get("details").get("trigger").asString()).isEqualTo("schedule");
+        assertThat(entry.get("details").get("result").get("deleted").get("payloads").asLong()).isEqualTo(3);
+        assertThat(entry.get("details").get("result").get("deleted").get("training_metrics").asLong()).isZero();
+        assertThat(entry.get("source_ip").isNull()).isTrue();
+        Instant recorded = Instant.parse(entry.get("at").asString());
+
+        // later scheduled runs find nothing to remove and record no entry
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode runs = server.get("/api/v1/retention", ADMIN_KEY).json();
+            assertThat(Instant.parse(runs.get("last_run").get("started_at").asString())).isAfter(recorded);
+            assertThat(runs.get("last_run").get("deleted").get("payloads").asLong()).isZero();
+        });
+        assertThat(server.get("/api/v1/audit-log?action=retention.run", ADMIN_KEY).json().get("items")).hasSize(1);
     }
 }

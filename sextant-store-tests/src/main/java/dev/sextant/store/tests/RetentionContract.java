@@ -17,6 +17,10 @@ import dev.sextant.store.RetentionRun;
 import dev.sextant.store.RetentionSetting;
 import dev.sextant.store.TraceDetail;
 import dev.sextant.store.WorkspaceBatch;
+import dev.sextant.store.training.MetricQuery;
+import dev.sextant.store.training.MetricSample;
+import dev.sextant.store.training.NewTrainingRun;
+import dev.sextant.store.training.TrainingType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Retention: periods round-trip per workspace; the purge removes what is older than each cutoff
  * (in batches smaller than the data, so several transactions), keeps what is newer, clears
- * payloads but keeps their numbers, and never touches another workspace.
+ * payloads but keeps their numbers, deletes old training metric points by the time they were
+ * logged, and never touches another workspace.
  */
 public abstract class RetentionContract extends StoreContract {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -184,6 +189,94 @@ public abstract class RetentionContract extends StoreContract {
 
         assertThat(store().retention().lastRun(ws)).contains(second);
         assertThat(store().retention().lastRun(other)).isEmpty();
+    }
+
+    @Test
+    public void oldTrainingMetricPointsGoByTheirTimeInBatchesAndTheRunsStay() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        for (WorkspaceId w : List.of(ws, other)) {
+            startRun(w, "mixed", OLD);
+            store().trainingRuns().append(w, "mixed", points(OLD, 0, 7));
+            store().trainingRuns().append(w, "mixed", points(RECENT, 7, 3));
+            startRun(w, "untimed-old", OLD); // points without a time count from their run's start
+            store().trainingRuns().append(w, "untimed-old", points(null, 0, 2));
+            startRun(w, "untimed-new", RECENT);
+            store().trainingRuns().append(w, "untimed-new", points(null, 0, 2));
+        }
+
+        RetentionCounts counts = store().retention().purge(ws, new RetentionCutoffs(null, null, null, CUTOFF), 2);
+
+        assertThat(counts).isEqualTo(new RetentionCounts(0, 0, 0, 0, 0, 7 + 2));
+        assertThat(steps(ws, "mixed")).containsExactly(7L, 8L, 9L);
+        assertThat(steps(ws, "untimed-old")).isEmpty();
+        assertThat(steps(ws, "untimed-new")).containsExactly(0L, 1L);
+        assertThat(store().trainingRuns().find(ws, "mixed")).as("the run itself stays").isPresent();
+        assertThat(store().trainingRuns().find(ws, "untimed-old")).isPresent();
+        assertThat(steps(other, "mixed")).as("the other workspace keeps its points").hasSize(10);
+        assertThat(steps(other, "untimed-old")).hasSize(2);
+        assertThat(store().retention().purge(ws, new RetentionCutoffs(null, null, null, CUTOFF), 2))
+                .isEqualTo(RetentionCounts.NONE);
+        assertThat(store().retention().purge(ws, new RetentionCutoffs(CUTOFF, CUTOFF, CUTOFF), 2))
+                .as("the other kinds keep training metrics").isEqualTo(RetentionCounts.NONE);
+        assertThat(steps(ws, "mixed")).hasSize(3);
+    }
+
+    @Test
+    public void metricsLoggedDuringAPurgeAreNotLost() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        startRun(ws, "live", OLD);
+        for (int b = 0; b < 4; b++) {
+            store().trainingRuns().append(ws, "live", points(OLD, b * 50, 50));
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> logging = writer.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    store().trainingRuns().append(ws, "live", points(RECENT, 200 + i * 5, 5));
+                }
+            });
+            RetentionCounts counts = store().retention().purge(ws, new RetentionCutoffs(CUTOFF, CUTOFF, CUTOFF, CUTOFF), 7);
+            logging.get();
+            assertThat(counts.metrics()).isEqualTo(200);
+        } finally {
+            writer.shutdownNow();
+        }
+        List<Long> steps = steps(ws, "live");
+        assertThat(steps).hasSize(150);
+        assertThat(steps).allSatisfy(step -> assertThat(step).isBetween(200L, 349L));
+        assertThat(store().trainingRuns().find(ws, "live").orElseThrow().pointCount()).isEqualTo(350);
+    }
+
+    @Test
+    public void aRunRecordKeepsTheMetricPointsItDeleted() {
+        WorkspaceId ws = newWorkspace();
+        RetentionRun run = new RetentionRun(NOW, NOW.plusSeconds(1), new RetentionCounts(1, 2, 3, 4, 5, 6), null);
+        store().retention().recordRun(ws, run);
+        store().retention().set(ws, List.of(new RetentionSetting(RetentionKind.TRAINING_METRICS, 90)));
+
+        assertThat(store().retention().lastRun(ws)).contains(run);
+        assertThat(store().retention().settings(ws)).containsExactly(new RetentionSetting(RetentionKind.TRAINING_METRICS, 90));
+    }
+
+    private void startRun(WorkspaceId ws, String runId, Instant startedAt) {
+        store().trainingRuns().create(ws, runId, new NewTrainingRun(null, runId, null, TrainingType.FINE_TUNING, null,
+                null, null, null), startedAt);
+    }
+
+    /** {@code count} points of "loss" at steps from {@code firstStep}, logged at {@code at} plus a second each (or without a time). */
+    private static List<MetricSample> points(Instant at, int firstStep, int count) {
+        List<MetricSample> points = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            points.add(new MetricSample(firstStep + i, null, "loss", 1.0 / (firstStep + i + 1),
+                    at == null ? null : at.plusSeconds(i)));
+        }
+        return points;
+    }
+
+    private List<Long> steps(WorkspaceId ws, String runId) {
+        return store().trainingRuns().points(ws, runId, new MetricQuery(null, null, null, 10_000, null)).points().stream()
+                .map(MetricSample::step).toList();
     }
 
     /** {@code count} traces "prefix-i", each with two LLM spans and one score, starting at {@code start}. */

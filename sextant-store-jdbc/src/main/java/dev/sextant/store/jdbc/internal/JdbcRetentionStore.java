@@ -79,10 +79,10 @@ final class JdbcRetentionStore implements RetentionStore {
         database.write("recording a retention run", c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO retention_runs (workspace_id, id,"
                     + " started_at, finished_at, traces_deleted, spans_deleted, payloads_cleared, scores_deleted,"
-                    + " sessions_deleted, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " sessions_deleted, error, metrics_deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlValues.bind(insert, Arrays.asList(workspace.value(), Ids.next("retention_"),
                         run.startedAt().truncatedTo(ChronoUnit.MICROS), run.finishedAt().truncatedTo(ChronoUnit.MICROS),
-                        d.traces(), d.spans(), d.payloads(), d.scores(), d.sessions(), run.error()));
+                        d.traces(), d.spans(), d.payloads(), d.scores(), d.sessions(), run.error(), d.metrics()));
                 insert.executeUpdate();
             }
             return null;
@@ -93,7 +93,7 @@ final class JdbcRetentionStore implements RetentionStore {
     public Optional<RetentionRun> lastRun(WorkspaceId workspace) {
         return database.read("reading the last retention run", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT started_at, finished_at, traces_deleted,"
-                    + " spans_deleted, payloads_cleared, scores_deleted, sessions_deleted, error FROM retention_runs"
+                    + " spans_deleted, payloads_cleared, scores_deleted, sessions_deleted, error, metrics_deleted FROM retention_runs"
                     + " WHERE workspace_id = ? ORDER BY started_at DESC, finished_at DESC LIMIT 1")) {
                 select.setString(1, workspace.value());
                 try (ResultSet rs = select.executeQuery()) {
@@ -105,7 +105,8 @@ final class JdbcRetentionStore implements RetentionStore {
 
     private static RetentionRun read(ResultSet rs) throws SQLException {
         RetentionCounts deleted = new RetentionCounts(rs.getLong("traces_deleted"), rs.getLong("spans_deleted"),
-                rs.getLong("payloads_cleared"), rs.getLong("scores_deleted"), rs.getLong("sessions_deleted"));
+                rs.getLong("payloads_cleared"), rs.getLong("scores_deleted"), rs.getLong("sessions_deleted"),
+                rs.getLong("metrics_deleted"));
         return new RetentionRun(SqlValues.instant(rs, "started_at"), SqlValues.instant(rs, "finished_at"), deleted,
                 rs.getString("error"));
     }

@@ -17,6 +17,11 @@ import java.util.List;
  * way leaves traces that the next run finds again, never spans whose trace is gone. A trace or
  * session goes in one transaction with its context items. A span sent
  * for an old trace while its trace is being removed may outlive it; nothing newer is touched.
+ *
+ * <p>Training metric points have no primary key (an append-only log); a batch names its points
+ * by (run_id, seq), unique per run by construction. A point logged without a time counts from
+ * its run's start. Points are appended with the time they were logged, so a purge running while
+ * a run logs never selects the new points: they are newer than any cutoff in the past.
  */
 final class RetentionPurge {
     private static final String OLD_TRACES = "SELECT t.id FROM traces t WHERE t.workspace_id = ? AND t.started_at < ?";
@@ -71,7 +76,17 @@ final class RetentionPurge {
                             + " WHERE s.workspace_id = ? AND s.created_at < ? LIMIT " + batchSize + ")",
                     workspace.value(), rated);
         }
-        return new RetentionCounts(traces, spans, payloads, scores, sessions);
+        long metrics = 0;
+        Instant logged = cutoffs.metrics();
+        if (logged != null) {
+            metrics += drain(workspace, batchSize, "deleting old training metric points",
+                    "DELETE FROM training_metrics WHERE workspace_id = ? AND (run_id, seq) IN (SELECT m.run_id, m.seq"
+                            + " FROM training_metrics m WHERE m.workspace_id = ? AND COALESCE(m.ts, (SELECT r.started_at"
+                            + " FROM training_runs r WHERE r.workspace_id = m.workspace_id AND r.id = m.run_id)) < ?"
+                            + " LIMIT " + batchSize + ")",
+                    workspace.value(), logged);
+        }
+        return new RetentionCounts(traces, spans, payloads, scores, sessions, metrics);
     }
 
     /**
