@@ -115,7 +115,7 @@ class ITContextPage {
 
     private static String ratio(double v) {
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.US);
-        f.setMinimumFractionDigits(2);
+        f.setMinimumFractionDigits(v >= 10 ? 1 : 2);
         f.setMaximumFractionDigits(v >= 10 ? 1 : 3);
         f.setRoundingMode(java.math.RoundingMode.HALF_UP);
         return f.format(v);

@@ -81,9 +81,9 @@ async function relevance(params) {
       sort: i => i.rate_with },
     { label: 'Success without (95%)', class: 'num', value: i => rateCell(i.rate_without, i.rate_without_low, i.rate_without_high),
       sort: i => i.rate_without },
-    { label: 'Lift (95%)', class: 'num lift', title: 'P(success | item) / P(success), Katz log interval',
-      value: i => h('span', { class: 'lift-text' }, `${ratio(i.lift)} [${ratio(i.lift_low)}–${ratio(i.lift_high)}]`), sort: i => i.lift },
-    { label: 'Lift around 1', class: 'forest-col', value: i => forest(i, scale) },
+    { label: 'Lift (95%) around 1', class: 'lift', title: 'P(success | item) / P(success), Katz log interval; the dashed line is 1',
+      value: i => [h('span', { class: 'lift-text' }, `${ratio(i.lift)} [${ratio(i.lift_low)}–${ratio(i.lift_high)}]`), forest(i, scale)],
+      sort: i => i.lift },
     { label: 'q', class: 'num', title: 'Benjamini–Hochberg q of the Fisher exact p', value: i => pValue(i.q_value), sort: i => i.q_value },
   ], r.items, { id: 'relevance-table', caption: 'Context items by evidence (q, then p, then distance of the lift from 1)',
     rowAttrs: i => ({ dataset: { type: i.type, value: i.value } }) });
@@ -93,7 +93,7 @@ async function relevance(params) {
 function itemCell(i) {
   return h('span', { class: 'ctx-item' }, h('span', { class: 'badge ctx-chip' }, i.type), ' ',
     h('span', { class: 'ctx-value' }, i.value), i.numeric ? h('span', { class: 'muted small' }, ' (quartile)') : null,
-    h('span', { class: 'muted small ctx-n' }, ` n = ${fmt.int(i.count)}`));
+    h('span', { class: 'muted small ctx-n block' }, `n = ${fmt.int(i.count)}`));
 }
 
 function countShare(count, share) {
@@ -101,12 +101,12 @@ function countShare(count, share) {
 }
 
 function rateCell(rate, low, high) {
-  return [fmt.pct(rate), h('span', { class: 'muted small' }, ` [${fmt.pct(low)}–${fmt.pct(high)}]`)];
+  return [fmt.pct(rate), h('span', { class: 'muted small block' }, `[${fmt.pct(low)}–${fmt.pct(high)}]`)];
 }
 
 function ratio(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: v >= 10 ? 1 : 3 });
+  return Number(v).toLocaleString('en-US', { minimumFractionDigits: v >= 10 ? 1 : 2, maximumFractionDigits: v >= 10 ? 1 : 3 });
 }
 
 function pValue(p) {
@@ -123,7 +123,7 @@ function forestScale(items) {
     if (i.lift_high > 0 && Number.isFinite(i.lift_high)) hi = Math.max(hi, i.lift_high);
   }
   const a = Math.log(lo), b = Math.log(hi), pad = Math.max((b - a) * 0.06, 0.02);
-  return { min: a - pad, max: b + pad, width: 180 };
+  return { min: a - pad, max: b + pad, width: 160 };
 }
 
 function x(scale, v) {
@@ -196,7 +196,7 @@ function metricCell(m, kind) {
   if (m.status !== 'ok' || m.estimate === null || m.estimate === undefined) {
     return h('span', { class: 'muted small', title: m.reason || '' }, `insufficient data (n = ${fmt.int(m.n)})`);
   }
-  const f = kind === 'numeric' ? v => signed(v, a => fmt.num(a, 3)) : differenceFormat(m.metric);
+  const f = kind === 'numeric' ? v => signed(v, a => a.toFixed(3)) : differenceFormat(m.metric);
   const significant = m.low > 0 || m.high < 0;
   const n = kind === 'numeric' ? `n = ${fmt.int(m.n)}` : `n = ${fmt.int(m.n)} vs ${fmt.int(m.n_without)}`;
   return h('span', { class: `metric${significant ? ' significant' : ''}`, dataset: { metric: m.metric } },
