@@ -72,7 +72,7 @@ class ITContextPage {
         assertThat(rule).hasCount(1);
         assertThat(rule).hasAttribute("data-outcome", "failure");
         assertThat(rule.locator(".badge[data-outcome='failure']")).hasText("failure");
-        assertThat(rule).containsText(Pattern.compile("\\d+\\.\\d% \\[\\d+\\.\\d%–\\d+\\.\\d%\\]"));
+        assertThat(rule).containsText(Pattern.compile("\\d+\\.\\d%\\s*\\[\\d+\\.\\d%–\\d+\\.\\d%\\]"));
         assertThat(page.locator("#patterns-min-support")).hasValue("0.005");
         assertThat(page.locator("#patterns-min-confidence")).hasValue("0.05");
         assertThat(page.locator("#patterns-max-length")).hasValue("3");
@@ -111,6 +111,20 @@ class ITContextPage {
         assertThat(page.locator("#relevance-insufficient")).containsText("Not enough data for relevance:");
         assertThat(page.locator("#patterns-none")).containsText("No interaction in this range");
         assertThat(page.locator("main .state.error")).hasCount(0);
+    }
+
+    @Test
+    void the_interaction_page_shows_the_interactions_context(Page page) {
+        String id = Dashboard.server().get("/api/v1/interactions?agent_id=support-bot&page_size=1").get("items").get(0).get("id").asString();
+        JsonNode context = Dashboard.server().get("/api/v1/interactions/" + id).get("context");
+        assertThat(context.has("channel")).as("the demo's support turns carry context: %s", context).isTrue();
+        Dashboard.logInAsAdmin(page);
+        page.navigate("/interactions/" + id);
+        assertThat(page.locator("#trace-context .ex-chip[data-type='channel']"))
+                .hasText("channel=" + context.get("channel").asString());
+        page.locator("#trace-context a[href='/context']").click();
+        assertThat(page).hasURL(Pattern.compile("/context$"));
+        assertThat(page.locator("#context-relevance h2")).hasText("Relevance");
     }
 
     private static String ratio(double v) {

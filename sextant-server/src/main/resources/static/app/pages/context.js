@@ -67,7 +67,7 @@ async function relevance(params) {
     + `${r.items_below_min_count ? ` (${fmt.int(r.items_below_min_count)} rarer items not reported)` : ''}. ${r.reason || ''}`);
   if (r.status !== 'ok' || !r.items?.length) {
     return h('div', {}, h('div', { class: 'state empty', id: 'relevance-insufficient', role: 'status' },
-      h('p', {}, `Not enough data for relevance: ${r.reason || 'no item to report'}.`),
+      h('p', {}, `Not enough data for relevance: ${(r.reason || 'no item to report').replace(/\.$/, '')}.`),
       h('p', { class: 'small' }, 'Widen the time range, choose another agent or lower the minimum interactions per item.')), summary);
   }
   const scale = forestScale(r.items);
