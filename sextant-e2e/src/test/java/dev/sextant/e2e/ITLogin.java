@@ -66,7 +66,8 @@ class ITLogin {
             "/personalization", "/hpo", "/hpo/hpo_1", "/models", "/models/m-1",
             "/datasets", "/datasets/ds_aaaaaaaaaaaaaaaa",
             "/training", "/training/sft-1",
-            "/settings/masking", "/settings/audit"}) {
+            "/settings/masking", "/settings/audit",
+            "/context"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");

@@ -138,6 +138,7 @@ function details(t, ctx) {
     : (t.handoff ? h('span', { class: 'muted' }, 'none') : null));
   add('Context size', t.context_size == null ? null : `${fmt.int(t.context_size)} tokens`);
   add('Metadata', t.metadata == null || (typeof t.metadata === 'object' && !Object.keys(t.metadata).length) ? null : json(t.metadata));
+  add('Context', contextItems(t.context));
   const scores = t.scores || [];
   return h('div', { class: 'grid ex-detail-grid' },
     h('section', { class: 'card', 'aria-label': 'Details', id: 'trace-details' },
@@ -550,4 +551,15 @@ function showPanel(panel, s, bounds, nodes, { close, open }) {
     sections);
   panel.hidden = false;
   panel.scrollTop = 0;
+}
+
+/** The interaction's effective context (type → number, string or strings) as type=value chips, linking to /context. */
+function contextItems(context) {
+  if (!context || typeof context !== 'object' || Array.isArray(context)) return null;
+  const types = Object.keys(context).sort();
+  if (!types.length) return null;
+  return h('span', { class: 'ex-context', id: 'trace-context' },
+    types.flatMap(type => [].concat(context[type]).map(v => h('span', { class: 'badge ex-chip', dataset: { type } },
+      `${type}=${typeof v === 'number' ? fmt.num(v, 3) : v}`))),
+    ' ', h('a', { href: '/context', class: 'small' }, 'What context goes with success'));
 }
