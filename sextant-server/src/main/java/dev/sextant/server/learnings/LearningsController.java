@@ -6,6 +6,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.learnings.Learning;
@@ -76,12 +77,11 @@ class LearningsController {
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Page list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "agent_id", "status", "page",
-                "page_size");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "status", "page", "page_size");
         String agent = p.text("agent_id");
-        String status = p.oneOf("status", null, "active", "retired");
-        Integer page = p.whole("page", 1, 1_000_000, 1);
-        Integer size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        String status = p.choice("status", List.of("active", "retired"));
+        int page = p.whole("page", 1, 1_000_000, 1);
+        int size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         p.done();
         List<LearningView> views = learnings.list(caller.workspace(), agent,
                 status == null ? null : LearningStatus.fromWire(status).orElseThrow(), (page - 1) * size, size).stream()
@@ -92,9 +92,10 @@ class LearningsController {
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     LearningView get(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "interval");
-        String interval = p.oneOf("interval", "week", "week", "day");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "interval");
+        String interval = p.choice("interval", List.of("week", "day"));
         p.done();
+        interval = interval == null ? "week" : interval;
         return view(caller, find(caller, id), LearningConfidence.Interval.valueOf(interval.toUpperCase(Locale.ROOT)),
                 true);
     }
@@ -129,9 +130,9 @@ class LearningsController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Applications applications(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "page", "page_size");
-        Integer page = p.whole("page", 1, 1_000_000, 1);
-        Integer size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        QueryParams p = QueryParams.of(request.getParameterMap(), "page", "page_size");
+        int page = p.whole("page", 1, 1_000_000, 1);
+        int size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         p.done();
         find(caller, id);
         List<ApplicationView> apps = learnings.applications(caller.workspace(), id, (page - 1) * size, size).stream()

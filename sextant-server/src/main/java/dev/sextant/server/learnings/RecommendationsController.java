@@ -7,8 +7,8 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.interactions.InteractionFilters;
 import dev.sextant.server.web.FieldProblem;
-import dev.sextant.server.web.FilterValue;
 import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.InteractionQuery;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.learnings.Learning;
@@ -50,23 +50,20 @@ class RecommendationsController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     RecommendationsView recommendations(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         Map<String, String[]> params = new HashMap<>(request.getParameterMap());
-        List<FieldProblem> problems = new ArrayList<>();
-        String taskType = FilterValue.single(params.remove("task_type"), "task_type", 256, problems);
-        String rawMin = FilterValue.single(params.remove("min_traces"), "min_traces", 16, problems);
-        int minTraces = DEFAULT_MIN_TRACES;
-        if (rawMin != null) {
-            try {
-                minTraces = Integer.parseInt(rawMin);
-            } catch (NumberFormatException e) {
-                minTraces = 0;
-            }
-            if (minTraces < 1 || minTraces > 1_000_000) {
-                problems.add(FieldProblem.parameter("min_traces", "min_traces must be a whole number from 1 to 1000000,"
-                        + " was '" + Shown.text(rawMin) + "'"));
+        Map<String, String[]> own = new HashMap<>();
+        for (String name : List.of("task_type", "min_traces")) {
+            if (params.containsKey(name)) {
+                own.put(name, params.remove(name));
             }
         }
-        if (taskType != null && taskType.indexOf('\u0000') >= 0) {
-            problems.add(FieldProblem.parameter("task_type", "task_type contains a NUL character (\\u0000); remove it"));
+        QueryParams p = QueryParams.of(own, "task_type", "min_traces");
+        String taskType = p.text("task_type");
+        int minTraces = p.whole("min_traces", 1, 1_000_000, DEFAULT_MIN_TRACES);
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            p.done();
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
         }
         InteractionQuery filter = null;
         try {

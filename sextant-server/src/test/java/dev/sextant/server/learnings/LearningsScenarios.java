@@ -264,7 +264,7 @@ abstract class LearningsScenarios {
         problem(server().get("/api/v1/learnings/l1?interval=month", key), "interval", "interval must be one of week, day");
         problem(server().get("/api/v1/learnings/l1/applications?page=0", key), "page", "page must be a whole number");
         problem(server().get("/api/v1/learnings/recommendations?min_traces=0", key), "min_traces",
-                "min_traces must be a whole number from 1");
+                "min_traces must be a whole number between 1 and 1000000");
         problem(server().get("/api/v1/learnings/recommendations?colour=red", key), "colour", null);
         problem(server().get("/api/v1/learnings/recommendations?from=yesterday", key), "from", null);
         assertThat(server().get("/api/v1/learnings/recommendations", null).status()).isEqualTo(401);
