@@ -71,33 +71,36 @@ class LearningsController {
                 "statement", v.statement()));
         Learning stored = learnings.find(caller.workspace(), id).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, stored, LearningConfidence.Interval.WEEK,
-                true));
+                BaselineWindow.upTo(now), true));
     }
 
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Page list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "status", "page", "page_size");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "status", "page", "page_size", "from",
+                "to");
         String agent = p.text("agent_id");
         String status = p.choice("status", List.of("active", "retired"));
         int page = p.whole("page", 1, 1_000_000, 1);
         int size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        BaselineWindow window = BaselineWindow.read(p, clock.instant());
         p.done();
         List<LearningView> views = learnings.list(caller.workspace(), agent,
                 status == null ? null : LearningStatus.fromWire(status).orElseThrow(), (page - 1) * size, size).stream()
-                .map(l -> view(caller, l, LearningConfidence.Interval.WEEK, false)).toList();
+                .map(l -> view(caller, l, LearningConfidence.Interval.WEEK, window, false)).toList();
         return new Page(views, page, size);
     }
 
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     LearningView get(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        QueryParams p = QueryParams.of(request.getParameterMap(), "interval");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "interval", "from", "to");
         String interval = p.choice("interval", List.of("week", "day"));
+        BaselineWindow window = BaselineWindow.read(p, clock.instant());
         p.done();
         interval = interval == null ? "week" : interval;
         return view(caller, find(caller, id), LearningConfidence.Interval.valueOf(interval.toUpperCase(Locale.ROOT)),
-                true);
+                window, true);
     }
 
     @PatchMapping("/{id}")
@@ -112,7 +115,7 @@ class LearningsController {
                 ? "learning.retire" : "learning.update";
         audit.record(caller, action, "learning", id, AuditTrail.details("statement", v.statement(), "status",
                 v.status() == null ? null : v.status().wire(), "previous_status", before.status().wire()));
-        return view(caller, after, LearningConfidence.Interval.WEEK, true);
+        return view(caller, after, LearningConfidence.Interval.WEEK, BaselineWindow.upTo(clock.instant()), true);
     }
 
     @PostMapping("/{id}/applications")
@@ -147,8 +150,10 @@ class LearningsController {
         return learnings.find(caller.workspace(), id).orElseThrow(() -> new NotFoundException("learning", id));
     }
 
-    private LearningView view(Caller caller, Learning l, LearningConfidence.Interval interval, boolean withTrend) {
-        return LearningView.of(l, LearningFigures.of(learnings, caller.workspace(), l, interval), withTrend, json);
+    private LearningView view(Caller caller, Learning l, LearningConfidence.Interval interval, BaselineWindow window,
+            boolean withTrend) {
+        return LearningView.of(l, LearningFigures.of(learnings, caller.workspace(), l, interval, window), withTrend,
+                json);
     }
 
     private static byte[] random() {
