@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * their application success (95% Wilson), the baseline difference, the confidence (Beta
  * posterior, 95% credible interval) and its direction, from {@code GET /api/v1/learnings}; then
  * the best tool and model per task type and the learnings recommended for wider use, from
- * {@code GET /api/v1/learnings/recommendations} (the time range applies to these).
+ * {@code GET /api/v1/learnings/recommendations}. The time range applies to the recommendations and
+ * to the learnings' baselines (the server's default window otherwise: the 90 days up to now).
  */
 @Command(name = "insights", mixinStandardHelpOptions = true,
         description = "Learnings with their application success, confidence and trend; the best tool and model per"
@@ -36,11 +37,11 @@ final class LearningInsightsCommand implements Callable<Integer> {
     String agent;
 
     @Option(names = "--from", paramLabel = "TIME", converter = Converters.Time.class,
-            description = "Recommendations from traces started at or after this RFC 3339 time.")
+            description = "Recommendations and baselines from traces started at or after this RFC 3339 time.")
     Instant from;
 
     @Option(names = "--to", paramLabel = "TIME", converter = Converters.Time.class,
-            description = "Recommendations from traces started before this RFC 3339 time.")
+            description = "Recommendations and baselines from traces started before this RFC 3339 time.")
     Instant to;
 
     @Option(names = "--json", description = "Print the server's two JSON answers as one object instead of tables.")
@@ -55,6 +56,12 @@ final class LearningInsightsCommand implements Callable<Integer> {
         }
         listing.put("status", "active");
         listing.put("page_size", Integer.toString(PAGE_SIZE));
+        if (from != null) {
+            listing.put("from", from.toString());
+        }
+        if (to != null) {
+            listing.put("to", to.toString());
+        }
         JsonNode learnings = client.read("/api/v1/learnings", listing, "read the learnings");
         Map<String, String> filters = new LinkedHashMap<>();
         if (agent != null) {

@@ -103,6 +103,6 @@ class ITLearningPatternsCommand {
         assertThat(support.err()).contains("must be a number above 0 and at most 1, was \"2\"");
         CliRunner.Result outcome = cli().run("learning", "patterns", "--outcome", "maybe");
         assertThat(outcome.exitCode()).isNotEqualTo(ExitCode.OK);
-        assertThat(outcome.err()).contains("outcome must be success, failure or both, was 'maybe'");
+        assertThat(outcome.err()).contains("outcome must be one of success, failure, both, was 'maybe'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.sextant.server.context;
 
 import dev.sextant.analytics.context.ContextRelevance;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.context.ContextQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Set;
  * days up to now; at most 366 days), {@code agent_id}; for the analytics {@code min_count} (1 to
  * 100,000, default {@value ContextRelevance#DEFAULT_MIN_COUNT}); for the export {@code cursor} (as
  * given out) and {@code limit} (1 to {@value #MAX_EXPORT_LIMIT}, default {@value #DEFAULT_EXPORT_LIMIT}).
+ * Read with {@link QueryParams}: unknown, repeated, empty, oversize or control-character values are refused.
  */
 record ContextParameters(ContextQuery query, int minCount) {
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
@@ -26,27 +28,27 @@ record ContextParameters(ContextQuery query, int minCount) {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     static ContextParameters analytics(Map<String, String[]> parameters, Instant now) {
-        StrictParameters p = new StrictParameters(parameters, ANALYTICS);
+        QueryParams p = QueryParams.of(parameters, ANALYTICS);
         Integer minCount = p.whole("min_count", 1, 100_000);
         ContextQuery query = query(p, null, ContextQuery.MAX_LIMIT, now);
         return new ContextParameters(query, minCount == null ? ContextRelevance.DEFAULT_MIN_COUNT : minCount);
     }
 
     static ContextParameters export(Map<String, String[]> parameters, Instant now) {
-        StrictParameters p = new StrictParameters(parameters, EXPORT);
+        QueryParams p = QueryParams.of(parameters, EXPORT);
         Integer limit = p.whole("limit", 1, MAX_EXPORT_LIMIT);
         String raw = p.text("cursor", 2000);
         String after = null;
         if (raw != null) {
             after = decode(raw);
             if (after == null) {
-                p.problem("cursor", "cursor is not one this endpoint gave out: '" + StrictParameters.echo(raw) + "'");
+                p.problem("cursor", "cursor is not one this endpoint gave out: '" + QueryParams.shown(raw) + "'");
             }
         }
         return new ContextParameters(query(p, after, limit == null ? DEFAULT_EXPORT_LIMIT : limit, now), 0);
     }
 
-    private static ContextQuery query(StrictParameters p, String after, int limit, Instant now) {
+    private static ContextQuery query(QueryParams p, String after, int limit, Instant now) {
         Instant from = p.time("from");
         Instant to = p.time("to");
         String agent = p.text("agent_id");

@@ -2,10 +2,12 @@ package dev.sextant.server.context;
 
 import dev.sextant.analytics.context.patterns.PatternOutcome;
 import dev.sextant.analytics.context.patterns.PatternSettings;
+import dev.sextant.server.web.QueryParams;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,7 +17,7 @@ import java.util.Set;
  * {@code agent_id}, {@code min_support} (0–1, default 0.02), {@code min_confidence} (0–1, default
  * 0.6), {@code max_length} (1–5, default 3), {@code outcome} (success, failure or both, the
  * default) and {@code limit} (1–500 rules, default 50). An unknown parameter, one given twice or
- * empty, over 256 characters or with a NUL is refused too ({@link StrictParameters}).
+ * empty, over 256 characters or with a control character is refused too ({@link QueryParams}).
  */
 record PatternsParameters(Instant from, Instant to, String agentId, PatternSettings settings, int limit) {
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
@@ -26,7 +28,7 @@ record PatternsParameters(Instant from, Instant to, String agentId, PatternSetti
             "outcome", "limit");
 
     static PatternsParameters of(Map<String, String[]> parameters, Instant now, int maxItemsets) {
-        StrictParameters p = new StrictParameters(parameters, KNOWN);
+        QueryParams p = QueryParams.of(parameters, KNOWN);
         Instant from = p.time("from");
         Instant to = p.time("to");
         String agent = p.text("agent_id");
@@ -53,7 +55,7 @@ record PatternsParameters(Instant from, Instant to, String agentId, PatternSetti
     }
 
     /** A number greater than 0 and at most 1, or null when absent or wrong. */
-    private static Double fraction(StrictParameters p, String name) {
+    private static Double fraction(QueryParams p, String name) {
         String raw = p.text(name);
         if (raw == null) {
             return null;
@@ -66,23 +68,19 @@ record PatternsParameters(Instant from, Instant to, String agentId, PatternSetti
         } catch (NumberFormatException e) {
             // reported below
         }
-        p.problem(name, name + " must be a number greater than 0 and at most 1, was '" + StrictParameters.echo(raw) + "'");
+        p.problem(name, name + " must be a number greater than 0 and at most 1, was '" + QueryParams.shown(raw) + "'");
         return null;
     }
 
-    private static Set<PatternOutcome> outcomes(StrictParameters p, String name) {
-        String raw = p.text(name);
+    private static Set<PatternOutcome> outcomes(QueryParams p, String name) {
+        String raw = p.choice(name, List.of("success", "failure", "both"));
         if (raw == null) {
             return null;
         }
         return switch (raw) {
             case "success" -> EnumSet.of(PatternOutcome.SUCCESS);
             case "failure" -> EnumSet.of(PatternOutcome.FAILURE);
-            case "both" -> EnumSet.allOf(PatternOutcome.class);
-            default -> {
-                p.problem(name, name + " must be success, failure or both, was '" + StrictParameters.echo(raw) + "'");
-                yield null;
-            }
+            default -> EnumSet.allOf(PatternOutcome.class);
         };
     }
 }

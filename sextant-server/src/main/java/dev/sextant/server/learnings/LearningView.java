@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A learning as the API answers it, with its figures: applications and their success rate (95%
- * Wilson), the baseline, the difference (95% Newcombe, Fisher p), and the confidence (Beta
+ * Wilson), the baseline (the traces started in its window without the learning), the difference (95% Newcombe, Fisher p), and the confidence (Beta
  * posterior mean, 95% credible interval, direction, and the trend when asked for).
  */
 record LearningView(String id, String agentId, String statement, JsonNode pattern, LearningEvidence evidence,
@@ -22,7 +22,8 @@ record LearningView(String id, String agentId, String statement, JsonNode patter
     record Applications(long total, long successes, long failures, long pending, Double successRate, Double ciLow,
             Double ciHigh) {}
 
-    record Baseline(String agentId, long traces, long successes, Double successRate, Double ciLow, Double ciHigh) {}
+    record Baseline(String agentId, Instant from, Instant to, long traces, long successes, Double successRate,
+            Double ciLow, Double ciHigh) {}
 
     record Difference(Double value, Double ciLow, Double ciHigh, Double pValue) {}
 
@@ -39,7 +40,7 @@ record LearningView(String id, String agentId, String statement, JsonNode patter
         LearningEffect e = f.effect();
         Applications apps = new Applications(c.successes() + c.failures() + c.pending(), c.successes(), c.failures(),
                 c.pending(), e.successRate(), e.successLow(), e.successHigh());
-        Baseline baseline = new Baseline(l.agentId(), e.baselineTraces(), e.baselineSuccesses(), e.baselineRate(),
+        Baseline baseline = new Baseline(l.agentId(), f.window().from(), f.window().to(), e.baselineTraces(), e.baselineSuccesses(), e.baselineRate(),
                 e.baselineLow(), e.baselineHigh());
         Difference diff = new Difference(e.difference(), e.differenceLow(), e.differenceHigh(), e.pValue());
         List<Point> trend = withTrend ? c.trend().stream().map(p -> new Point(p.start(), p.successes(), p.failures(),

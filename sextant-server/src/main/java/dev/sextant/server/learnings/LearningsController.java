@@ -6,6 +6,7 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.audit.AuditTrail;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.learnings.Learning;
@@ -70,33 +71,36 @@ class LearningsController {
                 "statement", v.statement()));
         Learning stored = learnings.find(caller.workspace(), id).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(view(caller, stored, LearningConfidence.Interval.WEEK,
-                true));
+                BaselineWindow.upTo(now), true));
     }
 
     @GetMapping
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Page list(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "agent_id", "status", "page",
-                "page_size");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "agent_id", "status", "page", "page_size", "from",
+                "to");
         String agent = p.text("agent_id");
-        String status = p.oneOf("status", null, "active", "retired");
-        Integer page = p.whole("page", 1, 1_000_000, 1);
-        Integer size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        String status = p.choice("status", List.of("active", "retired"));
+        int page = p.whole("page", 1, 1_000_000, 1);
+        int size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        BaselineWindow window = BaselineWindow.read(p, clock.instant());
         p.done();
         List<LearningView> views = learnings.list(caller.workspace(), agent,
                 status == null ? null : LearningStatus.fromWire(status).orElseThrow(), (page - 1) * size, size).stream()
-                .map(l -> view(caller, l, LearningConfidence.Interval.WEEK, false)).toList();
+                .map(l -> view(caller, l, LearningConfidence.Interval.WEEK, window, false)).toList();
         return new Page(views, page, size);
     }
 
     @GetMapping("/{id}")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     LearningView get(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "interval");
-        String interval = p.oneOf("interval", "week", "week", "day");
+        QueryParams p = QueryParams.of(request.getParameterMap(), "interval", "from", "to");
+        String interval = p.choice("interval", List.of("week", "day"));
+        BaselineWindow window = BaselineWindow.read(p, clock.instant());
         p.done();
+        interval = interval == null ? "week" : interval;
         return view(caller, find(caller, id), LearningConfidence.Interval.valueOf(interval.toUpperCase(Locale.ROOT)),
-                true);
+                window, true);
     }
 
     @PatchMapping("/{id}")
@@ -111,7 +115,7 @@ class LearningsController {
                 ? "learning.retire" : "learning.update";
         audit.record(caller, action, "learning", id, AuditTrail.details("statement", v.statement(), "status",
                 v.status() == null ? null : v.status().wire(), "previous_status", before.status().wire()));
-        return view(caller, after, LearningConfidence.Interval.WEEK, true);
+        return view(caller, after, LearningConfidence.Interval.WEEK, BaselineWindow.upTo(clock.instant()), true);
     }
 
     @PostMapping("/{id}/applications")
@@ -129,9 +133,9 @@ class LearningsController {
     @RequiresScope(Scope.ANALYTICS_VIEW)
     Applications applications(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             HttpServletRequest request) {
-        LearningParameters p = new LearningParameters(request.getParameterMap(), "page", "page_size");
-        Integer page = p.whole("page", 1, 1_000_000, 1);
-        Integer size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        QueryParams p = QueryParams.of(request.getParameterMap(), "page", "page_size");
+        int page = p.whole("page", 1, 1_000_000, 1);
+        int size = p.whole("page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         p.done();
         find(caller, id);
         List<ApplicationView> apps = learnings.applications(caller.workspace(), id, (page - 1) * size, size).stream()
@@ -146,8 +150,10 @@ class LearningsController {
         return learnings.find(caller.workspace(), id).orElseThrow(() -> new NotFoundException("learning", id));
     }
 
-    private LearningView view(Caller caller, Learning l, LearningConfidence.Interval interval, boolean withTrend) {
-        return LearningView.of(l, LearningFigures.of(learnings, caller.workspace(), l, interval), withTrend, json);
+    private LearningView view(Caller caller, Learning l, LearningConfidence.Interval interval, BaselineWindow window,
+            boolean withTrend) {
+        return LearningView.of(l, LearningFigures.of(learnings, caller.workspace(), l, interval, window), withTrend,
+                json);
     }
 
     private static byte[] random() {

@@ -7,14 +7,15 @@ import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.interactions.InteractionFilters;
 import dev.sextant.server.web.FieldProblem;
-import dev.sextant.server.web.FilterValue;
 import dev.sextant.server.web.InvalidRequestException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.InteractionQuery;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.learnings.Learning;
 import dev.sextant.store.learnings.LearningStatus;
 import dev.sextant.store.learnings.LearningsStore;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,31 +43,31 @@ class RecommendationsController {
 
     private final LearningsStore learnings;
 
-    RecommendationsController(SextantStore store) {
+    private final Clock clock;
+
+    RecommendationsController(SextantStore store, Clock clock) {
         this.learnings = store.learnings();
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/learnings/recommendations")
     @RequiresScope(Scope.ANALYTICS_VIEW)
     RecommendationsView recommendations(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         Map<String, String[]> params = new HashMap<>(request.getParameterMap());
-        List<FieldProblem> problems = new ArrayList<>();
-        String taskType = FilterValue.single(params.remove("task_type"), "task_type", 256, problems);
-        String rawMin = FilterValue.single(params.remove("min_traces"), "min_traces", 16, problems);
-        int minTraces = DEFAULT_MIN_TRACES;
-        if (rawMin != null) {
-            try {
-                minTraces = Integer.parseInt(rawMin);
-            } catch (NumberFormatException e) {
-                minTraces = 0;
-            }
-            if (minTraces < 1 || minTraces > 1_000_000) {
-                problems.add(FieldProblem.parameter("min_traces", "min_traces must be a whole number from 1 to 1000000,"
-                        + " was '" + Shown.text(rawMin) + "'"));
+        Map<String, String[]> own = new HashMap<>();
+        for (String name : List.of("task_type", "min_traces")) {
+            if (params.containsKey(name)) {
+                own.put(name, params.remove(name));
             }
         }
-        if (taskType != null && taskType.indexOf('\u0000') >= 0) {
-            problems.add(FieldProblem.parameter("task_type", "task_type contains a NUL character (\\u0000); remove it"));
+        QueryParams p = QueryParams.of(own, "task_type", "min_traces");
+        String taskType = p.text("task_type");
+        int minTraces = p.whole("min_traces", 1, 1_000_000, DEFAULT_MIN_TRACES);
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            p.done();
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
         }
         InteractionQuery filter = null;
         try {
@@ -80,21 +81,32 @@ class RecommendationsController {
         List<TaskRecommendations.Task> tasks = TaskRecommendations.of(
                 learnings.taskUsage(caller.workspace(), filter, taskType), minTraces, ALPHA);
         return new RecommendationsView(minTraces, ALPHA, "holm", tasks.stream().map(RecommendationsView.TaskView::of)
-                .toList(), widerUse(caller, filter.agentId()));
+                .toList(), widerUse(caller, filter, window(filter)));
     }
 
     /** Active learnings (of the agent, when one is asked for) with a rising confidence of at least 0.75 over 10+ outcomes. */
-    private List<RecommendationsView.LearningPick> widerUse(Caller caller, String agentId) {
+    private List<RecommendationsView.LearningPick> widerUse(Caller caller, InteractionQuery filter,
+            BaselineWindow window) {
         List<RecommendationsView.LearningPick> picks = new ArrayList<>();
-        for (Learning l : learnings.list(caller.workspace(), agentId, LearningStatus.ACTIVE, 0, MAX_LEARNINGS_SCANNED)) {
-            LearningFigures f = LearningFigures.of(learnings, caller.workspace(), l, LearningConfidence.Interval.WEEK);
-            LearningConfidence c = f.confidence();
+        for (Learning l : learnings.list(caller.workspace(), filter.agentId(), LearningStatus.ACTIVE, 0,
+                MAX_LEARNINGS_SCANNED)) {
+            LearningConfidence c = LearningFigures.confidence(learnings, caller.workspace(), l,
+                    LearningConfidence.Interval.WEEK);
             if (c.direction() == LearningConfidence.Direction.RISING && c.current().mean() >= WIDER_USE_CONFIDENCE
                     && c.successes() + c.failures() >= WIDER_USE_MIN_OUTCOMES) {
-                picks.add(RecommendationsView.LearningPick.of(l, f));
+                // the baseline only for a pick: one query, in the filter's window
+                picks.add(RecommendationsView.LearningPick.of(l, LearningFigures.of(learnings, caller.workspace(), l, c,
+                        LearningConfidence.Interval.WEEK, window)));
             }
         }
         picks.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         return picks;
+    }
+
+    /** The filter's from/to where given, else the default baseline window's end or start. */
+    private BaselineWindow window(InteractionQuery filter) {
+        BaselineWindow fallback = filter.to() == null ? BaselineWindow.upTo(clock.instant())
+                : new BaselineWindow(filter.to().minus(BaselineWindow.DEFAULT_RANGE), filter.to());
+        return new BaselineWindow(filter.from() != null ? filter.from() : fallback.from(), fallback.to());
     }
 }

@@ -5,9 +5,8 @@ import dev.sextant.model.Scope;
 import dev.sextant.server.access.Caller;
 import dev.sextant.server.access.RequiresScope;
 import dev.sextant.server.audit.AuditTrail;
-import dev.sextant.server.web.FieldProblem;
-import dev.sextant.server.web.InvalidRequestException;
 import dev.sextant.server.web.NotFoundException;
+import dev.sextant.server.web.QueryParams;
 import dev.sextant.store.ConflictException;
 import dev.sextant.store.SextantStore;
 import dev.sextant.store.predictions.PredictionModel;
@@ -110,11 +109,7 @@ class PredictionController {
     }
 
     private static void noParameters(HttpServletRequest request) {
-        if (!request.getParameterMap().isEmpty()) {
-            String name = request.getParameterMap().keySet().iterator().next();
-            throw new InvalidRequestException(List.of(FieldProblem.parameter(name,
-                    "unknown parameter '" + name + "'; this endpoint takes none")));
-        }
+        QueryParams.none(request.getParameterMap());
     }
 
     record ModelList(List<ModelView> models) {}

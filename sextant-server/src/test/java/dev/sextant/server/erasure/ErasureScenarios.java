@@ -102,6 +102,32 @@ abstract class ErasureScenarios {
         assertThat(ok("/api/v1/interactions?user_id=alice", theirs).get("items")).hasSize(3);
     }
 
+    /** The learning applications recorded for the erased user's traces go with them; others stay. */
+    void learningApplicationsOfErasedTracesGo(String prefix) {
+        String mine = workspace(prefix + "-learn");
+        String theirs = workspace(prefix + "-learn-theirs");
+        for (String key : List.of(mine, theirs)) {
+            ingest(key, "alice", 2);
+            ingest(key, "bob", 1);
+            Response created = server().post("/api/v1/learnings", key, """
+                    {"id": "short-answers", "statement": "Answer in two sentences", "pattern": ["length<2"]}""");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            for (String trace : List.of("alice-0", "alice-1", "bob-0")) {
+                Response applied = server().post("/api/v1/learnings/short-answers/applications", key,
+                        "{\"trace_id\": \"" + trace + "\"}");
+                assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+            }
+        }
+
+        assertThat(server().delete("/api/v1/users/alice/data", mine).status()).isEqualTo(200);
+
+        JsonNode left = ok("/api/v1/learnings/short-answers/applications", mine);
+        assertThat(left.get("total").asLong()).isEqualTo(1);
+        assertThat(left.get("applications").get(0).get("trace_id").asString()).isEqualTo("bob-0");
+        assertThat(ok("/api/v1/learnings/short-answers", mine).get("applications").get("total").asLong()).isEqualTo(1);
+        assertThat(ok("/api/v1/learnings/short-answers/applications", theirs).get("total").asLong()).isEqualTo(3);
+    }
+
     /** With hash_user_ids on, the id as sent finds the stored hash. */
     void theHashedFormIsErasedToo(String prefix) {
         String key = workspace(prefix + "-hashed");

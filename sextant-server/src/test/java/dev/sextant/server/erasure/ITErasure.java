@@ -33,4 +33,9 @@ class ITErasure extends ErasureScenarios {
     void scopesAndHostileInput() {
         scopesAndHostileInput("er-duck");
     }
+
+    @Test
+    void learningApplicationsOfErasedTracesGo() {
+        learningApplicationsOfErasedTracesGo("er-duck");
+    }
 }

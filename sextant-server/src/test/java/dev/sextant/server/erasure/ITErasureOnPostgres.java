@@ -51,4 +51,9 @@ class ITErasureOnPostgres extends ErasureScenarios {
     void scopesAndHostileInput() {
         scopesAndHostileInput("er-pg");
     }
+
+    @Test
+    void learningApplicationsOfErasedTracesGo() {
+        learningApplicationsOfErasedTracesGo("er-pg");
+    }
 }

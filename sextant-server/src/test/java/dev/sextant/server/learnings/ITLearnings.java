@@ -28,4 +28,9 @@ class ITLearnings extends LearningsScenarios {
     void badInputAndScopes() {
         badInputAndScopes("ln-duck");
     }
+
+    @Test
+    void baselineWindow() {
+        baselineWindow("ln-duck");
+    }
 }

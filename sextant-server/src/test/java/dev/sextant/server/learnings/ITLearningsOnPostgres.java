@@ -45,4 +45,9 @@ class ITLearningsOnPostgres extends LearningsScenarios {
     void badInputAndScopes() {
         badInputAndScopes("ln-pg");
     }
+
+    @Test
+    void baselineWindow() {
+        baselineWindow("ln-pg");
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.sextant.server.support.Response;
 import dev.sextant.server.support.SextantTestServer;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -264,11 +265,63 @@ abstract class LearningsScenarios {
         problem(server().get("/api/v1/learnings/l1?interval=month", key), "interval", "interval must be one of week, day");
         problem(server().get("/api/v1/learnings/l1/applications?page=0", key), "page", "page must be a whole number");
         problem(server().get("/api/v1/learnings/recommendations?min_traces=0", key), "min_traces",
-                "min_traces must be a whole number from 1");
+                "min_traces must be a whole number between 1 and 1000000");
         problem(server().get("/api/v1/learnings/recommendations?colour=red", key), "colour", null);
         problem(server().get("/api/v1/learnings/recommendations?from=yesterday", key), "from", null);
         assertThat(server().get("/api/v1/learnings/recommendations", null).status()).isEqualTo(401);
         assertThat(server().get("/api/v1/learnings/recommendations", ingestOnly).status()).isEqualTo(403);
+    }
+
+    /** The baseline counts the traces started in its window: by default the 90 days up to now. */
+    void baselineWindow(String prefix) {
+        String key = workspace(prefix + "-window");
+        Response created = server().post("/api/v1/learnings", key, """
+                {"id": "w", "agent_id": "wa", "statement": "Keep answers short", "pattern": ["short"]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("baseline").get("traces").asLong()).isZero();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            items.add(trace("old" + i, "wa", "error", NOW.minus(Duration.ofDays(200)).plusSeconds(i)));
+        }
+        for (int i = 0; i < 4; i++) {
+            items.add(trace("new" + i, "wa", i < 3 ? "ok" : "error", NOW.minus(Duration.ofDays(10)).plusSeconds(i)));
+        }
+        items.add(trace("applied", "wa", "ok", NOW.minus(Duration.ofDays(10))));
+        ingest(key, items);
+        assertThat(server().post("/api/v1/learnings/w/applications", key, "{\"trace_id\": \"applied\"}").status())
+                .isEqualTo(201);
+
+        JsonNode baseline = ok("/api/v1/learnings/w", key).get("baseline");
+        assertThat(baseline.get("traces").asLong()).isEqualTo(4);
+        assertThat(baseline.get("successes").asLong()).isEqualTo(3);
+        Instant from = Instant.parse(baseline.get("from").asString());
+        Instant to = Instant.parse(baseline.get("to").asString());
+        assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(90));
+        assertThat(to).isAfter(NOW);
+
+        String wide = "from=" + NOW.minus(Duration.ofDays(300)) + "&to=" + NOW.plusSeconds(60);
+        JsonNode all = ok("/api/v1/learnings/w?" + wide, key).get("baseline");
+        assertThat(all.get("traces").asLong()).isEqualTo(7);
+        assertThat(all.get("successes").asLong()).isEqualTo(3);
+        assertThat(all.get("from").asString()).isEqualTo(NOW.minus(Duration.ofDays(300)).toString());
+        assertThat(ok("/api/v1/learnings?" + wide, key).get("learnings").get(0).get("baseline").get("traces").asLong())
+                .isEqualTo(7);
+        String old = "from=" + NOW.minus(Duration.ofDays(250)) + "&to=" + NOW.minus(Duration.ofDays(100));
+        assertThat(ok("/api/v1/learnings?" + old, key).get("learnings").get(0).get("baseline").get("traces").asLong())
+                .isEqualTo(3);
+
+        problem(server().get("/api/v1/learnings/w?from=yesterday", key), "from",
+                "from must be an RFC 3339 time with an offset");
+        problem(server().get("/api/v1/learnings?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", key), "to",
+                "to (2026-01-01T00:00:00Z) must be after from (2026-02-01T00:00:00Z)");
+        problem(server().get("/api/v1/learnings/w?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", key), "from",
+                "from 2024-01-01T00:00:00Z to 2026-01-01T00:00:00Z is longer than 366 days");
+        problem(server().get("/api/v1/learnings?to=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", key), "to",
+                "to was given 2 times; give it once");
+        // another workspace's learning is 404 whatever the window
+        String other = workspace(prefix + "-window-other");
+        assertThat(server().get("/api/v1/learnings/w?" + wide, other).status()).isEqualTo(404);
+        assertThat(ok("/api/v1/learnings?" + wide, other).get("learnings")).isEmpty();
     }
 
     private void problem(Response r, String name, String message) {

@@ -23,4 +23,9 @@ class ITPredictions extends PredictionScenarios {
     void scopesAndHostileInput() {
         scopesAndHostileInput("pr-duck");
     }
+
+    @Test
+    void anErasureWithdrawsTheModels() {
+        anErasureWithdrawsTheModels("pr-duck");
+    }
 }

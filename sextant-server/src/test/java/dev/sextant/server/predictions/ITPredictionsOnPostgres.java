@@ -40,4 +40,9 @@ class ITPredictionsOnPostgres extends PredictionScenarios {
     void scopesAndHostileInput() {
         scopesAndHostileInput("pr-pg");
     }
+
+    @Test
+    void anErasureWithdrawsTheModels() {
+        anErasureWithdrawsTheModels("pr-pg");
+    }
 }

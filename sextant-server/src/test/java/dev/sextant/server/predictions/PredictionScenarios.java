@@ -180,6 +180,43 @@ abstract class PredictionScenarios {
      * {@code count} traces over 30 days: agent "careful" succeeds 92% of the time, "hasty" 10%;
      * a handoff on 60% of "phone" channel contexts, 5% of "web"; durations with no signal.
      */
+    /** An erasure withdraws the workspace's fitted models (not another workspace's); training again is a new version. */
+    void anErasureWithdrawsTheModels(String prefix) {
+        String mine = workspace(prefix + "-erased");
+        String theirs = workspace(prefix + "-erased-theirs");
+        String body = "{\"features\": {\"agent_id\": \"careful\"}}";
+        for (String key : List.of(mine, theirs)) {
+            ingestPlanted(key, 600, 42);
+            Response zoe = server().post("/api/v1/ingest", key, """
+                    {"batch": [{"type": "trace", "body": {"id": "zoe-0", "agent_id": "careful", "user_id": "zoe",
+                      "name": "answer", "started_at": "%s", "status": "ok"}}]}""".formatted(START));
+            assertThat(zoe.status()).as(zoe.toString()).isEqualTo(200);
+            JsonNode trained = server().post("/api/v1/predictions/models/interaction_success/train", key, "").json();
+            assertThat(trained.get("status").asString()).as(trained.toString()).isEqualTo("offered");
+        }
+
+        Response erased = server().delete("/api/v1/users/zoe/data", mine);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().get("deleted").get("traces").asLong()).isEqualTo(1);
+
+        JsonNode withdrawn = ok("/api/v1/predictions/models/interaction_success", mine);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("withdrawn");
+        assertThat(withdrawn.get("version").asInt()).isEqualTo(1);
+        Response refused = predict(mine, "interaction_success", body);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("the interaction_success model (version 1) is"
+                + " not offered: withdrawn: trained on data that an erasure removed; retrained on the next schedule"
+                + " (or POST .../train)");
+        assertThat(ok("/api/v1/predictions/models/interaction_success", theirs).get("status").asString())
+                .isEqualTo("offered");
+        assertThat(predictOk(theirs, "interaction_success", body).get("model_version").asInt()).isEqualTo(1);
+
+        JsonNode again = server().post("/api/v1/predictions/models/interaction_success/train", mine, "").json();
+        assertThat(again.get("status").asString()).isEqualTo("offered");
+        assertThat(again.get("version").asInt()).isEqualTo(2);
+        assertThat(predictOk(mine, "interaction_success", body).get("model_version").asInt()).isEqualTo(2);
+    }
+
     void ingestPlanted(String key, int count, long seed) {
         Random random = new Random(seed);
         List<String> items = new ArrayList<>();

@@ -410,4 +410,12 @@ class ITPostgresStore {
         @Override protected void dropStore() { db.drop(); }
         @Override protected boolean normalizesJsonText() { return true; }
     }
+
+    @Nested
+    class DerivedRecords extends dev.sextant.store.tests.erasure.DerivedRecordsContract {
+        final FreshSchema db = new FreshSchema();
+        @Override protected SextantStore newStore() { return db.open(); }
+        @Override protected void dropStore() { db.drop(); }
+        @Override protected boolean normalizesJsonText() { return true; }
+    }
 }

@@ -41,10 +41,11 @@ public interface LearningsStore {
     List<OutcomeTally> tally(WorkspaceId workspace, String learningId);
 
     /**
-     * The baseline: the traces of {@code agentId} (null: of the whole workspace) to which the
-     * learning was not applied, and how many of them succeeded.
+     * The baseline: the traces of {@code agentId} (null: of the whole workspace) started from
+     * {@code from} (inclusive) to {@code to} (exclusive) to which the learning was not applied, and
+     * how many of them succeeded. The window bounds the scan: a caller passes a bounded one.
      */
-    Baseline baseline(WorkspaceId workspace, String learningId, String agentId);
+    Baseline baseline(WorkspaceId workspace, String learningId, String agentId, Instant from, Instant to);
 
     /**
      * Per task type, the tools and models the selected traces used, with their success. A trace's task

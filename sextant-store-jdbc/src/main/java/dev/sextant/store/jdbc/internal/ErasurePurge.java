@@ -18,7 +18,9 @@ import java.util.Set;
  * user's sessions, a batch of rows per statement. Passes repeat while one still removes something
  * (records of the user that arrived during the previous pass), at most {@link #MAX_PASSES} times;
  * then spans and scores that arrived for an already erased trace are swept by its id. The erased
- * trace ids are kept in memory for that sweep (some tens of bytes per trace).
+ * trace ids are kept in memory for that sweep (some tens of bytes per trace). A trace goes with its
+ * context items and the learning applications recorded for it; an erasure that removed anything
+ * withdraws the workspace's fitted prediction models ({@link #withdrawModels}).
  *
  * <p>Roll-ups need no separate step: a trace's token and cost sums live on its own row and go
  * with it, and every analytics answer (stats, trends, personalization, sessions) is computed from
@@ -28,6 +30,11 @@ final class ErasurePurge {
     static final int MAX_PASSES = 3;
     /** A batch of traces is named by its ids in the statements: kept well under PostgreSQL's 65,535 parameters. */
     static final int MAX_BATCH = 10_000;
+    /** Tables whose rows belong to one trace (by {@code trace_id}) and go with it, besides spans and scores. */
+    static final List<String> TRACE_RECORDS = List.of("context_items", "learning_applications");
+    /** The reason a withdrawn model gives: it was fitted to rows that an erasure removed. */
+    static final String WITHDRAWN = "withdrawn: trained on data that an erasure removed; retrained on the next schedule"
+            + " (or POST .../train)";
 
     private final Database database;
 
@@ -52,7 +59,28 @@ final class ErasurePurge {
                 break;
             }
         }
-        return total.plus(sweepLateChildren(workspace, erasedTraces, batchSize));
+        total = total.plus(sweepLateChildren(workspace, erasedTraces, batchSize));
+        if (total.removedAnything()) {
+            withdrawModels(workspace);
+        }
+        return total;
+    }
+
+    /**
+     * Withdraws the workspace's prediction models that hold a fitted model: the serialized model
+     * is dropped and the version stays as {@code withdrawn}, not offered. A model fitted to the
+     * erased rows is derived from them (a tree or a category weight can carry a value of one
+     * user), so none may outlive the erasure; the version numbers go on, so the next training is
+     * a new version and no loaded copy of the old one is used again.
+     */
+    private void withdrawModels(WorkspaceId workspace) {
+        database.write("withdrawing prediction models after an erasure in workspace " + workspace, c -> {
+            try (PreparedStatement update = SqlValues.prepare(c, List.of(WITHDRAWN, workspace.value()),
+                    "UPDATE prediction_models SET model = NULL, offered = FALSE, status = 'withdrawn', reason = ?"
+                            + " WHERE workspace_id = ? AND model IS NOT NULL")) {
+                return update.executeUpdate();
+            }
+        });
     }
 
     long remaining(WorkspaceId workspace, Set<String> userIds) {
@@ -154,8 +182,8 @@ final class ErasurePurge {
     }
 
     /**
-     * Deletes the spans of the given traces, the scores on them or their spans, and the traces'
-     * context items: {spans, scores}.
+     * Deletes the spans of the given traces, the scores on them or their spans, the traces'
+     * context items and the learning applications recorded for them: {spans, scores}.
      */
     private static long[] children(Connection c, WorkspaceId workspace, List<String> traceIds) throws SQLException {
         String in = in(traceIds.size());
@@ -173,9 +201,11 @@ final class ErasurePurge {
         List<Object> spanValues = new ArrayList<>();
         spanValues.add(workspace.value());
         spanValues.addAll(traceIds);
-        try (PreparedStatement delete = SqlValues.prepare(c, spanValues,
-                "DELETE FROM context_items WHERE workspace_id = ? AND trace_id IN " + in)) {
-            delete.executeUpdate();
+        for (String table : TRACE_RECORDS) {
+            try (PreparedStatement delete = SqlValues.prepare(c, spanValues,
+                    "DELETE FROM " + table + " WHERE workspace_id = ? AND trace_id IN " + in)) {
+                delete.executeUpdate();
+            }
         }
         int spans;
         try (PreparedStatement delete = SqlValues.prepare(c, spanValues,

@@ -189,12 +189,15 @@ final class JdbcLearningsStore implements LearningsStore {
     }
 
     @Override
-    public Baseline baseline(WorkspaceId workspace, String learningId, String agentId) {
+    public Baseline baseline(WorkspaceId workspace, String learningId, String agentId, Instant from, Instant to) {
         LearningApplicationsSql a = new LearningApplicationsSql(database.dialect(), workspace, learningId);
         List<Object> values = new ArrayList<>(a.values());
         values.add(workspace.value());
+        values.add(from);
+        values.add(to);
         String sql = "SELECT COUNT(*) AS n, SUM(CASE WHEN t.status = 'error' THEN 0 ELSE 1 END) AS ok FROM traces t"
-                + " WHERE t.id NOT IN (SELECT trace_id FROM " + a.union() + ") AND t.workspace_id = ?";
+                + " WHERE t.id NOT IN (SELECT trace_id FROM " + a.union() + ") AND t.workspace_id = ?"
+                + " AND t.started_at >= ? AND t.started_at < ?";
         if (agentId != null) {
             sql += " AND t.agent_id = ?";
             values.add(agentId);

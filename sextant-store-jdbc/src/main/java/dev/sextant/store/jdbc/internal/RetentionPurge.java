@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Old traces go children first (spans, then scores, then the traces): a run that stops half
  * way leaves traces that the next run finds again, never spans whose trace is gone. A trace or
- * session goes in one transaction with its context items. A span sent
+ * session goes in one transaction with its context items (a trace with its learning
+ * applications too). A span sent
  * for an old trace while its trace is being removed may outlive it; nothing newer is touched.
  *
  * <p>Training metric points have no primary key (an append-only log); a batch names its points
@@ -52,9 +53,9 @@ final class RetentionPurge {
                             + " WHERE s.workspace_id = ? AND s.trace_id IN (" + OLD_TRACES + ") LIMIT " + batchSize + ")",
                     workspace.value(), workspace.value(), old);
             traces += drainWithContext(workspace, batchSize, "deleting old traces", "traces", "trace_id",
-                    OLD_TRACES + " ORDER BY t.id LIMIT " + batchSize, workspace.value(), old);
+                    ErasurePurge.TRACE_RECORDS, OLD_TRACES + " ORDER BY t.id LIMIT " + batchSize, workspace.value(), old);
             sessions += drainWithContext(workspace, batchSize, "deleting old sessions", "sessions", "session_id",
-                    "SELECT s.id FROM sessions s WHERE s.workspace_id = ? AND COALESCE(s.ended_at, s.started_at) < ?"
+                    List.of("context_items"), "SELECT s.id FROM sessions s WHERE s.workspace_id = ? AND COALESCE(s.ended_at, s.started_at) < ?"
                             + " ORDER BY s.id LIMIT " + batchSize, workspace.value(), old);
         }
         Instant stale = cutoffs.payloads();
@@ -91,10 +92,11 @@ final class RetentionPurge {
 
     /**
      * Deletes the rows {@code selectIds} names, a batch at a time, each batch in one transaction
-     * with the context items of those rows (by {@code itemColumn}), until a batch comes up short.
+     * with the rows of {@code itemTables} that belong to them (by {@code itemColumn}: context
+     * items, and a trace's learning applications), until a batch comes up short.
      */
     private long drainWithContext(WorkspaceId workspace, int batchSize, String what, String table, String itemColumn,
-            String selectIds, Object... values) {
+            List<String> itemTables, String selectIds, Object... values) {
         long total = 0;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
@@ -115,9 +117,11 @@ final class RetentionPurge {
                 List<Object> bound = new ArrayList<>();
                 bound.add(workspace.value());
                 bound.addAll(ids);
-                try (PreparedStatement delete = SqlValues.prepare(c, bound,
-                        "DELETE FROM context_items WHERE workspace_id = ? AND " + itemColumn + " IN " + in)) {
-                    delete.executeUpdate();
+                for (String items : itemTables) {
+                    try (PreparedStatement delete = SqlValues.prepare(c, bound,
+                            "DELETE FROM " + items + " WHERE workspace_id = ? AND " + itemColumn + " IN " + in)) {
+                        delete.executeUpdate();
+                    }
                 }
                 try (PreparedStatement delete = SqlValues.prepare(c, bound,
                         "DELETE FROM " + table + " WHERE workspace_id = ? AND id IN " + in)) {

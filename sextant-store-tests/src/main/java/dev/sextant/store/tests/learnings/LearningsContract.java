@@ -187,9 +187,31 @@ public abstract class LearningsContract extends StoreContract {
         write(new WorkspaceBatch(newWorkspace(), traces, List.of(), List.of(), List.of()));
         store().learnings().apply(ws, "l-1", "a8", AT, null);
 
-        assertThat(store().learnings().baseline(ws, "l-1", "a")).isEqualTo(new Baseline(8, 5));
-        assertThat(store().learnings().baseline(ws, "l-1", null)).isEqualTo(new Baseline(18, 5));
-        assertThat(store().learnings().baseline(newWorkspace(), "l-1", "a")).isEqualTo(new Baseline(0, 0));
+        Instant from = AT.minusSeconds(86_400);
+        Instant to = AT.plusSeconds(86_400);
+        assertThat(store().learnings().baseline(ws, "l-1", "a", from, to)).isEqualTo(new Baseline(8, 5));
+        assertThat(store().learnings().baseline(ws, "l-1", null, from, to)).isEqualTo(new Baseline(18, 5));
+        assertThat(store().learnings().baseline(newWorkspace(), "l-1", "a", from, to)).isEqualTo(new Baseline(0, 0));
+    }
+
+    @Test
+    public void theBaselineCountsOnlyTracesStartedInItsWindow() {
+        WorkspaceId ws = newWorkspace();
+        store().learnings().create(ws, learning("l-1", "a", AT));
+        List<Trace> traces = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // a0..a5 start a day apart; a0 and a1 failed
+            traces.add(trace("a" + i, "a", i < 2 ? Status.ERROR : Status.OK, AT.plusSeconds(86_400L * i), null, null));
+        }
+        write(new WorkspaceBatch(ws, traces, List.of(), List.of(), List.of()));
+        store().learnings().apply(ws, "l-1", "a3", AT, null);
+
+        // from a1 (inclusive) to a4 (exclusive): a1, a2 (a3 had the learning applied)
+        assertThat(store().learnings().baseline(ws, "l-1", "a", AT.plusSeconds(86_400), AT.plusSeconds(4 * 86_400)))
+                .isEqualTo(new Baseline(2, 1));
+        assertThat(store().learnings().baseline(ws, "l-1", "a", AT.minusSeconds(1), AT)).isEqualTo(new Baseline(0, 0));
+        assertThat(store().learnings().baseline(ws, "l-1", "a", AT, AT.plusSeconds(6 * 86_400)))
+                .isEqualTo(new Baseline(5, 3));
     }
 
     @Test
