@@ -80,7 +80,7 @@ function facts(m) {
 
 function quality(m) {
   const q = m.quality;
-  const row = (label, value, note) => [h('dt', {}, label), h('dd', {}, value, note ? h('span', { class: 'muted small' }, ` ${note}`) : null)];
+  const row = (label, value, note) => [h('dt', {}, label), h('dd', {}, value, note ? h('span', { class: 'muted small' }, ' ', note) : null)];
   if (m.kind === 'binary') {
     if (q.auc === undefined) return empty('No held-out quality: the training stopped before a model was fitted.', h('p', { class: 'muted small' }, m.reason));
     return h('div', {},
