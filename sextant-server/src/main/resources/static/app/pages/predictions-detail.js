@@ -97,8 +97,9 @@ function quality(m) {
   if (q.mae === undefined) return empty('No held-out quality: the training stopped before a model was fitted.', h('p', { class: 'muted small' }, m.reason));
   return h('div', {},
     h('p', {}, headline(m)),
-    q.scale === 'log1p_ms' ? h('p', { class: 'muted small' }, 'Errors are on the log1p(ms) scale the model is fitted on: an MAE of 0.25 is '
-      + 'about 28% off; predictions are answered in ms.') : null,
+    q.scale === 'log1p_ms' ? h('p', { class: 'muted small' }, `Errors are on the log1p(ms) scale the model is fitted on: an MAE of `
+      + `${num3(q.mae)} is typically a factor of ${fmt.num(Math.exp(q.mae), 2)} off (about ${fmt.pct(Math.exp(q.mae) - 1, 0)}); `
+      + 'predictions are answered in ms.') : null,
     h('dl', { class: 'facts', id: 'quality-figures' },
       row(`MAE${scaleText(q)}`, figure(q.mae, num3(q.mae), { id: 'quality-mae' }), `against ${num3(q.baseline_mae)} predicting the training mean`),
       row('MAE gain (95% bootstrap interval)', figure(q.mae_improvement, num3(q.mae_improvement), { id: 'quality-mae-gain' }),
