@@ -20,6 +20,7 @@ const ROUTES = [
   ['/datasets', 'datasets'], ['/datasets/:id', 'datasets-detail'],
   ['/training', 'training'], ['/training/:id', 'training-detail'],
   ['/context', 'context'],
+  ['/predictions', 'predictions'], ['/predictions/:target', 'predictions-detail'],
 ];
 
 const NAV = [
@@ -32,6 +33,7 @@ const NAV = [
   ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
   ['/settings', 'Settings', 'settings'],
   ['/context', 'Context', 'context'],
+  ['/predictions', 'Predictions', 'predictions'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */

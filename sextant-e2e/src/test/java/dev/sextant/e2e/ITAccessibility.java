@@ -30,7 +30,8 @@ class ITAccessibility {
         "/datasets",
         "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5",
         "/settings/masking", "/settings/audit", "/settings/retention",
-        "/context?range=30d&agent=support-bot&min_confidence=0.05&min_support=0.005"})
+        "/context?range=30d&agent=support-bot&min_confidence=0.05&min_support=0.005",
+        "/predictions", "/predictions/tool_failure", "/predictions/task_duration"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {

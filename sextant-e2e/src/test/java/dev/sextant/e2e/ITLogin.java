@@ -67,7 +67,8 @@ class ITLogin {
             "/datasets", "/datasets/ds_aaaaaaaaaaaaaaaa",
             "/training", "/training/sft-1",
             "/settings/masking", "/settings/audit",
-            "/context"}) {
+            "/context",
+            "/predictions", "/predictions/handoff"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");

@@ -47,7 +47,8 @@ class DashboardController {
         "/hpo", "/hpo/{id}", "/models", "/models/{id}",
         "/datasets", "/datasets/{id}",
         "/training", "/training/{id}",
-        "/context"})
+        "/context",
+        "/predictions", "/predictions/{target}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
