@@ -19,6 +19,7 @@ const ROUTES = [
   ['/hpo', 'hpo'], ['/hpo/:id', 'hpo-detail'], ['/models', 'models'], ['/models/:id', 'models-detail'],
   ['/datasets', 'datasets'], ['/datasets/:id', 'datasets-detail'],
   ['/training', 'training'], ['/training/:id', 'training-detail'],
+  ['/learnings', 'learnings'], ['/learnings/:id', 'learnings-detail'],
 ];
 
 const NAV = [
@@ -30,6 +31,7 @@ const NAV = [
   ['/training', 'Training', 'training'], ['/datasets', 'Datasets', 'datasets'],
   ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
   ['/settings', 'Settings', 'settings'],
+  ['/learnings', 'Learnings', 'learnings'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */

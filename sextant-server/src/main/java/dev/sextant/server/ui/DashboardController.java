@@ -46,7 +46,8 @@ class DashboardController {
         "/experiments", "/experiments/{id}", "/personalization",
         "/hpo", "/hpo/{id}", "/models", "/models/{id}",
         "/datasets", "/datasets/{id}",
-        "/training", "/training/{id}"})
+        "/training", "/training/{id}",
+        "/learnings", "/learnings/{id}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
