@@ -28,7 +28,8 @@ class ITAccessibility {
         "/experiments", "/personalization",
         "/hpo", "/models", "/models/support-bot-v2", "/models/support-bot-v1",
         "/datasets",
-        "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5"})
+        "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5",
+        "/learnings", "/learnings/support-acknowledge-first", "/learnings/code-skip-tests-small-diffs"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {

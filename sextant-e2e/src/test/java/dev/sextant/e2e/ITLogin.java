@@ -65,7 +65,8 @@ class ITLogin {
             "/configurations", "/configurations/c-1", "/prompts", "/prompts/p-1", "/experiments", "/experiments/e-1",
             "/personalization", "/hpo", "/hpo/hpo_1", "/models", "/models/m-1",
             "/datasets", "/datasets/ds_aaaaaaaaaaaaaaaa",
-            "/training", "/training/sft-1"}) {
+            "/training", "/training/sft-1",
+            "/learnings", "/learnings/l-1"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");

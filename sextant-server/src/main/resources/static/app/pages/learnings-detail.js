@@ -46,7 +46,12 @@ export async function render(ctx) {
         said.ok(changed.status === 'retired' ? 'Retired: it keeps its figures and leaves the active list and the recommendations.' : 'Reactivated.');
         ctx.setQuery({});
       } catch (e) {
-        said.fail(e);
+        if (e instanceof ApiError && e.status === 403) {
+          said.className = 'notice bad';
+          fill(said, `Not allowed (HTTP 403): ${e.detail}`);
+        } else {
+          said.fail(e);
+        }
         toggle.disabled = false;
       }
     } }, retired ? 'Reactivate' : 'Retire');
