@@ -142,14 +142,18 @@ class ITLearningsPage {
             Object drawn = page.evaluate("() => { const o = document.getElementById('trend-chart').chart.getOption(); "
                     + "const band = o.series.find(s => s.name === '95% credible band'); const mean = o.series.find(s => s.name === 'posterior mean'); "
                     + "const lower = o.series.find(s => s.name === '95% credible band (lower)'); "
-                    + "return [mean.data.length, band.data.length, !!band.areaStyle, lower.data[lower.data.length - 1][1], "
-                    + "lower.data[lower.data.length - 1][1] + band.data[band.data.length - 1][1]]; }");
+                    + "const v = d => (Array.isArray(d) ? d[d.length - 1] : d); "
+                    + "return [mean.data.length, band.data.length, !!band.areaStyle, v(lower.data[lower.data.length - 1]), "
+                    + "v(lower.data[lower.data.length - 1]) + v(band.data[band.data.length - 1]), v(mean.data[mean.data.length - 1]), "
+                    + "o.xAxis[0].data[o.xAxis[0].data.length - 1]]; }");
             List<?> values = (List<?>) drawn;
             assertThat(((Number) values.get(0)).intValue()).isEqualTo(trend.size());
             assertThat(((Number) values.get(1)).intValue()).isEqualTo(trend.size());
             assertThat(values.get(2)).isEqualTo(true);
             assertThat(((Number) values.get(3)).doubleValue()).isEqualTo(lastPoint.get("ci_low").asDouble());
             assertThat(((Number) values.get(4)).doubleValue()).isCloseTo(lastPoint.get("ci_high").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(((Number) values.get(5)).doubleValue()).isEqualTo(lastPoint.get("confidence").asDouble());
+            assertThat(values.get(6)).isEqualTo(lastPoint.get("start").asString());
         }
         // applications: 25 a page, traces linked to their interaction
         JsonNode apps = Dashboard.server().get("/api/v1/learnings/" + RISING + "/applications?page_size=25");

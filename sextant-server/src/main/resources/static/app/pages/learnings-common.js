@@ -54,7 +54,7 @@ export function difference(metric, value, low, high, p) {
   const kind = low > 0 ? 'good' : high < 0 ? 'bad' : '';
   return h('span', { class: `difference ${kind}`, dataset: { metric, value: String(value), ciLow: String(low), ciHigh: String(high),
     p: String(p) } },
-  points(value), h('span', { class: 'muted' }, ` (${points(low)} to ${points(high)}), ${pText(p)}`));
+  h('span', { class: 'value' }, points(value)), h('span', { class: 'muted n' }, `${points(low)} to ${points(high)}, ${pText(p)}`));
 }
 
 const DIRECTIONS = { rising: ['▲', 'good'], falling: ['▼', 'bad'], stable: ['▶', ''] };

@@ -6,7 +6,7 @@
 // GET /api/v1/learnings/{id}, …/applications, PATCH /api/v1/learnings/{id}.
 import { api, ApiError } from '../api.js';
 import { h, fill, fmt, card, empty, failure, badge } from '../ui.js';
-import { timeSeries } from '../charts.js';
+import { chart } from '../charts.js';
 import { notice } from '../admin-forms.js';
 import { useLearningStyles, seg, rate, difference, direction, statusBadge, confidence, rateText } from './learnings-common.js';
 
@@ -145,11 +145,26 @@ function trendBlock(l) {
 
 function drawTrend(el, l) {
   const trend = l.confidence.trend;
+  const labels = trend.map(p => p.start);
+  const pct = v => fmt.pct(v, 0);
   el.style.height = '260px';
-  timeSeries(el, {
-    unit: 'pct',
-    series: [{ name: 'posterior mean', points: trend.map(p => [p.start, p.confidence]) }],
-    bands: [{ name: '95% credible band', lower: trend.map(p => [p.start, p.ci_low]), upper: trend.map(p => [p.start, p.ci_high]) }],
+  chart(el, {
+    grid: { left: 56, right: 16, top: 30, bottom: 30 },
+    legend: { top: 0, data: ['posterior mean', '95% credible band'] },
+    tooltip: { trigger: 'axis', formatter: items => {
+      const p = trend[items[0]?.dataIndex ?? 0];
+      return `${l.confidence.interval} of ${p.start}<br>confidence ${rateText(p.confidence, p.ci_low, p.ci_high)}`
+        + `<br>${p.successes} succeeded, ${p.failures} failed, ${p.pending} pending`;
+    } },
+    xAxis: { type: 'category', data: labels, boundaryGap: false },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: pct } },
+    series: [
+      { name: '95% credible band (lower)', type: 'line', data: trend.map(p => p.ci_low), stack: 'band', symbol: 'none',
+        lineStyle: { opacity: 0 }, silent: true },
+      { name: '95% credible band', type: 'line', data: trend.map(p => p.ci_high - p.ci_low), stack: 'band', symbol: 'none',
+        lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.25 }, silent: true },
+      { name: 'posterior mean', type: 'line', data: trend.map(p => p.confidence), symbolSize: 7, z: 3 },
+    ],
   });
 }
 

@@ -96,7 +96,7 @@ function learningTable(rows) {
     { label: 'Against baseline (95% CI, p)', class: 'num', value: l => h('span', {},
       difference('difference', l.difference.value, l.difference.ci_low, l.difference.ci_high, l.difference.p_value),
       l.baseline?.success_rate === null || l.baseline?.success_rate === undefined ? null
-        : h('div', { class: 'muted small' }, `baseline ${rateText(l.baseline.success_rate, l.baseline.ci_low, l.baseline.ci_high)}, n = ${fmt.int(l.baseline.traces)}`)),
+        : h('span', { class: 'muted n' }, `baseline ${rateText(l.baseline.success_rate, l.baseline.ci_low, l.baseline.ci_high)}, n = ${fmt.int(l.baseline.traces)}`)),
     sort: l => l.difference.value },
   ], rows, { id: 'learnings-table', rowAttrs: l => ({ dataset: { learning: l.id } }) });
 }
@@ -108,7 +108,8 @@ async function recommendationsBlock(agent) {
     for (const pick of ['tool', 'model']) if (t[pick]) rows.push({ task: t.task_type, pick, c: t[pick] });
   }
   const side = x => (x ? h('span', {}, h('b', { class: 'name' }, x.name), h('br'),
-    rateText(x.success_rate, x.ci_low, x.ci_high), h('span', { class: 'muted' }, ` n = ${fmt.int(x.traces)}`)) : h('span', { class: 'muted' }, 'none'));
+    h('span', { class: 'rate' }, rateText(x.success_rate, x.ci_low, x.ci_high)), h('span', { class: 'muted n' }, `n = ${fmt.int(x.traces)}`))
+    : h('span', { class: 'muted' }, 'none'));
   const tasks = rows.length ? sortableTable([
     { label: 'Task type', value: x => x.task, sort: x => x.task },
     { label: 'Pick', value: x => x.pick, sort: x => x.pick },
@@ -124,7 +125,8 @@ async function recommendationsBlock(agent) {
       : h('span', { dataset: { metric: 'difference', value: String(x.c.difference) } }, points(x.c.difference),
         h('span', { class: 'muted' }, ` (${points(x.c.ci_low)} to ${points(x.c.ci_high)})`))), sort: x => x.c.difference },
     { label: 'p (Holm-adjusted)', class: 'num', value: x => (x.c.p_value === null || x.c.p_value === undefined ? '—'
-      : `${pText(x.c.p_value)} (${pText(x.c.p_value_adjusted).replace('p ', '')})`), sort: x => x.c.p_value_adjusted },
+      : h('span', {}, pText(x.c.p_value), h('span', { class: 'muted n' }, `adjusted ${pText(x.c.p_value_adjusted).replace('p ', '').replace('= ', '')}`))),
+    sort: x => x.c.p_value_adjusted },
   ], rows, { id: 'recommendations-table', rowAttrs: x => ({ dataset: { task: x.task, pick: x.pick, verdict: x.c.verdict } }) })
     : empty('No task type has traces with tools or models yet: a task type is the trace\'s metadata.task_type or its most confident intent.');
   const wider = (r.learnings || []).length
