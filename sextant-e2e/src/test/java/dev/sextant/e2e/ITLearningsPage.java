@@ -155,6 +155,13 @@ class ITLearningsPage {
             assertThat(((Number) values.get(5)).doubleValue()).isEqualTo(lastPoint.get("confidence").asDouble());
             assertThat(values.get(6)).isEqualTo(lastPoint.get("start").asString());
         }
+        // per day: the interval lives in the URL and the API's daily trend is shown
+        JsonNode daily = Dashboard.server().get("/api/v1/learnings/" + FALLING + "?interval=day").get("confidence").get("trend");
+        page.locator("#trend-interval").selectOption("day");
+        assertThat(page).hasURL(Pattern.compile("interval=day"));
+        assertThat(page.locator("#trend-table tbody tr")).hasCount(daily.size());
+        assertThat(page.locator("#trend-table tbody tr").first()).hasAttribute("data-start", daily.get(0).get("start").asString());
+
         // applications: 25 a page, traces linked to their interaction
         JsonNode apps = Dashboard.server().get("/api/v1/learnings/" + RISING + "/applications?page_size=25");
         int total = apps.get("total").asInt();
