@@ -149,7 +149,7 @@ function drawTrend(el, l) {
   const pct = v => fmt.pct(v, 0);
   el.style.height = '260px';
   chart(el, {
-    grid: { left: 56, right: 16, top: 30, bottom: 30 },
+    grid: { left: 56, right: 44, top: 30, bottom: 30 },
     legend: { top: 0, data: ['posterior mean', '95% credible band'] },
     tooltip: { trigger: 'axis', formatter: items => {
       const p = trend[items[0]?.dataIndex ?? 0];
