@@ -91,8 +91,8 @@ function learningTable(rows) {
     sort: l => a(l).total },
     { label: 'Success rate (95% CI)', class: 'num', value: l => rate('success_rate', a(l).success_rate, a(l).ci_low, a(l).ci_high,
       a(l).successes + a(l).failures), sort: l => a(l).success_rate },
-    { label: 'Confidence (95% credible)', class: 'num', value: l => confidence(l.confidence), sort: l => l.confidence.value },
-    { label: 'Trend', value: l => direction(l.confidence.direction), sort: l => ({ falling: 0, stable: 1, rising: 2 }[l.confidence.direction]) },
+    { label: 'Confidence (95% credible), trend', class: 'num', value: l => h('span', {}, confidence(l.confidence),
+      h('span', { class: 'n' }, direction(l.confidence.direction))), sort: l => l.confidence.value },
     { label: 'Against baseline (95% CI, p)', class: 'num', value: l => h('span', {},
       difference('difference', l.difference.value, l.difference.ci_low, l.difference.ci_high, l.difference.p_value),
       l.baseline?.success_rate === null || l.baseline?.success_rate === undefined ? null
