@@ -21,6 +21,7 @@ const ROUTES = [
   ['/training', 'training'], ['/training/:id', 'training-detail'],
   ['/context', 'context'],
   ['/predictions', 'predictions'], ['/predictions/:target', 'predictions-detail'],
+  ['/learnings', 'learnings'], ['/learnings/:id', 'learnings-detail'],
 ];
 
 const NAV = [
@@ -31,9 +32,10 @@ const NAV = [
   ['/experiments', 'Experiments', 'experiments'], ['/personalization', 'Personalization', 'personalization'],
   ['/training', 'Training', 'training'], ['/datasets', 'Datasets', 'datasets'],
   ['/hpo', 'HPO', 'hpo'], ['/models', 'Models', 'models'],
-  ['/settings', 'Settings', 'settings'],
   ['/context', 'Context', 'context'],
   ['/predictions', 'Predictions', 'predictions'],
+  ['/learnings', 'Learnings', 'learnings'],
+  ['/settings', 'Settings', 'settings'],
 ];
 
 /** The time ranges of the range picker (the `range` query parameter). */

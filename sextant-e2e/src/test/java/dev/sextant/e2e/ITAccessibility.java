@@ -31,7 +31,8 @@ class ITAccessibility {
         "/training", "/training/sft-support-v4", "/training/sft-support-v4-b64", "/training/sft-support-v5",
         "/settings/masking", "/settings/audit", "/settings/retention",
         "/context?range=30d&agent=support-bot&min_confidence=0.05&min_support=0.005",
-        "/predictions", "/predictions/tool_failure", "/predictions/task_duration"})
+        "/predictions", "/predictions/tool_failure", "/predictions/task_duration",
+        "/learnings", "/learnings/support-acknowledge-first", "/learnings/code-skip-tests-small-diffs"})
     void a_page_has_no_serious_accessibility_violation_in_light_or_dark(String path, Page page) {
         Dashboard.logInAsAdmin(page);
         for (String scheme : List.of("light", "dark")) {

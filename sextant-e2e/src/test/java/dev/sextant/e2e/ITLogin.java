@@ -68,7 +68,8 @@ class ITLogin {
             "/training", "/training/sft-1",
             "/settings/masking", "/settings/audit",
             "/context",
-            "/predictions", "/predictions/handoff"}) {
+            "/predictions", "/predictions/handoff",
+            "/learnings", "/learnings/l-1"}) {
             APIResponse answer = page.request().get(path, com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
             assertThat(answer.status()).as(path).isEqualTo(302);
             assertThat(answer.headers().get("location")).as(path).startsWith("/login?next=");

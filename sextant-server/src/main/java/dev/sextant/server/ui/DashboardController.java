@@ -48,7 +48,8 @@ class DashboardController {
         "/datasets", "/datasets/{id}",
         "/training", "/training/{id}",
         "/context",
-        "/predictions", "/predictions/{target}"})
+        "/predictions", "/predictions/{target}",
+        "/learnings", "/learnings/{id}"})
     ResponseEntity<byte[]> page(HttpServletRequest request) {
         if (!loggedIn(request)) {
             String wanted = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
