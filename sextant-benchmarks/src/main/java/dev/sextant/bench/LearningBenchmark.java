@@ -132,7 +132,9 @@ final class LearningBenchmark {
             double pFail = 0.08 + (a == 0 || b == 0 ? 0.45 : 0) + (channel.equals("email") && locale.equals("de") ? 0.2 : 0);
             boolean failed = random.nextDouble() < pFail;
             long duration = 400 + 30L * history + random.nextInt(400);
-            out.add(new Rec(String.format(Locale.ROOT, "lt-%08d", i), t0.plusMillis(i * stepMillis), duration,
+            // random ids, as SDKs make them (UUIDs): no zone map of the id columns can skip a block
+            String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            out.add(new Rec(id, t0.plusMillis(i * stepMillis), duration,
                     NAMES[random.nextInt(NAMES.length)], 20 + random.nextInt(TEXT.length() - 20), channel, locale, history,
                     DOCS[a], DOCS[b], vip, failed));
         }
@@ -171,6 +173,8 @@ final class LearningBenchmark {
     }
 
     void run() throws Exception {
+        // Tribuo reports every 1,000 SGD steps and every tree at INFO; the server's trainer holds the same level
+        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
         Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(serverJar)) {
             throw new IllegalStateException("no sextant-server jar at " + serverJar.toAbsolutePath() + "; run ./sextant build");
