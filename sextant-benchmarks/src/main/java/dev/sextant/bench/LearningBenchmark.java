@@ -75,6 +75,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class LearningBenchmark {
     static final String KEY = "sk-bench-0123456789abcdefghij";
+    /** Tribuo reports every 1,000 SGD steps and every tree at INFO; held so the level stays (as the server's trainer does). */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
     private static final String[] CHANNELS = {"chat", "email", "phone"};
     private static final String[] LOCALES = {"en", "de", "fr", "es"};
     private static final String[] NAMES = {"answer", "refund", "lookup"};
@@ -173,8 +175,7 @@ final class LearningBenchmark {
     }
 
     void run() throws Exception {
-        // Tribuo reports every 1,000 SGD steps and every tree at INFO; the server's trainer holds the same level
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         Path serverJar = Path.of("sextant-server/target/sextant-server-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(serverJar)) {
             throw new IllegalStateException("no sextant-server jar at " + serverJar.toAbsolutePath() + "; run ./sextant build");
