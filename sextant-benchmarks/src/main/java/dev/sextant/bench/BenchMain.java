@@ -152,14 +152,16 @@ public final class BenchMain {
     }
 
     private static void learning(String[] options) throws Exception {
-        java.util.List<Integer> interactions = java.util.List.of(20_000, 100_000);
-        java.util.List<Integer> trainRows = java.util.List.of(10_000, 50_000);
-        int resend = 10_000;
+        // small by default (a few minutes on a busy 2-core machine); docs/PERFORMANCE.md has the
+        // figures of --interactions 20000,100000 --train-rows 10000,50000 --resend 10000 --runs 5 --warmup 2 --predictions 1000
+        java.util.List<Integer> interactions = java.util.List.of(5_000, 20_000);
+        java.util.List<Integer> trainRows = java.util.List.of(2_000, 10_000);
+        int resend = 2_000;
         int batch = 1_000;
         int clients = 2;
-        int runs = 5;
-        int warmup = 2;
-        int predictions = 1_000;
+        int runs = 3;
+        int warmup = 1;
+        int predictions = 500;
         for (int i = 0; i < options.length; i++) {
             String flag = options[i];
             if (i + 1 >= options.length) {

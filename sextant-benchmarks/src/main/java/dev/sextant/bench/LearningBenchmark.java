@@ -51,7 +51,7 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * {@code ./sextant bench learning [--interactions 20000,100000] [--train-rows 10000,50000]
+ * {@code ./sextant bench learning [--interactions 5000,20000] [--train-rows 2000,10000]
  * [--resend N] [--batch N] [--clients N] [--runs N] [--warmup N] [--predictions N]}: the issue-8
  * learning features through the packaged server on embedded DuckDB, each beside a bare baseline
  * measured in the same run.
