@@ -10,7 +10,9 @@ import java.util.Arrays;
  * {@code ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]} (page loads in Chromium over the analytics data) and
  * {@code ./sextant bench experiment [--units N] [--runs N] [--warmup N]} (an experiment's results) and
  * {@code ./sextant bench masking [--spans N] [--batch N] [--clients N]} (ingest with masking off, default, everything on) and
- * {@code ./sextant bench training [--points N] [--runs N] [--warmup N]} (1M training metric values: logging and the loss curve).
+ * {@code ./sextant bench training [--points N] [--runs N] [--warmup N]} (1M training metric values: logging and the loss curve) and
+ * {@code ./sextant bench learning [--interactions N,N] [--train-rows N,N] [--resend N] [--batch N] [--clients N] [--runs N]
+ * [--warmup N] [--predictions N]} (context ingest, context reads, prediction training and calls).
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -20,7 +22,9 @@ public final class BenchMain {
                    ./sextant bench dashboard [--spans N] [--data DIR] [--runs N] [--warmup N]
                    ./sextant bench experiment [--units N] [--runs N] [--warmup N]
                    ./sextant bench masking [--spans N] [--batch N] [--clients N]
-                   ./sextant bench training [--points N] [--runs N] [--warmup N]""";
+                   ./sextant bench training [--points N] [--runs N] [--warmup N]
+                   ./sextant bench learning [--interactions N,N] [--train-rows N,N] [--resend N] [--batch N] [--clients N]
+                                            [--runs N] [--warmup N] [--predictions N]""";
 
     private BenchMain() {}
 
@@ -33,6 +37,10 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("training")) {
             training(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("learning")) {
+            learning(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("budget-check")) {
@@ -141,5 +149,50 @@ public final class BenchMain {
             }
         }
         new TrainingBenchmark(points, runs, warmup).run();
+    }
+
+    private static void learning(String[] options) throws Exception {
+        // small by default (a few minutes on a busy 2-core machine); docs/PERFORMANCE.md has the
+        // figures of --interactions 20000,100000 --train-rows 10000,50000 --resend 10000 --runs 5 --warmup 2 --predictions 1000
+        java.util.List<Integer> interactions = java.util.List.of(5_000, 20_000);
+        java.util.List<Integer> trainRows = java.util.List.of(2_000, 10_000);
+        int resend = 2_000;
+        int batch = 1_000;
+        int clients = 2;
+        int runs = 3;
+        int warmup = 1;
+        int predictions = 500;
+        for (int i = 0; i < options.length; i++) {
+            String flag = options[i];
+            if (i + 1 >= options.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String value = options[++i].replace("_", "");
+            switch (flag) {
+                case "--interactions" -> interactions = counts(flag, value);
+                case "--train-rows" -> trainRows = counts(flag, value);
+                case "--resend" -> resend = Integer.parseInt(value);
+                case "--batch" -> batch = Integer.parseInt(value);
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--predictions" -> predictions = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        new LearningBenchmark(interactions, trainRows, resend, batch, clients, runs, warmup, predictions).run();
+    }
+
+    /** A comma-separated list of positive counts, e.g. {@code 20000,100000}. */
+    private static java.util.List<Integer> counts(String flag, String value) {
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            int n = Integer.parseInt(part.trim());
+            if (n < 1_000) {
+                throw new IllegalArgumentException(flag + " counts must be at least 1000, was " + n);
+            }
+            counts.add(n);
+        }
+        return counts;
     }
 }

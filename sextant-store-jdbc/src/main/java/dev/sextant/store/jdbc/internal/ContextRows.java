@@ -13,11 +13,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the context items of one tracking write, inside its transaction: each record's old items
  * are deleted (a batch of owners per statement) and its new ones inserted, so re-sending a record
  * replaces its context. The last copy of a record across the write's batches wins.
+ * On DuckDB ({@link #writeAppending}) the DELETE is left out for traces the same write has just
+ * inserted (they cannot have items yet; the DELETE scans the whole table there, having no index),
+ * and the rows go in through the Appender instead of one INSERT execution per row.
  */
 final class ContextRows {
     private static final int IDS_PER_DELETE = 1_000;
@@ -42,8 +46,38 @@ final class ContextRows {
         if (owners.isEmpty()) {
             return;
         }
+        delete(c, Set.of());
+        insert(c);
+    }
+
+    /**
+     * DuckDB: the items of the traces in {@code newTraces} (just inserted by this transaction) are
+     * not deleted first, and every row is appended with the Appender. The transaction must have
+     * begun (a statement ran in it): rows appended before would be committed on their own.
+     */
+    void writeAppending(Connection c, Set<MergedBatch.Key> newTraces) throws SQLException {
+        if (owners.isEmpty()) {
+            return;
+        }
+        delete(c, newTraces);
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<Owner, List<ContextItem>> e : owners.entrySet()) {
+            Owner owner = e.getKey();
+            boolean trace = owner.kind() == ContextOwner.TRACE;
+            for (ContextItem item : e.getValue()) {
+                rows.add(new Object[] {owner.workspace(), trace ? owner.id() : null, trace ? null : owner.id(), item.type(),
+                        item.text(), item.number()});
+            }
+        }
+        AppenderStageLoader.appendRows(c, null, "context_items", rows);
+    }
+
+    private void delete(Connection c, Set<MergedBatch.Key> newTraces) throws SQLException {
         Map<String, List<Owner>> byWorkspaceAndKind = new LinkedHashMap<>();
         for (Owner owner : owners.keySet()) {
+            if (owner.kind() == ContextOwner.TRACE && newTraces.contains(new MergedBatch.Key(owner.workspace(), owner.id()))) {
+                continue;
+            }
             byWorkspaceAndKind.computeIfAbsent(owner.workspace() + '\u0000' + owner.kind(), k -> new ArrayList<>()).add(owner);
         }
         for (List<Owner> group : byWorkspaceAndKind.values()) {
@@ -59,6 +93,9 @@ final class ContextRows {
                 }
             }
         }
+    }
+
+    private void insert(Connection c) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO context_items"
                 + " (workspace_id, trace_id, session_id, item_type, value_text, value_num) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;

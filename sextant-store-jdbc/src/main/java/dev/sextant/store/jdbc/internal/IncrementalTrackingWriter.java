@@ -116,12 +116,12 @@ final class IncrementalTrackingWriter implements TrackingWriter {
     }
 
     private void writeRest(Connection c, MergedBatch merged, TraceDeltaRows traces) throws SQLException {
-        if (!traces.isEmpty()) {
-            writeTraces(c, traces);
-        }
+        Set<MergedBatch.Key> newTraces = traces.isEmpty() ? Set.of() : writeTraces(c, traces);
         upsert(c, StageTables.SCORES, merged.scoreRows(), upsertScores);
         upsert(c, StageTables.SESSIONS, merged.sessionRows(), upsertSessions);
-        merged.contexts.write(c);
+        // a trace this write inserted has no items to replace: only re-sent ones run the DELETE
+        // (a scan of context_items on DuckDB), and the new items go in through the Appender
+        merged.contexts.writeAppending(c, newTraces);
     }
 
     /** The optimistic append met a span that is stored already. */
@@ -167,7 +167,8 @@ final class IncrementalTrackingWriter implements TrackingWriter {
         }
     }
 
-    private void writeTraces(Connection c, TraceDeltaRows traces) throws SQLException {
+    /** Inserts the new traces and merges the stored ones; answers the keys of the new ones. */
+    private Set<MergedBatch.Key> writeTraces(Connection c, TraceDeltaRows traces) throws SQLException {
         Instant now = clock.instant();
         List<Object[]> tr = traces.rows(traces.keys(), true, now);
         stages.load(c, StageTables.TRACE_DELTAS, tr);
@@ -182,6 +183,7 @@ final class IncrementalTrackingWriter implements TrackingWriter {
             stages.load(c, StageTables.TRACE_DELTAS, traces.rows(stored, false, now));
             Stages.execute(c, mergeStoredTraces);
         }
+        return inserted;
     }
 
     /** Runs an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING workspace_id, id}: the new keys. */

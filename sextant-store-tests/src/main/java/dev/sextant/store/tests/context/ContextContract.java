@@ -229,4 +229,25 @@ public abstract class ContextContract extends StoreContract {
         assertThat(store().context().items(ws, "new")).containsExactly(text("channel", "chat"), text("locale", "en"));
         assertThat(store().context().items(other, "old-0")).containsExactly(text("channel", "web"), text("locale", "de"));
     }
+
+    @Test
+    public void oneWriteOfNewAndResentTracesReplacesOnlyTheResentOnesItemsInItsOwnWorkspace() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        write(batch(ws, List.of(trace("t1", "bot", null, Status.OK, AT, 10L)), List.of(),
+                List.of(of(ContextOwner.TRACE, "t1", text("channel", "web"), text("locale", "en")))));
+        write(batch(other, List.of(trace("t2", "bot", null, Status.OK, AT, 10L)), List.of(),
+                List.of(of(ContextOwner.TRACE, "t2", text("channel", "fax")))));
+
+        // t1 re-sent and t2 new in ws, t2 new in ws but stored in the other workspace, in one write
+        store().tracking().write(List.of(batch(ws, List.of(trace("t1", "bot", null, Status.OK, AT, 10L),
+                        trace("t2", "bot", null, Status.OK, AT, 10L)), List.of(),
+                List.of(of(ContextOwner.TRACE, "t1", text("channel", "chat")),
+                        of(ContextOwner.TRACE, "t2", text("channel", "email"), number("history_length", 4))))));
+
+        assertThat(store().context().items(ws, "t1")).containsExactly(text("channel", "chat"));
+        assertThat(store().context().items(ws, "t2")).containsExactly(text("channel", "email"), number("history_length", 4));
+        assertThat(store().context().items(other, "t2")).containsExactly(text("channel", "fax"));
+        assertThat(all(ws, null)).hasSize(2);
+    }
 }
