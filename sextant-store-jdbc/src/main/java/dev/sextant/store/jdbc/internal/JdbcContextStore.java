@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Context items read per interaction: a page of traces by the keyset (trace id), then their
- * own items, their sessions' items and their {@code user_rating} scores, one statement each,
- * named by the page's ids. The same SQL on DuckDB and PostgreSQL.
+ * Context items read per interaction: a page of traces by the keyset (trace id) joined in one
+ * statement to their own items, their sessions' items and their {@code user_rating} scores,
+ * streamed in trace id order (joins rather than IN lists of the page's ids, which DuckDB, with
+ * no index on {@code context_items}, answered by scanning the table per id list). The same SQL
+ * on DuckDB and PostgreSQL.
  */
 final class JdbcContextStore implements ContextStore {
     static final String RATING = "user_rating";
@@ -42,58 +43,83 @@ final class JdbcContextStore implements ContextStore {
     public List<ContextObservation> observations(WorkspaceId workspace, ContextQuery query) {
         return database.read("reading interactions with their context", c -> {
             List<Object> bound = new ArrayList<>(window(workspace, query));
-            String sql = "SELECT t.id, t.agent_id, t.session_id, t.started_at, t.status, t.handoff_triggered,"
+            String page = "SELECT t.id, t.agent_id, t.session_id, t.started_at, t.status, t.handoff_triggered,"
                     + " t.duration_ms, t.cost_usd FROM traces t WHERE " + WHERE;
             if (query.agentId() != null) {
-                sql += " AND t.agent_id = ?";
+                page += " AND t.agent_id = ?";
             }
             if (query.afterTraceId() != null) {
-                sql += " AND t.id > ?";
+                page += " AND t.id > ?";
                 bound.add(query.afterTraceId());
             }
-            sql += " ORDER BY t.id LIMIT " + query.limit();
-            List<Row> rows = new ArrayList<>();
+            page += " ORDER BY t.id LIMIT " + query.limit();
+            bound.addAll(List.of(workspace.value(), RATING, workspace.value(), workspace.value()));
+            String columns = "p.id, p.agent_id, p.session_id, p.started_at, p.status, p.handoff_triggered,"
+                    + " p.duration_ms, p.cost_usd, r.rating";
+            String sql = "WITH page AS (" + page + "),"
+                    + " rated AS (SELECT s.trace_id, AVG(s.value) AS rating FROM scores s JOIN page q ON s.trace_id = q.id"
+                    + " WHERE s.workspace_id = ? AND s.name = ? AND s.value IS NOT NULL GROUP BY s.trace_id)"
+                    + " SELECT " + columns + ", 0 AS src, ci.item_type, ci.value_text, ci.value_num"
+                    + " FROM page p LEFT JOIN rated r ON r.trace_id = p.id"
+                    + " LEFT JOIN context_items ci ON ci.workspace_id = ? AND ci.trace_id = p.id"
+                    + " UNION ALL SELECT " + columns + ", 1 AS src, ci.item_type, ci.value_text, ci.value_num"
+                    + " FROM page p LEFT JOIN rated r ON r.trace_id = p.id"
+                    + " JOIN context_items ci ON ci.workspace_id = ? AND ci.session_id = p.session_id"
+                    + " ORDER BY 1, 10";
+            List<ContextObservation> observations = new ArrayList<>();
             try (PreparedStatement select = SqlValues.prepare(c, bound, sql); ResultSet rs = select.executeQuery()) {
+                Row row = null;
+                Double rating = null;
+                List<ContextItem> own = new ArrayList<>();
+                List<ContextItem> session = new ArrayList<>();
                 while (rs.next()) {
-                    java.math.BigDecimal cost = rs.getBigDecimal("cost_usd");
-                    Boolean handoff = SqlValues.nullableBoolean(rs, "handoff_triggered");
-                    rows.add(new Row(rs.getString("id"), rs.getString("agent_id"), rs.getString("session_id"),
-                            SqlValues.instant(rs, "started_at"), new Outcome(!"error".equals(rs.getString("status")),
-                                    Boolean.TRUE.equals(handoff), SqlValues.nullableLong(rs, "duration_ms"),
-                                    cost == null ? null : cost.doubleValue(), null)));
-                }
-            }
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            List<String> traceIds = rows.stream().map(Row::id).toList();
-            Set<String> sessionIds = new LinkedHashSet<>();
-            rows.stream().map(Row::sessionId).filter(s -> s != null).forEach(sessionIds::add);
-            Map<String, List<ContextItem>> traceItems = items(c, workspace, "trace_id", traceIds);
-            Map<String, List<ContextItem>> sessionItems = sessionIds.isEmpty() ? Map.of()
-                    : items(c, workspace, "session_id", new ArrayList<>(sessionIds));
-            Map<String, Double> ratings = ratings(c, workspace, traceIds);
-            List<ContextObservation> page = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                List<ContextItem> effective = effective(traceItems.getOrDefault(row.id(), List.of()),
-                        row.sessionId() == null ? List.of() : sessionItems.getOrDefault(row.sessionId(), List.of()));
-                Map<String, List<String>> values = new TreeMap<>();
-                Map<String, Double> numbers = new TreeMap<>();
-                for (ContextItem item : effective) {
-                    if (item.numeric()) {
-                        numbers.put(item.type(), item.number());
-                    } else {
-                        values.computeIfAbsent(item.type(), k -> new ArrayList<>()).add(item.text());
+                    String id = rs.getString("id");
+                    if (row == null || !row.id().equals(id)) {
+                        if (row != null) {
+                            observations.add(observation(row, rating, own, session));
+                            own = new ArrayList<>();
+                            session = new ArrayList<>();
+                        }
+                        java.math.BigDecimal cost = rs.getBigDecimal("cost_usd");
+                        Boolean handoff = SqlValues.nullableBoolean(rs, "handoff_triggered");
+                        row = new Row(id, rs.getString("agent_id"), rs.getString("session_id"),
+                                SqlValues.instant(rs, "started_at"), new Outcome(!"error".equals(rs.getString("status")),
+                                        Boolean.TRUE.equals(handoff), SqlValues.nullableLong(rs, "duration_ms"),
+                                        cost == null ? null : cost.doubleValue(), null));
+                        rating = SqlValues.nullableDouble(rs, "rating");
+                    }
+                    String type = rs.getString("item_type");
+                    if (type != null) {
+                        ContextItem item = new ContextItem(type, rs.getString("value_text"),
+                                SqlValues.nullableDouble(rs, "value_num"));
+                        (rs.getInt("src") == 0 ? own : session).add(item);
                     }
                 }
-                Map<String, List<String>> sorted = new TreeMap<>();
-                values.forEach((type, v) -> sorted.put(type, List.copyOf(new TreeSet<>(v))));
-                Outcome o = row.outcome();
-                page.add(new ContextObservation(row.id(), row.agentId(), row.startedAt(), sorted, numbers,
-                        new Outcome(o.success(), o.handoff(), o.durationMs(), o.costUsd(), ratings.get(row.id()))));
+                if (row != null) {
+                    observations.add(observation(row, rating, own, session));
+                }
             }
-            return page;
+            return observations;
         });
+    }
+
+    /** One interaction from its trace row, its rating and its own and session items as read. */
+    private static ContextObservation observation(Row row, Double rating, List<ContextItem> own, List<ContextItem> session) {
+        List<ContextItem> effective = effective(own, row.sessionId() == null ? List.of() : session);
+        Map<String, List<String>> values = new TreeMap<>();
+        Map<String, Double> numbers = new TreeMap<>();
+        for (ContextItem item : effective) {
+            if (item.numeric()) {
+                numbers.put(item.type(), item.number());
+            } else {
+                values.computeIfAbsent(item.type(), k -> new ArrayList<>()).add(item.text());
+            }
+        }
+        Map<String, List<String>> sorted = new TreeMap<>();
+        values.forEach((type, v) -> sorted.put(type, List.copyOf(new TreeSet<>(v))));
+        Outcome o = row.outcome();
+        return new ContextObservation(row.id(), row.agentId(), row.startedAt(), sorted, numbers,
+                new Outcome(o.success(), o.handoff(), o.durationMs(), o.costUsd(), rating));
     }
 
     private static final String WHERE = "t.workspace_id = ? AND t.started_at >= ? AND t.started_at < ?";
@@ -174,24 +200,6 @@ final class JdbcContextStore implements ContextStore {
             }
         }
         return items;
-    }
-
-    private static Map<String, Double> ratings(Connection c, WorkspaceId workspace, List<String> traceIds)
-            throws SQLException {
-        List<Object> bound = new ArrayList<>();
-        bound.add(workspace.value());
-        bound.addAll(traceIds);
-        bound.add(RATING);
-        Map<String, Double> ratings = new HashMap<>();
-        try (PreparedStatement select = SqlValues.prepare(c, bound, "SELECT trace_id, AVG(value) AS rating FROM scores"
-                + " WHERE workspace_id = ? AND trace_id IN " + in(traceIds.size()) + " AND name = ? AND value IS NOT NULL"
-                + " GROUP BY trace_id");
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                ratings.put(rs.getString("trace_id"), SqlValues.nullableDouble(rs, "rating"));
-            }
-        }
-        return ratings;
     }
 
     private static String in(int count) {
