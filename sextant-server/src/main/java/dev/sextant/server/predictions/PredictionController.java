@@ -90,17 +90,31 @@ class PredictionController {
         noParameters(request);
         PredictionTarget t = target(target);
         PredictionRequest features = PredictionRequest.validated(body);
-        PredictionModel m = models.latest(caller.workspace(), t).orElseThrow(() -> new ConflictException(
-                "no " + t.wire() + " model has been trained in this workspace yet; POST /api/v1/predictions/models/"
-                        + t.wire() + "/train"));
-        if (!m.offered() || m.model() == null) {
-            throw new ConflictException("the " + t.wire() + " model (version " + m.version() + ") is not offered: "
-                    + m.reason());
+        PredictionModel m = models.latestSummary(caller.workspace(), t).orElseThrow(() -> untrained(t));
+        if (!m.offered()) {
+            throw notOffered(m);
         }
-        TrainedPredictor predictor = predictors.of(caller.workspace(), m);
+        TrainedPredictor predictor = predictors.loaded(caller.workspace(), m);
+        if (predictor == null) {
+            m = models.latest(caller.workspace(), t).orElseThrow(() -> untrained(t));
+            if (!m.offered() || m.model() == null) {
+                throw notOffered(m);
+            }
+            predictor = predictors.of(caller.workspace(), m);
+        }
         Instant now = clock.instant();
         double value = predictor.predict(features.categories(), features.numbers(), features.indicators(), now);
         return PredictionView.of(ModelView.of(m), value);
+    }
+
+    private static ConflictException untrained(PredictionTarget t) {
+        return new ConflictException("no " + t.wire() + " model has been trained in this workspace yet;"
+                + " POST /api/v1/predictions/models/" + t.wire() + "/train");
+    }
+
+    private static ConflictException notOffered(PredictionModel m) {
+        return new ConflictException("the " + m.target().wire() + " model (version " + m.version() + ") is not offered: "
+                + m.reason());
     }
 
     private static PredictionTarget target(String wire) {

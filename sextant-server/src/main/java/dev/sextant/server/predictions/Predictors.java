@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loaded models by workspace and target, kept while they are the newest version (a prediction
- * need not parse the model's bytes each time). The key holds the workspace: a workspace's
+ * need not read nor parse the model's bytes each time: it reads the newest version's summary,
+ * which also says at once when erasure withdrew the model). The key holds the workspace: a workspace's
  * predictions only ever use its own model.
  */
 @Component
@@ -20,6 +21,15 @@ class Predictors {
     private record Loaded(int version, TrainedPredictor predictor) {}
 
     private final ConcurrentMap<Key, Loaded> loaded = new ConcurrentHashMap<>();
+
+    /**
+     * The predictor already loaded for the model's workspace, target and version, or null: the
+     * model may be a summary without its bytes, read on every call to check freshness.
+     */
+    TrainedPredictor loaded(WorkspaceId workspace, PredictionModel model) {
+        Loaded current = loaded.get(new Key(workspace, model.target()));
+        return current != null && current.version() == model.version() ? current.predictor() : null;
+    }
 
     TrainedPredictor of(WorkspaceId workspace, PredictionModel model) {
         Key key = new Key(workspace, model.target());

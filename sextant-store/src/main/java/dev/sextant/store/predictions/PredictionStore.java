@@ -23,4 +23,11 @@ public interface PredictionStore {
 
     /** The newest version of every target that has one, in target order. */
     List<PredictionModel> latest(WorkspaceId workspace);
+
+    /**
+     * The target's newest version without its serialized model ({@code model} null): cheap, for
+     * checking on every prediction that a loaded model is still the newest and still offered
+     * (erasure withdraws a model in place, at the same version).
+     */
+    Optional<PredictionModel> latestSummary(WorkspaceId workspace, PredictionTarget target);
 }

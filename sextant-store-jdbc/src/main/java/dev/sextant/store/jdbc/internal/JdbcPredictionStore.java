@@ -19,6 +19,7 @@ import java.util.Optional;
 /** Training rows ({@link PredictionRowsSql}) and the versions of trained models. */
 final class JdbcPredictionStore implements PredictionStore {
     private static final String COLUMNS = "target, version, trained_at, status, reason, quality, model";
+    private static final String SUMMARY_COLUMNS = "target, version, trained_at, status, reason, quality, NULL AS model";
 
     private final Database database;
 
@@ -79,8 +80,17 @@ final class JdbcPredictionStore implements PredictionStore {
 
     @Override
     public Optional<PredictionModel> latest(WorkspaceId workspace, PredictionTarget target) {
+        return newest(workspace, target, COLUMNS);
+    }
+
+    @Override
+    public Optional<PredictionModel> latestSummary(WorkspaceId workspace, PredictionTarget target) {
+        return newest(workspace, target, SUMMARY_COLUMNS);
+    }
+
+    private Optional<PredictionModel> newest(WorkspaceId workspace, PredictionTarget target, String columns) {
         return database.read("reading a prediction model", c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM prediction_models"
+            try (PreparedStatement select = c.prepareStatement("SELECT " + columns + " FROM prediction_models"
                     + " WHERE workspace_id = ? AND target = ? ORDER BY version DESC LIMIT 1")) {
                 select.setString(1, workspace.value());
                 select.setString(2, target.wire());

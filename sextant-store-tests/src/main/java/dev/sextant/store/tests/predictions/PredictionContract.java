@@ -145,6 +145,26 @@ public abstract class PredictionContract extends StoreContract {
         assertThat(store().predictions().latest(ws, PredictionTarget.HANDOFF).orElseThrow().model()).isNull();
     }
 
+    @Test
+    public void theSummaryIsTheNewestVersionWithoutItsBytesInItsOwnWorkspaceOnly() {
+        WorkspaceId ws = newWorkspace();
+        WorkspaceId other = newWorkspace();
+        store().predictions().save(ws, model(PredictionTarget.RATING, "not_offered", new byte[] {1, 2}));
+        store().predictions().save(ws, model(PredictionTarget.RATING, "offered", new byte[] {3, 4, 5}));
+        store().predictions().save(other, model(PredictionTarget.RATING, "offered", new byte[] {6}));
+        store().predictions().save(other, model(PredictionTarget.RATING, "offered", new byte[] {7}));
+        store().predictions().save(other, model(PredictionTarget.HANDOFF, "offered", new byte[] {8}));
+
+        PredictionModel summary = store().predictions().latestSummary(ws, PredictionTarget.RATING).orElseThrow();
+        assertThat(summary.version()).isEqualTo(2);
+        assertThat(summary.offered()).isTrue();
+        assertThat(summary.model()).isNull();
+        assertThat(summary.qualityJson()).isEqualTo("{\"train_n\":300}");
+        assertThat(summary.trainedAt()).isEqualTo(AT);
+        assertThat(store().predictions().latestSummary(ws, PredictionTarget.HANDOFF)).isEmpty();
+        assertThat(store().predictions().latestSummary(other, PredictionTarget.RATING).orElseThrow().version()).isEqualTo(2);
+    }
+
     private static PredictionModel model(PredictionTarget target, String status, byte[] bytes) {
         return new PredictionModel(target, 0, AT, status, "because", "{\"train_n\":300}", bytes);
     }
