@@ -73,7 +73,7 @@ final class JdbcContextStore implements ContextStore {
                 List<ContextItem> own = new ArrayList<>();
                 List<ContextItem> session = new ArrayList<>();
                 while (rs.next()) {
-                    String id = rs.getString("id");
+                    String id = rs.getString(1); // by position on the per-item columns: no name lookup per row
                     if (row == null || !row.id().equals(id)) {
                         if (row != null) {
                             observations.add(observation(row, rating, own, session));
@@ -88,11 +88,12 @@ final class JdbcContextStore implements ContextStore {
                                         cost == null ? null : cost.doubleValue(), null));
                         rating = SqlValues.nullableDouble(rs, "rating");
                     }
-                    String type = rs.getString("item_type");
+                    String type = rs.getString(11);
                     if (type != null) {
-                        ContextItem item = new ContextItem(type, rs.getString("value_text"),
-                                SqlValues.nullableDouble(rs, "value_num"));
-                        (rs.getInt("src") == 0 ? own : session).add(item);
+                        String text = rs.getString(12);
+                        double number = rs.getDouble(13);
+                        ContextItem item = new ContextItem(type, text, rs.wasNull() ? null : number);
+                        (rs.getInt(10) == 0 ? own : session).add(item);
                     }
                 }
                 if (row != null) {
